@@ -1,0 +1,181 @@
+// Deal registrations: what a reseller submits, and the registration as it moves through its states.
+import * as z from 'zod/mini';
+import {
+  CountryCodeSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  MoneySchema,
+  pageOf,
+  TierSchema,
+} from './common.js';
+import { SkuSchema } from './product.js';
+
+export const DEAL_TYPES = ['opportunity', 'deal', 'project'] as const;
+export const DealTypeSchema = z.enum(DEAL_TYPES);
+export type DealType = z.infer<typeof DealTypeSchema>;
+
+export const DEAL_STATUSES = [
+  'submitted',
+  'under_review',
+  'approved',
+  'rejected',
+  'won',
+  'lost',
+  'expired',
+  'withdrawn',
+] as const;
+export const DealStatusSchema = z.enum(DEAL_STATUSES);
+export type DealStatus = z.infer<typeof DealStatusSchema>;
+
+/** States in which a registration holds its end customer against other partners. */
+export const ACTIVE_DEAL_STATUSES: readonly DealStatus[] = ['submitted', 'under_review', 'approved'];
+
+/** Allowed transitions of the deal state machine. */
+export const DEAL_TRANSITIONS: Readonly<Record<DealStatus, readonly DealStatus[]>> = {
+  submitted: ['under_review', 'approved', 'rejected', 'withdrawn'],
+  under_review: ['approved', 'rejected', 'withdrawn'],
+  approved: ['won', 'lost', 'expired'],
+  rejected: [],
+  won: [],
+  lost: [],
+  expired: [],
+  withdrawn: [],
+};
+
+/** Printable text without control characters (tabs and newlines allowed only where `multiline`). */
+function text(max: number, options: { min?: number; multiline?: boolean } = {}) {
+  // eslint-disable-next-line no-control-regex
+  const forbidden = options.multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ : /[\u0000-\u001F\u007F]/;
+  return z.string().check(
+    z.minLength(options.min ?? 1),
+    z.maxLength(max),
+    z.refine((value) => !forbidden.test(value), { message: 'Control characters are not allowed', abort: true }),
+  );
+}
+
+/** A web domain such as `beispiel.de`, without scheme or path. */
+export const DomainSchema = z.string().check(
+  z.maxLength(253),
+  z.regex(/^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/),
+);
+
+/** EU-style VAT id: two-letter country prefix and 2–13 letters or digits. */
+export const VatIdSchema = z.string().check(z.regex(/^[A-Z]{2}[A-Za-z0-9]{2,13}$/));
+
+export const DealContactSchema = z.strictObject({
+  name: text(200),
+  email: z.email().check(z.maxLength(254)),
+  phone: z.optional(z.string().check(z.maxLength(40), z.regex(/^\+?[0-9 ()./-]{4,40}$/))),
+  /** The contact agreed to be named to Poly; registration requires it. */
+  consent: z.literal(true),
+});
+
+export const DealCustomerSchema = z.strictObject({
+  name: text(200),
+  country: CountryCodeSchema,
+  domain: DomainSchema,
+  vatId: z.optional(VatIdSchema),
+  contact: DealContactSchema,
+});
+export type DealCustomer = z.infer<typeof DealCustomerSchema>;
+
+export const DealLineSchema = z.strictObject({
+  sku: SkuSchema,
+  quantity: z.int().check(z.gte(1), z.lte(100_000)),
+});
+
+/** `POST /v1/partners/{partnerId}/deals` body. */
+export const DealInputSchema = z.strictObject({
+  type: DealTypeSchema,
+  customer: DealCustomerSchema,
+  products: z.array(DealLineSchema).check(z.minLength(1), z.maxLength(100)),
+  estimatedValue: z.strictObject({
+    amount: z.number().check(z.gt(0), z.lte(1_000_000_000)),
+    currency: z.enum(['EUR', 'USD', 'GBP', 'CHF']),
+  }),
+  expectedCloseDate: IsoDateSchema,
+  distributorId: IdSchema,
+  notes: z.optional(text(2000, { min: 0, multiline: true })),
+});
+export type DealInput = z.infer<typeof DealInputSchema>;
+
+export const DealDiscountSchema = z.object({
+  /** Extra discount in percent that the partner's effective tier earns. */
+  percent: z.number(),
+  tier: TierSchema,
+  /** `expected` until the registration is approved, then `granted`. */
+  state: z.enum(['expected', 'granted', 'none']),
+});
+export type DealDiscount = z.infer<typeof DealDiscountSchema>;
+
+export const DealSchema = z.object({
+  id: IdSchema,
+  partnerId: IdSchema,
+  type: DealTypeSchema,
+  status: DealStatusSchema,
+  /** Another partner holds an active registration for this end customer. */
+  conflict: z.boolean(),
+  customer: z.object({
+    name: z.string(),
+    country: CountryCodeSchema,
+    domain: z.string(),
+    vatId: z.nullable(z.string()),
+    contact: z.object({
+      name: z.string(),
+      email: z.string(),
+      phone: z.nullable(z.string()),
+      consent: z.boolean(),
+    }),
+  }),
+  products: z.array(z.object({ sku: SkuSchema, quantity: z.int() })),
+  estimatedValue: MoneySchema,
+  expectedCloseDate: IsoDateSchema,
+  distributorId: IdSchema,
+  notes: z.nullable(z.string()),
+  discount: DealDiscountSchema,
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  decidedAt: z.nullable(IsoDateTimeSchema),
+  /** When the registration stops protecting the customer: set on approval. */
+  expiresAt: z.nullable(IsoDateTimeSchema),
+});
+export type Deal = z.infer<typeof DealSchema>;
+
+export const DealListSchema = pageOf(DealSchema);
+export type DealList = z.infer<typeof DealListSchema>;
+
+export const DealListQuerySchema = z.strictObject({
+  status: z.optional(DealStatusSchema),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
+});
+export type DealListQuery = z.infer<typeof DealListQuerySchema>;
+
+/** `POST /v1/partners/{partnerId}/deals/conflict-check` body: whichever identifiers are known. */
+export const ConflictCheckRequestSchema = z.strictObject({
+  customer: z.strictObject({
+    domain: z.optional(DomainSchema),
+    vatId: z.optional(VatIdSchema),
+    name: z.optional(text(200)),
+    country: z.optional(CountryCodeSchema),
+  }),
+});
+export type ConflictCheckRequest = z.infer<typeof ConflictCheckRequestSchema>;
+
+/** Whether another partner holds this customer; never says who. */
+export const ConflictCheckResultSchema = z.object({
+  conflict: z.boolean(),
+  matchedOn: z.array(z.enum(['domain', 'vatId'])),
+});
+export type ConflictCheckResult = z.infer<typeof ConflictCheckResultSchema>;
+
+/** Lower-cased host without `www.` and trailing dot: the form conflicts are matched on. */
+export function normalizeDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+}
+
+/** Upper-cased VAT id without spaces, dots and dashes. */
+export function normalizeVatId(vatId: string): string {
+  return vatId.replace(/[\s.-]/g, '').toUpperCase();
+}
