@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 
 // Debian's Chromium where Playwright cannot download its own (see TOOLCHAIN.md); CHROMIUM_PATH overrides.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -23,11 +24,14 @@ export const chromiumLaunchOptions = {
 
 export default {
   files: ['packages/*/test/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+  hostname: 'localhost',
+  port: 8000,
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions })],
   plugins: [
+    sandboxPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',
