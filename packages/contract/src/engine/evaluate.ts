@@ -5,7 +5,7 @@ import { type Metrics, type PartnerStanding, PartnerStandingSchema, type CarryOv
 import type { Criterion, ProgramPolicy } from '../schemas/program.js';
 import type { Action, Checklist, CriterionResult, Evaluation } from '../schemas/tier-status.js';
 import { ContractInputError, toFieldErrors } from '../validation.js';
-import { addMonths, parseDay } from './dates.js';
+import { addMonths, parseDay, requireDay } from './dates.js';
 import { requirementsFor } from './policy.js';
 
 export interface EvaluateOptions {
@@ -63,10 +63,12 @@ function countedValues(policy: ProgramPolicy, standing: PartnerStanding) {
   return values;
 }
 
+/** A positive gap rounded up to the unit shown, and never below one unit: an unmet criterion never shows a gap of 0. */
 function roundGap(criterion: Criterion, gap: number): number {
   // Counts are whole people or activities; money is whole currency units; ratings keep one decimal.
-  if (criterion.unit === 'rating') return Math.ceil(gap * 10 - 1e-9) / 10;
-  return Math.ceil(gap - 1e-9);
+  // The epsilon keeps float noise (4 - 3.9 = 0.10000000000000009) from adding a unit.
+  if (criterion.unit === 'rating') return Math.max(0.1, Math.ceil(gap * 10 - 1e-9) / 10);
+  return Math.max(1, Math.ceil(gap - 1e-9));
 }
 
 function measure(
@@ -116,7 +118,7 @@ const countsToward = (result: CriterionResult) => result.status === 'active';
  * checklist to the next tier. Announced criteria appear in results and checklist but never decide a tier.
  */
 export function evaluate(policy: ProgramPolicy, standingInput: PartnerStanding, options: EvaluateOptions): Evaluation {
-  parseDay(options.asOf);
+  requireDay(options?.asOf, 'asOf');
   const standing = parseStanding(policy, standingInput);
   const values = countedValues(policy, standing);
 

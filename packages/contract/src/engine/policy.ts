@@ -3,6 +3,7 @@ import type { RegionCode, Tier } from '../schemas/common.js';
 import {
   type ProgramPolicy,
   ProgramPolicySchema,
+  type Region,
   RANKED_TIERS,
   type TierRequirements,
 } from '../schemas/program.js';
@@ -56,22 +57,23 @@ export function parsePolicy(input: unknown): ProgramPolicy {
   });
 
   // A higher tier must never ask for less than a lower one, in any region; otherwise "earned" is ambiguous.
+  // A region is only blamed where one of the two numbers is its own override: a fault of the default
+  // table is reported once, at the default table, not again for every region that inherits it.
   for (const region of [null, ...policy.regions]) {
-    const code = region?.code ?? null;
     for (const criterion of policy.criteria) {
-      let previous = 0;
-      let previousTier: Tier = 'register';
+      let previous = { tier: 'register' as Tier, required: 0, overridden: false };
       for (const tier of RANKED_TIERS) {
-        const required = lookupRequirement(policy, code, tier, criterion.id);
-        if (required < previous) {
+        const current = { tier, ...lookupRequirement(policy, region, tier, criterion.id) };
+        if (current.required < previous.required && (region === null || current.overridden || previous.overridden)) {
           problem(
-            code ? `regions.${policy.regions.indexOf(region!)}.overrides.${tier}.${criterion.id}` : `requirements.${tier}.${criterion.id}`,
-            `${tier} requires less ${criterion.id} (${required}) than ${previousTier} (${previous})` +
-              (code ? ` in region "${code}"` : ''),
+            region
+              ? `regions.${policy.regions.indexOf(region)}.overrides.${tier}.${criterion.id}`
+              : `requirements.${tier}.${criterion.id}`,
+            `${tier} requires less ${criterion.id} (${current.required}) than ${previous.tier} (${previous.required})` +
+              (region ? ` in region "${region.code}"` : ''),
           );
         }
-        previous = Math.max(previous, required);
-        previousTier = tier;
+        if (current.required >= previous.required) previous = current;
       }
     }
   }
@@ -79,10 +81,12 @@ export function parsePolicy(input: unknown): ProgramPolicy {
   return policy;
 }
 
-function lookupRequirement(policy: ProgramPolicy, region: RegionCode | null, tier: Tier, criterionId: string): number {
-  if (tier === 'register') return 0;
-  const override = region ? policy.regions.find((r) => r.code === region)?.overrides[tier]?.[criterionId] : undefined;
-  return override ?? policy.requirements[tier][criterionId] ?? 0;
+/** What `tier` asks of `criterionId` in `region` (0 when not required), and whether the region's override set it. */
+function lookupRequirement(policy: ProgramPolicy, region: Region | null, tier: Tier, criterionId: string) {
+  const override = tier === 'register' ? undefined : region?.overrides[tier]?.[criterionId];
+  if (override !== undefined) return { required: override, overridden: true };
+  const required = tier === 'register' ? 0 : (policy.requirements[tier][criterionId] ?? 0);
+  return { required, overridden: false };
 }
 
 /** What `tier` requires in `region`: the default table with the region's overrides applied. */

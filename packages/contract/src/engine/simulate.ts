@@ -1,6 +1,7 @@
 // What-if: the evaluation after hypothetical changes, beside the evaluation as things stand.
 import { type IsoDate, tierRank } from '../schemas/common.js';
 import type { PartnerStanding } from '../schemas/partner.js';
+import type { FieldError } from '../schemas/problem.js';
 import type { ProgramPolicy } from '../schemas/program.js';
 import { type SimulationChanges, SimulationChangesSchema, type SimulationResult } from '../schemas/tier-status.js';
 import { ContractInputError, toFieldErrors } from '../validation.js';
@@ -20,13 +21,14 @@ export function simulate(
   if (!parsed.success) throw new ContractInputError('changes', toFieldErrors(parsed.error.issues));
   const changes = parsed.data;
   const known = new Set(policy.criteria.map((criterion) => criterion.id));
-  const unknown = Object.keys(changes.metricDeltas ?? {}).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new ContractInputError(
-      'changes',
-      unknown.map((id) => ({ path: `metricDeltas.${id}`, code: 'unknown_criterion', message: `Unknown criterion "${id}"` })),
-    );
+  const problems: FieldError[] = Object.keys(changes.metricDeltas ?? {})
+    .filter((id) => !known.has(id))
+    .map((id) => ({ path: `metricDeltas.${id}`, code: 'unknown_criterion', message: `Unknown criterion "${id}"` }));
+  // Checked here so the error names the change, not the standing it would have produced.
+  if (changes.region !== undefined && !policy.regions.some((region) => region.code === changes.region)) {
+    problems.push({ path: 'region', code: 'unknown_region', message: `Unknown region "${changes.region}"` });
   }
+  if (problems.length > 0) throw new ContractInputError('changes', problems);
   const baseline = evaluate(policy, standing, options);
   const projected = evaluate(
     policy,

@@ -43,10 +43,13 @@ export const DEAL_TRANSITIONS: Readonly<Record<DealStatus, readonly DealStatus[]
   withdrawn: [],
 };
 
-/** Printable text without control characters (tabs and newlines allowed only where `multiline`). */
+/** Printable text without control characters, C0 and C1 (tabs and newlines allowed only where `multiline`). */
 function text(max: number, options: { min?: number; multiline?: boolean } = {}) {
-  // eslint-disable-next-line no-control-regex
-  const forbidden = options.multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ : /[\u0000-\u001F\u007F]/;
+  const forbidden = options.multiline
+    ? // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+    : // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001F\u007F-\u009F]/;
   return z.string().check(
     z.minLength(options.min ?? 1),
     z.maxLength(max),
@@ -151,6 +154,12 @@ export const DealListQuerySchema = z.strictObject({
   limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
 });
 export type DealListQuery = z.infer<typeof DealListQuerySchema>;
+
+/**
+ * `Idempotency-Key` header of deal registration: 1–255 printable ASCII characters (a UUID fits). Same key and
+ * same body replay the first answer; same key and another body answer 422 `idempotency_key_reused`.
+ */
+export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7E]+$/));
 
 /** `POST /v1/partners/{partnerId}/deals/conflict-check` body: whichever identifiers are known. */
 export const ConflictCheckRequestSchema = z.strictObject({

@@ -71,6 +71,12 @@ export const TierStatusSchema = z.extend(EvaluationSchema, {
 });
 export type TierStatus = z.infer<typeof TierStatusSchema>;
 
+/** Query of `GET /v1/partners/{partnerId}/tier-status`: `asOf` evaluates at another day (default today). */
+export const TierStatusQuerySchema = z.strictObject({
+  asOf: z.optional(IsoDateSchema),
+});
+export type TierStatusQuery = z.infer<typeof TierStatusQuerySchema>;
+
 /** Hypothetical changes: metric deltas (may be negative), another region, another date. */
 export const SimulationChangesSchema = z.strictObject({
   metricDeltas: z.optional(z.record(CriterionIdSchema, z.number().check(z.gte(-1_000_000_000), z.lte(1_000_000_000)))),

@@ -1,0 +1,308 @@
+// The OpenAPI document: in sync with the committed file, valid OpenAPI 3.1, complete, and true to the schemas.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import {
+  buildOpenApiDocument,
+  DEFAULT_POLICY,
+  ERROR_CODES,
+  evaluate,
+  type OpenAPIObject,
+  type OperationObject,
+  simulate,
+} from '../src/index.js';
+import { openApiFileText } from '../scripts/write-openapi.js';
+
+// DESIGN.md "The API (v1)", written out: a path missing from the document is a contract broken.
+const API_TABLE = [
+  'GET /v1/program',
+  'GET /v1/products',
+  'GET /v1/partners/{partnerId}',
+  'GET /v1/partners/{partnerId}/tier-status',
+  'POST /v1/partners/{partnerId}/tier-simulations',
+  'GET /v1/partners/{partnerId}/deals',
+  'POST /v1/partners/{partnerId}/deals',
+  'POST /v1/partners/{partnerId}/deals/conflict-check',
+  'GET /v1/deals/{dealId}',
+  'POST /v1/deals/{dealId}/withdraw',
+  'GET /v1/organizations/{orgId}',
+  'GET /v1/organizations/{orgId}/summary',
+  'GET /v1/organizations/{orgId}/members',
+  'GET /v1/partners/{partnerId}/badge',
+  'GET /v1/partners/{partnerId}/badge.svg',
+  'GET /.well-known/jwks.json',
+  'POST /v1/embed-tokens',
+  'GET /openapi.json',
+  'GET /healthz',
+];
+
+const document = buildOpenApiDocument();
+
+function operations(doc: OpenAPIObject): [string, OperationObject][] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    (['get', 'post'] as const).flatMap((method) => (item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]!] as [string, OperationObject]] : [])),
+  );
+}
+const byKey = new Map(operations(document));
+const operation = (key: string) => {
+  const found = byKey.get(key);
+  assert.ok(found, `${key} is in the document`);
+  return found;
+};
+
+/** Follows a local `$ref` (`#/components/...`) through the document; undefined when it leads nowhere. */
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !(key in node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+function* refsIn(node: unknown, path = '#'): Generator<[string, string]> {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) yield* refsIn(item, `${path}/${index}`);
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') yield [path, value];
+      else yield* refsIn(value, `${path}/${key}`);
+    }
+  }
+}
+/** The resolved response of an operation at a status, following `$ref`s. */
+function response(key: string, status: number | string): Record<string, any> {
+  const raw = operation(key).responses[status];
+  assert.ok(raw, `${key} answers ${status}`);
+  return ('$ref' in raw ? resolvePointer(document, raw.$ref) : raw) as Record<string, any>;
+}
+function parameterNames(key: string): string[] {
+  return (operation(key).parameters ?? []).map((parameter) => {
+    const resolved = ('$ref' in parameter ? resolvePointer(document, parameter.$ref) : parameter) as { name: string };
+    return resolved.name;
+  });
+}
+
+describe('openapi.json', () => {
+  test('the committed file is in sync with buildOpenApiDocument()', () => {
+    const committed = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
+    assert.ok(
+      committed === openApiFileText(),
+      'packages/contract/openapi.json is out of date: run `pnpm build` (or `pnpm --filter @poly-partner/contract build`) and commit it',
+    );
+  });
+
+  test('is deterministic: two builds give the same text', () => {
+    assert.equal(JSON.stringify(buildOpenApiDocument()), JSON.stringify(document));
+  });
+
+  test('validates as OpenAPI 3.1', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
+    assert.equal(validator.version, '3.1');
+    assert.ok(result.valid, JSON.stringify(result.errors, null, 2));
+  });
+
+  test('every $ref resolves', () => {
+    let count = 0;
+    for (const [at, ref] of refsIn(document)) {
+      count += 1;
+      assert.notEqual(resolvePointer(document, ref), undefined, `${ref} at ${at} leads nowhere`);
+    }
+    assert.ok(count > 100, `only ${count} references`);
+  });
+});
+
+describe('what the document covers', () => {
+  test('every method and path of the API table, and nothing else', () => {
+    assert.deepEqual([...byKey.keys()].sort(), [...API_TABLE].sort());
+  });
+
+  test('operation ids are unique', () => {
+    const ids = [...byKey.values()].map((op) => op.operationId);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  test('servers name the sandbox', () => {
+    assert.deepEqual(document.servers.map((server) => server.url), ['http://127.0.0.1:8787']);
+  });
+
+  test('path parameters are declared for every templated path', () => {
+    for (const [key] of byKey) {
+      const templated = [...key.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const name of templated) assert.ok(parameterNames(key).includes(name!), `${key} declares ${name}`);
+    }
+  });
+
+  for (const [key, names] of [
+    ['GET /v1/partners/{partnerId}/deals', ['status', 'cursor', 'limit']],
+    ['GET /v1/organizations/{orgId}/members', ['tier', 'country', 'region', 'q', 'protectionEndingWithinDays', 'sort', 'cursor', 'limit']],
+    ['GET /v1/partners/{partnerId}/tier-status', ['asOf']],
+  ] as const) {
+    test(`${key} takes the query parameters ${names.join(', ')}`, () => {
+      for (const name of names) assert.ok(parameterNames(key).includes(name), name);
+    });
+  }
+
+  test('member list limit is at most 500, deal list status is the deal states', () => {
+    const members = operation('GET /v1/organizations/{orgId}/members').parameters as { name: string; schema: any }[];
+    assert.equal(members.find((parameter) => parameter.name === 'limit')?.schema.maximum, 500);
+    const deals = operation('GET /v1/partners/{partnerId}/deals').parameters as { name: string; schema: any }[];
+    const status = resolvePointer(document, deals.find((parameter) => parameter.name === 'status')?.schema.$ref) as { enum: string[] };
+    assert.ok(status.enum.includes('under_review') && status.enum.includes('withdrawn'));
+  });
+
+  test('request bodies are the input schemas', () => {
+    const bodies = Object.fromEntries(
+      [...byKey].filter(([, op]) => op.requestBody).map(([key, op]) => [key, (op.requestBody!.content['application/json']!.schema as { $ref: string }).$ref]),
+    );
+    assert.deepEqual(bodies, {
+      'POST /v1/partners/{partnerId}/tier-simulations': '#/components/schemas/SimulationRequest',
+      'POST /v1/partners/{partnerId}/deals': '#/components/schemas/DealInput',
+      'POST /v1/partners/{partnerId}/deals/conflict-check': '#/components/schemas/ConflictCheckRequest',
+      'POST /v1/embed-tokens': '#/components/schemas/EmbedTokenRequest',
+    });
+  });
+
+  test('a created deal answers 201 with the deal; everything else succeeds with 200', () => {
+    for (const [key, op] of byKey) {
+      const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
+      assert.deepEqual(success, [key === 'POST /v1/partners/{partnerId}/deals' ? '201' : '200'], key);
+    }
+    assert.deepEqual(response('POST /v1/partners/{partnerId}/deals', 201).content['application/json'].schema, {
+      $ref: '#/components/schemas/Deal',
+    });
+  });
+
+  test('badge.svg answers image/svg+xml', () => {
+    assert.deepEqual(Object.keys(response('GET /v1/partners/{partnerId}/badge.svg', 200).content), ['image/svg+xml']);
+  });
+
+  test('deal registration takes an Idempotency-Key header', () => {
+    assert.ok(parameterNames('POST /v1/partners/{partnerId}/deals').includes('Idempotency-Key'));
+  });
+
+  test('every GET takes If-None-Match, may answer 304, and sends an ETag', () => {
+    for (const [key] of byKey) {
+      if (!key.startsWith('GET ')) continue;
+      assert.ok(parameterNames(key).includes('If-None-Match'), key);
+      assert.ok(response(key, 304), key);
+      assert.ok(response(key, 200).headers.ETag, key);
+    }
+  });
+
+  test('every response carries x-request-id', () => {
+    for (const [key, op] of byKey) {
+      for (const status of Object.keys(op.responses)) assert.ok(response(key, status).headers?.['x-request-id'], `${key} ${status}`);
+    }
+  });
+
+  test('errors are problem+json with the Problem schema, and the codes of ERROR_CODES at that status', () => {
+    for (const [key, op] of byKey) {
+      const errors = Object.keys(op.responses).filter((status) => Number(status) >= 400);
+      assert.ok(errors.includes('500'), key);
+      for (const status of errors) {
+        const content = response(key, status).content;
+        assert.deepEqual(Object.keys(content), ['application/problem+json'], `${key} ${status}`);
+        const schema = content['application/problem+json'].schema;
+        assert.deepEqual(schema.allOf, [{ $ref: '#/components/schemas/Problem' }]);
+        const expected = Object.entries(ERROR_CODES).filter(([, code]) => code === Number(status)).map(([name]) => name);
+        assert.deepEqual(schema.properties.code.enum, expected, `${key} ${status}`);
+      }
+    }
+  });
+
+  test('429 carries Retry-After', () => {
+    for (const [key, op] of byKey) if (op.responses['429']) assert.ok(response(key, 429).headers['Retry-After'], key);
+  });
+
+  for (const [key, statuses] of [
+    ['POST /v1/partners/{partnerId}/deals', [400, 401, 403, 404, 413, 415, 422, 429, 500]],
+    ['POST /v1/deals/{dealId}/withdraw', [401, 403, 404, 409, 429, 500]],
+    ['GET /v1/organizations/{orgId}/members', [401, 403, 404, 422, 429, 500]],
+    ['GET /v1/program', [401, 403, 429, 500]],
+    ['POST /v1/embed-tokens', [400, 401, 403, 413, 415, 422, 429, 500]],
+    ['GET /.well-known/jwks.json', [429, 500]],
+    ['GET /openapi.json', [429, 500, 503]],
+    ['GET /healthz', [500]],
+  ] as const) {
+    test(`${key} documents the errors ${statuses.join(', ')}`, () => {
+      const errors = Object.keys(operation(key).responses).filter((status) => Number(status) >= 400).map(Number);
+      assert.deepEqual(errors, statuses);
+    });
+  }
+
+  test('bearer security: secret key, embed token (with scopes), publishable key for badges only', () => {
+    const schemes = document.components.securitySchemes;
+    assert.deepEqual(Object.keys(schemes).sort(), ['embedToken', 'publishableKey', 'publishableKeyQuery', 'secretKey']);
+    for (const id of ['embedToken', 'publishableKey', 'secretKey']) {
+      assert.deepEqual([schemes[id]?.type, (schemes[id] as { scheme: string }).scheme], ['http', 'bearer'], id);
+      assert.ok((schemes[id]?.description ?? '').length > 40, id);
+    }
+    const publishable = (name: string) =>
+      [...byKey].filter(([, op]) => op.security?.some((requirement) => name in requirement)).map(([key]) => key).sort();
+    assert.deepEqual(publishable('publishableKey'), ['GET /v1/partners/{partnerId}/badge', 'GET /v1/partners/{partnerId}/badge.svg']);
+    // An <img> cannot send headers: the image alone takes the key as ?key=.
+    assert.deepEqual(publishable('publishableKeyQuery'), ['GET /v1/partners/{partnerId}/badge.svg']);
+    assert.deepEqual(schemes.publishableKeyQuery, { ...schemes.publishableKeyQuery, type: 'apiKey', in: 'query', name: 'key' });
+    assert.deepEqual(operation('POST /v1/embed-tokens').security, [{ secretKey: [] }]);
+    assert.deepEqual(operation('GET /healthz').security, []);
+    assert.deepEqual(operation('GET /v1/partners/{partnerId}/tier-status').security, [{ secretKey: [] }, { embedToken: ['tier:read'] }]);
+  });
+});
+
+describe('the component schemas describe what the contract produces', () => {
+  // ajv ships with the validator; resolve it from there rather than adding a dependency.
+  const require = createRequire(createRequire(import.meta.url).resolve('@seriousme/openapi-schema-validator'));
+  const Ajv2020 = require('ajv/dist/2020').default as new (options: object) => any;
+  const addFormats = require('ajv-formats').default as (ajv: unknown) => void;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'urn:poly:openapi', components: document.components });
+  const validate = (id: string, data: unknown) => {
+    const check = ajv.getSchema(`urn:poly:openapi#/components/schemas/${id}`);
+    assert.ok(check, `schema ${id}`);
+    return { valid: check(data) as boolean, errors: JSON.stringify(check.errors) };
+  };
+
+  const partner = { region: 'dach', metrics: { revenue: 120_000, certified_sales: 1, certified_technical: 2, staff_sales: 2, staff_technical: 2, registered_deals: 4 }, sharedMetrics: { certified_sales: 1 }, carriedOver: { program: 'polycom' as const, tier: 'gold' as const } };
+  const evaluation = evaluate(DEFAULT_POLICY, partner, { asOf: '2027-03-01' });
+
+  const accepted: [string, unknown][] = [
+    ['ProgramPolicy', DEFAULT_POLICY],
+    ['TierStatus', { ...evaluation, partnerId: 'p_1', metrics: partner.metrics, sharedMetrics: partner.sharedMetrics }],
+    ['SimulationResult', simulate(DEFAULT_POLICY, partner, { metricDeltas: { revenue: 200_000 }, region: 'emea' }, { asOf: '2027-03-01' })],
+    ['SimulationRequest', { changes: { metricDeltas: { certified_technical: 2 } } }],
+    ['DealInput', {
+      type: 'deal',
+      customer: { name: 'Beispiel AG', country: 'DE', domain: 'beispiel.de', contact: { name: 'Eva', email: 'eva@beispiel.de', consent: true } },
+      products: [{ sku: 'STUDIO-X50', quantity: 3 }],
+      estimatedValue: { amount: 25_000, currency: 'EUR' },
+      expectedCloseDate: '2027-01-31',
+      distributorId: 'dist_1',
+      notes: 'two\nlines',
+    }],
+    ['Problem', { type: 'https://developer.poly.example/problems/not_found', title: 'Not found', status: 404, code: 'not_found', requestId: 'r1' }],
+    ['Health', { status: 'ok' }],
+    ['OpenApiDocument', document],
+  ];
+  for (const [id, data] of accepted) {
+    test(`${id} accepts what the contract produces`, () => {
+      const { valid, errors } = validate(id, data);
+      assert.ok(valid, errors);
+    });
+  }
+
+  const rejected: [string, unknown, string][] = [
+    ['DealInput', { type: 'deal' }, 'a registration without customer'],
+    ['TierStatus', { ...evaluation, partnerId: 'p_1', metrics: {}, sharedMetrics: {}, effectiveTier: 'diamond' }, 'an unknown tier'],
+    ['Problem', { title: 'x', status: 404, code: 'not_found', type: 'x' }, 'a problem without requestId'],
+    ['SimulationRequest', { changes: {}, extra: true }, 'an unknown field in a strict body'],
+  ];
+  for (const [id, data, what] of rejected) {
+    test(`${id} rejects ${what}`, () => assert.equal(validate(id, data).valid, false));
+  }
+});
