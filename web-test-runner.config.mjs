@@ -22,6 +22,8 @@ export const chromiumLaunchOptions = {
   ],
 };
 
+const sandbox = sandboxPlugin();
+
 export default {
   files: ['packages/*/test/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
   hostname: 'localhost',
@@ -30,12 +32,15 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions })],
+  middleware: [sandbox.middleware],
   plugins: [
-    sandboxPlugin(),
+    sandbox,
     esbuildPlugin({
       ts: true,
       target: 'es2022',
-      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      // The file that holds the compiler options: the plugin reads it raw and does not follow `extends`,
+      // and Lit's decorators need `experimentalDecorators` from it.
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
   ],
 };

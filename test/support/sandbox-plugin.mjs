@@ -6,12 +6,29 @@
 
 /** @param {{ resellers?: number }} [options] */
 export function sandboxPlugin(options = {}) {
-  /** @type {Awaited<ReturnType<typeof import('@poly-partner/sandbox').startSandbox>> | undefined} */
-  let sandbox;
+  /** @type {Promise<Awaited<ReturnType<typeof import('@poly-partner/sandbox').startSandbox>>> | undefined} */
+  let starting;
   let origin = 'http://localhost:8000';
 
+  // Started on first use, so suites that never ask for it don't pay for seeding.
+  function ensureSandbox() {
+    starting ??= (async () => {
+      const { register } = await import('tsx/esm/api');
+      register();
+      const { startSandbox } = await import('@poly-partner/sandbox');
+      return startSandbox({
+        port: 0,
+        db: ':memory:',
+        resellers: options.resellers ?? 15000,
+        allowedOrigins: [origin],
+        quiet: true,
+      });
+    })();
+    return starting;
+  }
+
   async function mintToken(subject) {
-    const { credentials, url } = sandbox;
+    const { credentials, url } = await ensureSandbox();
     const key =
       subject.secretKey ??
       ('partnerId' in subject
@@ -34,34 +51,28 @@ export function sandboxPlugin(options = {}) {
 
   return {
     name: 'poly-partner-sandbox',
-    async serverStart({ config, app }) {
+    async serverStart({ config }) {
       origin = `${config.protocol ?? 'http:'}//${config.hostname ?? 'localhost'}:${config.port}`;
-      const { register } = await import('tsx/esm/api');
-      register();
-      const { startSandbox } = await import('@poly-partner/sandbox');
-      sandbox = await startSandbox({
-        port: 0,
-        db: ':memory:',
-        resellers: options.resellers ?? 15000,
-        allowedOrigins: [origin],
-        quiet: true,
-      });
-      // POST needs a middleware; `serve` answers GET only.
-      app.use(async (context, next) => {
-        if (context.path !== '/__sandbox/embed-token' || context.method !== 'POST') return next();
-        let raw = '';
-        for await (const chunk of context.req) raw += chunk;
-        const { status, body } = await mintToken(JSON.parse(raw || '{}'));
-        context.status = status;
-        context.type = 'application/json';
-        context.body = JSON.stringify(body);
-      });
+    },
+    /**
+     * Koa middleware for the POST route (a plugin's `serve` answers GET only). Add it to the config's `middleware`,
+     * which runs ahead of the dev server's own handlers; `app.use` in `serverStart` would land behind them.
+     */
+    async middleware(context, next) {
+      if (context.path !== '/__sandbox/embed-token' || context.method !== 'POST') return next();
+      let raw = '';
+      for await (const chunk of context.req) raw += chunk;
+      const { status, body } = await mintToken(JSON.parse(raw || '{}'));
+      context.status = status;
+      context.type = 'application/json';
+      context.body = JSON.stringify(body);
     },
     async serverStop() {
-      await sandbox?.close();
+      if (starting) await (await starting).close();
     },
-    serve(context) {
+    async serve(context) {
       if (context.path === '/__sandbox/config.json') {
+        const sandbox = await ensureSandbox();
         return { body: JSON.stringify({ baseUrl: sandbox.url, credentials: sandbox.credentials }), type: 'json' };
       }
       return undefined;
