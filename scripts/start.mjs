@@ -28,8 +28,8 @@ process.on('SIGTERM', () => stop(0));
 
 run('sandbox', process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', ...process.argv.slice(2)]);
 
-if (existsSync(new URL('../demo/vite.config.ts', import.meta.url))) {
-  run('demo', process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'demo/vite.config.ts']);
+if (existsSync(new URL('../demo/index.html', import.meta.url))) {
+  run('demo', process.execPath, ['node_modules/vite/bin/vite.js', 'preview']);
 } else {
   console.log('The demo sites are not built yet (issue 6): `pnpm start` runs the sandbox API only.');
 }

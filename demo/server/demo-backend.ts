@@ -1,0 +1,160 @@
+// The demo host sites' tiny backend, as a Vite plugin for the dev and preview servers:
+// it holds the sandbox's secret keys and mints short-lived embed tokens, so no secret reaches the browser.
+//   GET  /api/demo-config                      -> what the pages may know: API base, demo partner/org ids, publishable key
+//   POST /api/embed-token?partner=<id>|org=<id> -> { token, expiresAt } for the page's own origin
+//   GET  /widgets/*                            -> the built script-tag bundle (packages/widgets/dist), as a CDN would serve it
+//   GET  /marketing-site/                      -> the plain-HTML marketing page with the sandbox's partner id and
+//                                                publishable key filled in (a real site pastes its own into the HTML)
+// It also sends the strict Content Security Policy every widget must work under.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
+
+/** The strict policy of issue 5, plus the sandbox API as the one other origin the pages may reach. */
+export function contentSecurityPolicy(apiBase: string): string {
+  const api = new URL(apiBase).origin;
+  return (
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: ${api}; ` +
+    `connect-src 'self' ${api}; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'`
+  );
+}
+
+interface Credentials {
+  baseUrl: string;
+  resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
+  organizations: { orgId: string; kind: string; name: string; secretKey: string }[];
+  publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
+}
+
+export interface DemoBackendOptions {
+  /** Where the sandbox wrote its demo credentials; `.sandbox/credentials.json` by default. */
+  credentialsFile: string;
+  /** The widgets' build output, served under `/widgets/`. */
+  widgetsDist: string;
+  /** The marketing site's HTML template. */
+  marketingPage: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+async function serveMarketingPage(options: DemoBackendOptions, response: ServerResponse) {
+  const credentials = await readCredentials(options.credentialsFile);
+  const publishable = credentials.publishable[0];
+  if (!publishable) throw new Error('The sandbox lists no publishable key');
+  const name = credentials.resellers.find((reseller) => reseller.partnerId === publishable.partnerId)?.name ?? 'Poly Partner';
+  const values: Record<string, string> = {
+    API_BASE: credentials.baseUrl,
+    PARTNER_ID: publishable.partnerId,
+    PUBLISHABLE_KEY: publishable.publishableKey,
+    PARTNER_NAME: name,
+  };
+  const template = await readFile(options.marketingPage, 'utf8');
+  response.setHeader('content-type', 'text/html; charset=utf-8');
+  response.setHeader('content-security-policy', contentSecurityPolicy(credentials.baseUrl));
+  response.end(template.replace(/\{\{([A-Z_]+)\}\}/g, (_match, key: string) => escapeHtml(values[key] ?? '')));
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+};
+
+async function serveWidgetFile(options: DemoBackendOptions, pathname: string, response: ServerResponse) {
+  const relative = normalize(decodeURIComponent(pathname.slice('/widgets/'.length)));
+  if (relative.startsWith('..')) {
+    send(response, 404, { error: 'Not found' });
+    return;
+  }
+  const body = await readFile(join(options.widgetsDist, relative)).catch(() => null);
+  if (!body) {
+    send(response, 404, { error: 'Not built: run `pnpm build`' });
+    return;
+  }
+  response.setHeader('content-type', CONTENT_TYPES[extname(relative)] ?? 'application/octet-stream');
+  response.setHeader('access-control-allow-origin', '*');
+  response.end(body);
+}
+
+async function readCredentials(file: string): Promise<Credentials> {
+  // Read on every request: the sandbox may (re)seed while the demo server runs.
+  return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+}
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json');
+  response.setHeader('cache-control', 'no-store');
+  response.end(JSON.stringify(body));
+}
+
+async function handle(options: DemoBackendOptions, request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url ?? '/', 'http://demo.invalid');
+  const credentials = await readCredentials(options.credentialsFile).catch(() => null);
+  if (!credentials) {
+    send(response, 503, { error: 'The sandbox has not written its credentials yet; is `pnpm sandbox` running?' });
+    return;
+  }
+  if (url.pathname === '/api/demo-config' && request.method === 'GET') {
+    send(response, 200, {
+      apiBase: credentials.baseUrl,
+      resellers: credentials.resellers.map(({ partnerId, name, about }) => ({ partnerId, name, about })),
+      organizations: credentials.organizations.map(({ orgId, kind, name }) => ({ orgId, kind, name })),
+      publishable: credentials.publishable.map(({ partnerId, publishableKey }) => ({ partnerId, publishableKey })),
+    });
+    return;
+  }
+  if (url.pathname === '/api/embed-token' && request.method === 'POST') {
+    const partnerId = url.searchParams.get('partner');
+    const orgId = url.searchParams.get('org');
+    const secretKey = partnerId
+      ? credentials.resellers.find((reseller) => reseller.partnerId === partnerId)?.secretKey
+      : credentials.organizations.find((organization) => organization.orgId === orgId)?.secretKey;
+    if (!secretKey) {
+      send(response, 404, { error: 'Not a demo partner or organization' });
+      return;
+    }
+    // A real backend would take the subject from the signed-in user's session, never from the query.
+    const origin = `http://${request.headers.host}`;
+    const upstream = await fetch(`${credentials.baseUrl}/v1/embed-tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ origin, subject: partnerId ? { partnerId } : { orgId } }),
+    });
+    send(response, upstream.status, await upstream.json());
+    return;
+  }
+  send(response, 404, { error: 'Unknown demo backend route' });
+}
+
+export function demoBackend(options: DemoBackendOptions): Plugin {
+  const middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (request.url?.startsWith('/widgets/')) {
+      serveWidgetFile(options, new URL(request.url, 'http://demo.invalid').pathname, response).catch(next);
+      return;
+    }
+    if (request.url === '/marketing-site/' || request.url === '/marketing-site/index.html') {
+      serveMarketingPage(options, response).catch((error: unknown) => send(response, 503, { error: String(error) }));
+      return;
+    }
+    if (request.url?.startsWith('/api/')) {
+      handle(options, request, response).catch((error: unknown) => send(response, 502, { error: String(error) }));
+      return;
+    }
+    readCredentials(options.credentialsFile)
+      .then((credentials) => response.setHeader('content-security-policy', contentSecurityPolicy(credentials.baseUrl)))
+      .catch(() => response.setHeader('content-security-policy', contentSecurityPolicy('http://127.0.0.1:8787')))
+      .finally(next);
+  };
+  return {
+    name: 'poly-partner-demo-backend',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
+  };
+}
