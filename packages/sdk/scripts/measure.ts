@@ -1,0 +1,85 @@
+// Prints the SDK's figures: bundle size (min+gzip) and the requests a page of six partner widgets makes,
+// without and with dedup + ETag cache. Run: npx tsx packages/sdk/scripts/measure.ts (from the repo root).
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createPartnerClient, type PartnerClient } from '../src/index.js';
+import { countingFetch, demo, startTestSandbox } from '../test/support/sandbox.js';
+
+// esbuild is installed for @web/dev-server-esbuild; reach it through that package rather than adding a dependency.
+const requireFromRoot = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'));
+interface EsbuildResult {
+  outputFiles: { contents: Uint8Array }[];
+  metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+}
+const esbuild = requireFromRoot('esbuild') as { build(options: object): Promise<EsbuildResult> };
+
+async function bundleSize() {
+  const result = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+  });
+  const code = result.outputFiles[0]!.contents;
+  const byPackage = new Map<string, number>();
+  for (const [file, info] of Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)) {
+    const name = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
+      (file.includes('packages/contract') ? '@poly-partner/contract' : '@poly-partner/sdk');
+    byPackage.set(name, (byPackage.get(name) ?? 0) + info.bytesInOutput);
+  }
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, byPackage };
+}
+
+/** The calls six widgets for one partner make when they render, each on its own, as Lit tasks would. */
+function renderPage(client: PartnerClient, partnerId: string) {
+  return Promise.all([
+    // partner-tier-badge
+    Promise.all([client.partners.get(partnerId), client.partners.tierStatus(partnerId)]),
+    // next-tier-checklist
+    Promise.all([client.program.get(), client.partners.tierStatus(partnerId)]),
+    // partner-benefits
+    Promise.all([client.program.get(), client.partners.tierStatus(partnerId)]),
+    // partner-deal-list
+    client.deals.list(partnerId, { limit: 20 }),
+    // deal-registration-form
+    Promise.all([client.products.list(), client.partners.get(partnerId)]),
+    // partner-badge
+    client.badges.get(partnerId),
+  ]);
+}
+
+async function pageRequests(cache: boolean) {
+  const sandbox = await startTestSandbox({ rateLimit: { windowMs: 60_000, max: 100_000 } });
+  try {
+    const { reseller } = demo(sandbox);
+    const { fetch, log } = countingFetch();
+    const client = createPartnerClient({ baseUrl: sandbox.url, secretKey: reseller.secretKey, fetch, cache });
+    await renderPage(client, reseller.partnerId);
+    const first = log.length;
+    const firstBytes = log.reduce((sum, entry) => sum + entry.bytes, 0);
+    await renderPage(client, reseller.partnerId); // the re-render
+    const second = log.slice(first);
+    return {
+      firstRender: first,
+      reRender: second.length,
+      notModified: second.filter((entry) => entry.status === 304).length,
+      bodyBytesFirst: firstBytes,
+      bodyBytesReRender: second.reduce((sum, entry) => sum + entry.bytes, 0),
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+const size = await bundleSize();
+console.log(`SDK bundle (src/index.ts, esbuild --bundle --minify, ESM): ${size.minified} B min, ${size.gzip} B min+gzip`);
+for (const [name, bytes] of [...size.byPackage].sort((a, b) => b[1] - a[1])) console.log(`  ${name}: ${bytes} B min`);
+const without = await pageRequests(false);
+const withCache = await pageRequests(true);
+console.table({ 'cache: false': without, 'dedup + ETag (default)': withCache });
+console.log(JSON.stringify({ size: { minified: size.minified, gzip: size.gzip }, without, withCache }));

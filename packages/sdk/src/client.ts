@@ -1,0 +1,117 @@
+// createPartnerClient: one independent client per call, no globals, nothing done on import.
+import { BadgesResource } from './resources/badges.js';
+import { DealsResource } from './resources/deals.js';
+import { OrganizationsResource } from './resources/organizations.js';
+import { PartnersResource } from './resources/partners.js';
+import { ProductsResource } from './resources/products.js';
+import { ProgramResource } from './resources/program.js';
+import type { TokenProvider } from './internal/token-cache.js';
+import { Transport, type RetryPolicy } from './internal/transport.js';
+
+interface CommonOptions {
+  /** The API's base URL, e.g. `https://partner-api.poly.example` or the sandbox's `http://127.0.0.1:8787`. */
+  baseUrl: string | URL;
+  /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: typeof globalThis.fetch;
+  /** Milliseconds one attempt may take to answer and to deliver its body (default 10 000). */
+  timeout?: number;
+  /**
+   * Retrying of GETs (and of deal registrations, which carry an idempotency key) on network errors, timeouts,
+   * 429, 502, 503 and 504 with exponential backoff and jitter, honouring `Retry-After` up to `maxRetryAfter`.
+   * A number sets the limit; `false` turns retrying off.
+   */
+  retry?: number | false | RetryPolicy;
+  /**
+   * Identical concurrent GETs share one request, and GET responses are kept by `ETag` and revalidated with
+   * `If-None-Match` (default `true`). `false` sends every call on its own.
+   */
+  cache?: boolean;
+}
+
+/** Options of `createPartnerClient()`: exactly one of `getToken`, `secretKey`, `publishableKey`. */
+export type PartnerClientOptions = CommonOptions &
+  (
+    | {
+        /**
+         * Supplies embed tokens (browser widgets): called lazily, its answer cached until shortly before it expires
+         * (the JWS `exp`, or `expiresAt` when answered as `{ token, expiresAt }`), called again once on a 401.
+         * Concurrent requests share one call.
+         */
+        getToken: TokenProvider;
+        secretKey?: never;
+        publishableKey?: never;
+      }
+    | {
+        /** A secret key `sk_…`: server side only, never ship it to a browser. */
+        secretKey: string;
+        getToken?: never;
+        publishableKey?: never;
+      }
+    | {
+        /** A publishable key `pk_…` for marketing sites: reads the partner's public badge, nothing else. */
+        publishableKey: string;
+        getToken?: never;
+        secretKey?: never;
+      }
+  );
+
+/** A client for the Poly partner API. Every method takes `{ signal }`, returns validated data, throws `PartnerApiError`. */
+export interface PartnerClient {
+  /** The tier-program policy. */
+  readonly program: ProgramResource;
+  /** The product catalogue. */
+  readonly products: ProductsResource;
+  /** Reseller profiles, tier status and what-if simulations. */
+  readonly partners: PartnersResource;
+  /** Deal registrations. */
+  readonly deals: DealsResource;
+  /** Aggregators and their members. */
+  readonly organizations: OrganizationsResource;
+  /** Signed badges and their verification. */
+  readonly badges: BadgesResource;
+  /** Forgets every cached response, e.g. after the user changed data elsewhere. */
+  clearCache(): void;
+}
+
+const DEFAULT_RETRY: Required<RetryPolicy> = { limit: 2, maxRetryAfter: 10_000, backoffLimit: 5_000 };
+
+function retryPolicy(retry: CommonOptions['retry']): Required<RetryPolicy> {
+  if (retry === false) return { ...DEFAULT_RETRY, limit: 0 };
+  if (typeof retry === 'number') return { ...DEFAULT_RETRY, limit: retry };
+  return { ...DEFAULT_RETRY, ...retry };
+}
+
+/**
+ * Creates a client for the Poly partner API.
+ *
+ * ```ts
+ * const client = createPartnerClient({ baseUrl, getToken: () => fetch('/embed-token').then((r) => r.json()) });
+ * const status = await client.partners.tierStatus(partnerId, { signal });
+ * ```
+ */
+export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
+  const given = [options.getToken, options.secretKey, options.publishableKey].filter((value) => value !== undefined);
+  if (given.length !== 1) {
+    throw new TypeError('createPartnerClient needs exactly one of getToken, secretKey or publishableKey');
+  }
+  if (!options.baseUrl) throw new TypeError('createPartnerClient needs a baseUrl');
+  const transport = new Transport({
+    baseUrl: String(options.baseUrl),
+    credential: options.getToken
+      ? { kind: 'provider', getToken: options.getToken }
+      : { kind: 'static', key: (options.secretKey ?? options.publishableKey)! },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    timeout: options.timeout ?? 10_000,
+    retry: retryPolicy(options.retry),
+    cache: options.cache ?? true,
+  });
+  return {
+    program: new ProgramResource(transport),
+    products: new ProductsResource(transport),
+    partners: new PartnersResource(transport),
+    deals: new DealsResource(transport),
+    organizations: new OrganizationsResource(transport),
+    badges: new BadgesResource(transport),
+    clearCache: () => transport.clearCache(),
+  };
+}

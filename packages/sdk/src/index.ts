@@ -1,0 +1,44 @@
+// @poly-partner/sdk: the typed client for the Poly partner API. Importing it has no side effects.
+export { createPartnerClient } from './client.js';
+export type { PartnerClient, PartnerClientOptions } from './client.js';
+export { PartnerApiError, isPartnerApiError } from './errors/partner-api-error.js';
+export type { PartnerApiErrorType, PartnerApiErrorInit } from './errors/partner-api-error.js';
+export type { TokenProvider, TokenProviderResult } from './internal/token-cache.js';
+export type { RetryPolicy } from './internal/transport.js';
+export type { CallOptions } from './internal/call-options.js';
+export type { PagePromise, PageWalk, WalkablePage, WalkOptions } from './internal/pagination.js';
+export type { ProgramResource } from './resources/program.js';
+export type { ProductsResource } from './resources/products.js';
+export type { PartnersResource, SimulateOptions, TierStatusOptions } from './resources/partners.js';
+export type { DealsResource, RegisterDealOptions, ConflictCheckCustomer } from './resources/deals.js';
+export type { OrganizationsResource } from './resources/organizations.js';
+export type {
+  BadgesResource,
+  BadgeUnverifiedReason,
+  BadgeVerification,
+  VerifyBadgeOptions,
+} from './resources/badges.js';
+// The data types every method answers with, so callers need not depend on the contract package themselves.
+export type {
+  Badge,
+  BadgeClaims,
+  ConflictCheckResult,
+  Deal,
+  DealInput,
+  DealListQuery,
+  DealStatus,
+  DealType,
+  FieldError,
+  Member,
+  MemberQuery,
+  MemberSort,
+  Organization,
+  OrganizationSummary,
+  PartnerProfile,
+  ProductList,
+  ProgramPolicy,
+  SimulationChanges,
+  SimulationResult,
+  Tier,
+  TierStatus,
+} from '@poly-partner/contract';

@@ -1,0 +1,40 @@
+// GET responses kept by ETag so a repeat request is revalidated with If-None-Match and a 304 costs no body.
+
+export interface CachedResponse {
+  etag: string;
+  /** The validated body; handed out as copies, never itself. */
+  data: unknown;
+}
+
+/** A small LRU: widgets re-request a handful of resources, so a few hundred entries bound memory without losing hits. */
+export class ResponseCache {
+  readonly #entries = new Map<string, CachedResponse>();
+
+  constructor(private readonly maxEntries = 300) {}
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.#entries.get(key);
+    if (entry) {
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    if (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

@@ -1,0 +1,226 @@
+// Every HTTP call of the SDK goes through here: credentials, ky (timeouts, retries), response validation,
+// shared in-flight GETs, the ETag cache, one token refresh on 401, and error mapping.
+import ky, { type Options as KyOptions, type RetryOptions, isHTTPError } from 'ky';
+import { parseRetryAfter, toPartnerApiError } from '../errors/from-failure.js';
+import { PartnerApiError, isPartnerApiError } from '../errors/partner-api-error.js';
+import { raceAbort } from './abort.js';
+import { InFlightRequests } from './dedup.js';
+import { ResponseCache } from './response-cache.js';
+import { TokenCache, type Credential, type TokenProvider } from './token-cache.js';
+
+/** How failed requests are retried; delays in milliseconds. */
+export interface RetryPolicy {
+  /** Retries after the first attempt (default 2; 0 turns retrying off). */
+  limit?: number;
+  /** Longest `Retry-After` the SDK waits out (default 10 000 ms); a longer one fails at once with `retryAfter` set. */
+  maxRetryAfter?: number;
+  /** Cap of one backoff delay (default 5 000 ms). */
+  backoffLimit?: number;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  credential: { kind: 'provider'; getToken: TokenProvider } | { kind: 'static'; key: string };
+  fetch?: typeof globalThis.fetch;
+  timeout: number;
+  retry: Required<RetryPolicy>;
+  cache: boolean;
+}
+
+/** What the SDK needs of a contract schema (zod's `safeParse`); keeps zod a dependency of the contract only. */
+export interface ResponseSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+}
+interface Issue {
+  path: readonly PropertyKey[];
+  code: string;
+}
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, segments already encoded. */
+  path: string;
+  query?: Readonly<Record<string, QueryValue>> | undefined;
+  body?: unknown;
+  schema: ResponseSchema<T>;
+  signal?: AbortSignal | undefined;
+  /** Makes a POST safe to retry: the API replays the first response for a repeated key. */
+  idempotencyKey?: string | undefined;
+  /** Public resources (the JWKS) go without credentials. */
+  anonymous?: boolean;
+}
+
+const RETRY_STATUS_CODES = [429, 502, 503, 504];
+const ANONYMOUS: Credential = { token: '', subject: 'anonymous' };
+
+function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Dotted path of the first contract violations, for a message a developer can act on. */
+function describeIssues(issues: readonly Issue[]): string {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
+  return shown.join(', ') + (issues.length > 3 ? ` and ${issues.length - 3} more` : '');
+}
+
+export class Transport {
+  readonly #options: TransportOptions;
+  readonly #tokens: TokenCache | undefined;
+  readonly #cache = new ResponseCache();
+  readonly #inFlight = new InFlightRequests();
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+    if (options.credential.kind === 'provider') {
+      // A token for someone else must never be answered from the previous subject's responses.
+      this.#tokens = new TokenCache(options.credential.getToken, () => this.#cache.clear());
+    }
+  }
+
+  /** Drops every cached response (the next GETs go out without If-None-Match). */
+  clearCache(): void {
+    this.#cache.clear();
+  }
+
+  async request<T>(spec: RequestSpec<T>): Promise<T> {
+    const { signal } = spec;
+    try {
+      if (signal?.aborted) throw signal.reason;
+      let credential = await this.#credential(spec, signal);
+      try {
+        return await this.#attempt(spec, credential);
+      } catch (error) {
+        // An embed token may lapse or be revoked between our expiry check and the API's: fetch a new one, once.
+        if (!this.#tokens || !isPartnerApiError(error) || error.type !== 'auth' || spec.anonymous) throw error;
+        this.#tokens.invalidate(credential.token);
+        credential = await this.#credential(spec, signal);
+        return await this.#attempt(spec, credential);
+      }
+    } catch (error) {
+      throw toPartnerApiError(error, signal);
+    }
+  }
+
+  async #credential(spec: RequestSpec<unknown>, signal: AbortSignal | undefined): Promise<Credential> {
+    if (spec.anonymous) return ANONYMOUS;
+    const source = this.#options.credential;
+    if (source.kind === 'static') return { token: source.key, subject: source.key };
+    try {
+      return await raceAbort(this.#tokens!.get(), signal);
+    } catch (error) {
+      if (isPartnerApiError(error)) throw error;
+      throw new PartnerApiError({ type: 'auth', code: 'token_provider_failed', message: 'getToken() failed', cause: error });
+    }
+  }
+
+  #attempt<T>(spec: RequestSpec<T>, credential: Credential): Promise<T> {
+    const url = spec.path + encodeQuery(spec.query);
+    if (spec.method !== 'GET' || !this.#options.cache) {
+      return this.#send(spec, url, credential, spec.signal, undefined);
+    }
+    const key = `${credential.subject} ${url}`;
+    return this.#inFlight
+      .run(key, (sharedSignal) => this.#send(spec, url, credential, sharedSignal, key), spec.signal)
+      .then((data) => structuredClone(data)); // callers sharing one response must not see each other's edits
+  }
+
+  async #send<T>(
+    spec: RequestSpec<T>,
+    url: string,
+    credential: Credential,
+    signal: AbortSignal | undefined,
+    cacheKey: string | undefined,
+  ): Promise<T> {
+    try {
+      return await this.#sendOnce(spec, url, credential, signal, cacheKey);
+    } catch (error) {
+      throw toPartnerApiError(error, signal);
+    }
+  }
+
+  async #sendOnce<T>(
+    spec: RequestSpec<T>,
+    url: string,
+    credential: Credential,
+    signal: AbortSignal | undefined,
+    cacheKey: string | undefined,
+  ): Promise<T> {
+    const cached = cacheKey === undefined ? undefined : this.#cache.get(cacheKey);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (credential.token) headers.authorization = `Bearer ${credential.token}`;
+    if (cached) headers['if-none-match'] = cached.etag;
+    if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
+
+    const retry = this.#options.retry;
+    const retryOptions: RetryOptions = {
+      limit: retry.limit,
+      // POSTs are retried only when an idempotency key makes a repeat harmless.
+      methods: spec.method === 'GET' || spec.idempotencyKey ? [spec.method.toLowerCase()] : [],
+      statusCodes: RETRY_STATUS_CODES,
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: retry.maxRetryAfter,
+      backoffLimit: retry.backoffLimit,
+      retryOnTimeout: true,
+      // Equal jitter: spread retries of many widgets apart without ever retrying at once.
+      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
+      shouldRetry: ({ error }) => {
+        if (!isHTTPError(error)) return undefined;
+        const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+        // Waiting longer than the bound is the caller's decision: fail now and tell them how long.
+        if (wait !== undefined && wait * 1000 > retry.maxRetryAfter) return false;
+        return undefined;
+      },
+    };
+    const kyOptions: KyOptions = {
+      method: spec.method,
+      prefix: this.#options.baseUrl,
+      headers,
+      timeout: this.#options.timeout,
+      retry: retryOptions,
+      throwHttpErrors: (status) => status !== 304,
+      ...(spec.body === undefined ? {} : { json: spec.body }),
+      ...(signal ? { signal } : {}),
+      ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+    };
+    const pending = ky(url, kyOptions);
+    const response = await pending;
+    if (response.status === 304 && cached) return cached.data as T;
+    const text = await pending.text();
+    if (response.status === 304) {
+      throw new PartnerApiError({ type: 'invalid_response', message: `304 for ${spec.method} ${url} without a cached body` });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (cause) {
+      throw new PartnerApiError({
+        type: 'invalid_response',
+        status: response.status,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        message: `Response of ${spec.method} ${url} is not JSON`,
+        cause,
+      });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      throw new PartnerApiError({
+        type: 'invalid_response',
+        status: response.status,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        message: `Response of ${spec.method} ${url} breaks the contract at ${describeIssues(parsed.error.issues)}`,
+        cause: parsed.error,
+      });
+    }
+    const etag = response.headers.get('etag');
+    if (cacheKey !== undefined && etag) this.#cache.set(cacheKey, { etag, data: parsed.data });
+    return parsed.data as T;
+  }
+}
