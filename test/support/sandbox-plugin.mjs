@@ -10,7 +10,6 @@ export function sandboxPlugin(options = {}) {
   let starting;
   let origin = 'http://localhost:8000';
 
-  // Started on first use, so suites that never ask for it don't pay for seeding.
   function ensureSandbox() {
     starting ??= (async () => {
       const { register } = await import('tsx/esm/api');
@@ -53,6 +52,8 @@ export function sandboxPlugin(options = {}) {
     name: 'poly-partner-sandbox',
     async serverStart({ config }) {
       origin = `${config.protocol ?? 'http:'}//${config.hostname ?? 'localhost'}:${config.port}`;
+      // Seed before the browsers start, so no test's timeout has to cover seeding 15,000 resellers.
+      await ensureSandbox();
     },
     /**
      * Koa middleware for the POST route (a plugin's `serve` answers GET only). Add it to the config's `middleware`,
