@@ -1,0 +1,112 @@
+// The hono application: cross-cutting behaviour (request ids, CORS, rate limit, body limit, ETag, problems) and the routes.
+import { randomBytes } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
+import { bearerOf, credentialId } from './auth/credentials.js';
+import type { AppEnv, Sandbox } from './context.js';
+import { ApiProblem, problemResponse } from './problems.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { BODY_LIMIT_BYTES } from './request.js';
+import { registerDealRoutes } from './routes/deals.js';
+import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
+import { registerOrganizationRoutes } from './routes/organizations.js';
+import { registerPartnerRoutes } from './routes/partners.js';
+import { registerPublicRoutes } from './routes/public.js';
+
+const EXPOSED_HEADERS = 'ETag, Retry-After, x-request-id, Location, Idempotent-Replayed';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
+
+/** Path patterns and the methods they answer; any other method on them is a 405. */
+const ROUTES: Record<string, string[]> = {
+  '/healthz': ['GET'],
+  '/openapi.json': ['GET'],
+  '/.well-known/jwks.json': ['GET'],
+  '/v1/program': ['GET'],
+  '/v1/products': ['GET'],
+  '/v1/embed-tokens': ['POST'],
+  '/v1/partners/:partnerId': ['GET'],
+  '/v1/partners/:partnerId/tier-status': ['GET'],
+  '/v1/partners/:partnerId/tier-simulations': ['POST'],
+  '/v1/partners/:partnerId/deals': ['GET', 'POST'],
+  '/v1/partners/:partnerId/deals/conflict-check': ['POST'],
+  '/v1/partners/:partnerId/badge': ['GET'],
+  '/v1/partners/:partnerId/badge.svg': ['GET'],
+  '/v1/deals/:dealId': ['GET'],
+  '/v1/deals/:dealId/withdraw': ['POST'],
+  '/v1/organizations/:orgId': ['GET'],
+  '/v1/organizations/:orgId/summary': ['GET'],
+  '/v1/organizations/:orgId/members': ['GET'],
+};
+
+export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptions; quiet: boolean }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const limiter = new RateLimiter(options.rateLimit, () => sandbox.now().getTime());
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', `req_${randomBytes(9).toString('base64url')}`);
+    await next();
+    c.res.headers.set('x-request-id', c.get('requestId'));
+  });
+
+  // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin);
+    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
+      const headers: Record<string, string> = { vary: 'Origin' };
+      if (allowed) {
+        Object.assign(headers, {
+          'access-control-allow-origin': origin,
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-headers': ALLOWED_HEADERS,
+          'access-control-max-age': '600',
+        });
+      }
+      c.res = new Response(null, { status: 204, headers });
+      return;
+    }
+    await next();
+    c.res.headers.append('vary', 'Origin');
+    if (allowed) {
+      c.res.headers.set('access-control-allow-origin', origin);
+      c.res.headers.set('access-control-expose-headers', EXPOSED_HEADERS);
+    }
+  });
+
+  app.use('*', async (c, next) => {
+    if (c.req.path === '/healthz') return next();
+    const raw = bearerOf(c) ?? (c.req.path.endsWith('/badge.svg') ? c.req.query('key') : undefined);
+    const key = raw ? credentialId(raw) : `anonymous:${getConnInfo(c).remote.address ?? 'unknown'}`;
+    const retryAfter = limiter.hit(key);
+    if (retryAfter !== null) {
+      throw new ApiProblem('rate_limited', `Too many requests; retry in ${retryAfter} s.`, undefined, { 'retry-after': String(retryAfter) });
+    }
+    return next();
+  });
+
+  app.use('*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`); } }));
+  app.use('*', etag({ retainedHeaders: ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'content-type'] }));
+
+  registerPublicRoutes(app, sandbox);
+  registerEmbedTokenRoutes(app, sandbox);
+  registerPartnerRoutes(app, sandbox);
+  registerDealRoutes(app, sandbox);
+  registerOrganizationRoutes(app, sandbox);
+  for (const path of Object.keys(ROUTES)) {
+    app.all(path, () => {
+      throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });
+    });
+  }
+
+  app.notFound((c) => problemResponse(c, new ApiProblem('not_found', 'No such resource.')));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiProblem) return problemResponse(c, error);
+    if (!options.quiet) console.error(`[sandbox] ${c.get('requestId')} ${c.req.method} ${c.req.path}:`, error);
+    // Never leak internals: the request id is what to quote when reporting the problem.
+    return problemResponse(c, new ApiProblem('internal_error', 'Unexpected error; quote the requestId when reporting it.'));
+  });
+  return app;
+}

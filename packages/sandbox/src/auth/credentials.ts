@@ -1,0 +1,103 @@
+// Resolves `Authorization: Bearer …` to a principal (secret key, embed token or publishable key) and checks access.
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { decodeJws, EmbedTokenClaimsSchema, type Scope, verifyJws } from '@poly-partner/contract';
+import type { AppEnv, Principal, Sandbox } from '../context.js';
+import { ApiProblem } from '../problems.js';
+
+export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
+export const ORGANIZATION_SECRET_SCOPES: readonly Scope[] = ['program:read', 'organization:read', 'members:read', 'partner:read', 'tier:read', 'deals:read'];
+export const EMBED_TOKEN_TYPE = 'poly-embed+jwt';
+
+interface KeyRow {
+  key: string;
+  kind: 'secret' | 'publishable';
+  subject_kind: 'partner' | 'organization';
+  subject_id: string;
+  origins: string;
+}
+
+export function credentialId(raw: string): string {
+  return createHash('sha256').update(raw).digest('base64url').slice(0, 22);
+}
+
+export function bearerOf(c: Context): string | null {
+  const header = c.req.header('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return match ? match[1]! : '';
+  }
+  return null;
+}
+
+export async function authenticate(sandbox: Sandbox, c: Context<AppEnv>, options: { queryKey?: boolean } = {}): Promise<Principal> {
+  let raw = bearerOf(c);
+  // An <img src=".../badge.svg?key=pk_…"> cannot send headers, so the image route also reads the key from the query.
+  if (raw === null && options.queryKey) raw = c.req.query('key') ?? null;
+  if (raw === null || raw === '') throw new ApiProblem('unauthenticated', 'Send a credential as "Authorization: Bearer <credential>".');
+  const origin = c.req.header('origin');
+
+  if (raw.startsWith('sk_') || raw.startsWith('pk_')) {
+    const row = sandbox.db.prepare('SELECT * FROM api_keys WHERE key = ?').get(raw) as KeyRow | undefined;
+    if (!row) throw new ApiProblem('unauthenticated', 'Unknown API key.');
+    if (row.kind === 'publishable') {
+      const origins = JSON.parse(row.origins) as string[];
+      // Browsers always send Origin on cross-origin requests; a request without one is not a foreign page.
+      if (origin !== undefined && !origins.includes(origin)) {
+        throw new ApiProblem('origin_not_allowed', 'This publishable key is not registered for this origin.');
+      }
+      return { credential: 'publishable', subjectKind: 'partner', subjectId: row.subject_id, scopes: new Set(['badge:read']), credentialId: credentialId(raw), origins };
+    }
+    const scopes = row.subject_kind === 'partner' ? PARTNER_SECRET_SCOPES : ORGANIZATION_SECRET_SCOPES;
+    return { credential: 'secret', subjectKind: row.subject_kind, subjectId: row.subject_id, scopes: new Set(scopes), credentialId: credentialId(raw), origins: [] };
+  }
+
+  let header;
+  let payload: unknown;
+  try {
+    header = decodeJws(raw).header;
+    payload = await verifyJws(raw, sandbox.signingKey.jwks);
+  } catch {
+    throw new ApiProblem('token_invalid', 'The credential is neither an API key nor a well-formed embed token.');
+  }
+  const claims = EmbedTokenClaimsSchema.safeParse(payload);
+  if (payload === null || header.typ !== EMBED_TOKEN_TYPE || !claims.success || claims.data.iss !== sandbox.issuer) {
+    throw new ApiProblem('token_invalid', 'The embed token is not valid.');
+  }
+  if (claims.data.exp * 1000 <= sandbox.now().getTime()) throw new ApiProblem('token_expired', 'The embed token has expired; fetch a new one.');
+  if (origin !== claims.data.origin) throw new ApiProblem('origin_not_allowed', 'This embed token is bound to another origin.');
+  return {
+    credential: 'embed',
+    subjectKind: claims.data.kind,
+    subjectId: claims.data.sub,
+    scopes: new Set(claims.data.scopes),
+    credentialId: `embed:${claims.data.jti}`,
+    origins: [claims.data.origin],
+  };
+}
+
+export function requireScope(principal: Principal, scope: Scope): void {
+  if (!principal.scopes.has(scope)) throw new ApiProblem('insufficient_scope', `This request needs the "${scope}" scope.`);
+}
+
+/**
+ * Denial policy: a resource the credential may not see answers 404 `not_found`, exactly like one that does not
+ * exist, so ids cannot be probed. (Scope and origin checks come first and do not depend on the resource.)
+ */
+export function notFound(): ApiProblem {
+  return new ApiProblem('not_found', 'No such resource, or not visible to this credential.');
+}
+
+export function canReadPartner(sandbox: Sandbox, principal: Principal, partnerId: string): boolean {
+  if (principal.subjectKind === 'partner') return principal.subjectId === partnerId;
+  return sandbox.db.prepare('SELECT 1 FROM memberships WHERE org_id = ? AND partner_id = ?').get(principal.subjectId, partnerId) !== undefined;
+}
+
+/** Checks scope, then visibility; answers nothing when the partner is readable. */
+export function assertPartnerAccess(sandbox: Sandbox, principal: Principal, partnerId: string, scope: Scope): void {
+  requireScope(principal, scope);
+  if (principal.credential === 'publishable' && scope !== 'badge:read') throw notFound();
+  if (!canReadPartner(sandbox, principal, partnerId)) throw notFound();
+  const exists = sandbox.db.prepare('SELECT 1 FROM partners WHERE id = ?').get(partnerId);
+  if (!exists) throw notFound();
+}

@@ -1,0 +1,63 @@
+// `pnpm sandbox`: starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startSandbox } from './index.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    db: { type: 'string', default: join(repoRoot, '.sandbox/sandbox.db') },
+    memory: { type: 'boolean', default: false },
+    reset: { type: 'boolean', default: false },
+    'launch-date': { type: 'string' },
+    resellers: { type: 'string' },
+    origin: { type: 'string', multiple: true },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage: pnpm sandbox [--port 8787] [--host 127.0.0.1] [--db .sandbox/sandbox.db | --memory] [--reset]
+                    [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]`);
+  process.exit(0);
+}
+
+const sandbox = await startSandbox({
+  port: Number(values.port),
+  host: values.host,
+  db: values.memory ? ':memory:' : resolve(values.db),
+  reset: values.reset,
+  ...(values['launch-date'] ? { launchDate: values['launch-date'] } : {}),
+  ...(values.resellers ? { resellers: Number(values.resellers) } : {}),
+  ...(values.origin ? { allowedOrigins: values.origin } : {}),
+});
+const credentialsFile = join(values.memory ? join(repoRoot, '.sandbox') : dirname(resolve(values.db)), 'credentials.json');
+writeFileSync(credentialsFile, `${JSON.stringify(sandbox.credentials, null, 2)}\n`);
+
+const { credentials } = sandbox;
+console.log(`Demo credentials (also in ${credentialsFile}):`);
+for (const reseller of credentials.resellers) console.log(`  reseller ${reseller.partnerId}  ${reseller.secretKey}  ${reseller.name} (${reseller.about})`);
+for (const org of credentials.organizations) console.log(`  ${org.kind.padEnd(22)} ${org.orgId}  ${org.secretKey}  ${org.name}`);
+for (const key of credentials.publishable) console.log(`  publishable ${key.publishableKey} for ${key.partnerId} from ${key.origins.join(', ')}`);
+// Last, so that whoever waits for this line has everything above it.
+console.log(`Poly partner sandbox API on ${sandbox.url}`);
+
+let closing = false;
+const shutdown = (signal: string) => {
+  if (closing) return;
+  closing = true;
+  console.log(`\n${signal}: shutting down`);
+  sandbox.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,39 @@
+// What every route handler shares: the database, the policy, the clock, the signing key and hono's typed variables.
+import type Database from 'better-sqlite3';
+import type { ProgramPolicy, Scope } from '@poly-partner/contract';
+import type { SigningKey } from './auth/signing-key.js';
+
+export interface Principal {
+  credential: 'secret' | 'embed' | 'publishable';
+  subjectKind: 'partner' | 'organization';
+  subjectId: string;
+  scopes: ReadonlySet<Scope>;
+  /** Stable id of the credential, for idempotency keys and rate limits (never the secret itself). */
+  credentialId: string;
+  /** Origins a publishable key may be used from. */
+  origins: readonly string[];
+}
+
+export interface Sandbox {
+  db: Database.Database;
+  policy: ProgramPolicy;
+  now: () => Date;
+  signingKey: SigningKey;
+  issuer: string;
+  /** CORS allow-list; grows when an embed token is minted for a new origin. */
+  allowedOrigins: Set<string>;
+  /** A registration without conflict is approved this many seconds after it was submitted. */
+  autoApproveSeconds: number;
+  /** Bumped whenever deals or evaluations change through the API; keys cached aggregates such as summaries. */
+  dataVersion: number;
+  summaryCache: Map<string, unknown>;
+}
+
+export interface AppEnv {
+  Variables: { requestId: string; principal: Principal };
+}
+
+/** Today in UTC, from the sandbox clock. */
+export function today(sandbox: Sandbox): string {
+  return sandbox.now().toISOString().slice(0, 10);
+}

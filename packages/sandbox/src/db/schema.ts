@@ -1,0 +1,136 @@
+// The sandbox's SQLite schema and its migrations; evaluated tier columns make member filters plain indexed SQL.
+import type Database from 'better-sqlite3';
+
+export const SCHEMA_VERSION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS partner_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS partners (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_lower TEXT NOT NULL,
+  country TEXT NOT NULL,
+  region TEXT NOT NULL,
+  city TEXT,
+  website TEXT,
+  group_id TEXT REFERENCES partner_groups(id),
+  joined_at TEXT NOT NULL,
+  carried_program TEXT,
+  carried_tier TEXT,
+  metrics TEXT NOT NULL,
+  shared_metrics TEXT NOT NULL,
+  earned_tier TEXT NOT NULL DEFAULT 'register',
+  effective_tier TEXT NOT NULL DEFAULT 'register',
+  effective_rank INTEGER NOT NULL DEFAULT 0,
+  protected_tier TEXT,
+  protected_until TEXT,
+  protection_active INTEGER NOT NULL DEFAULT 0,
+  next_tier TEXT,
+  progress REAL NOT NULL DEFAULT 0,
+  missing_criteria INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS organizations (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS memberships (
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  PRIMARY KEY (org_id, partner_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS products (
+  sku TEXT PRIMARY KEY, name TEXT NOT NULL, family TEXT NOT NULL, list_price REAL NOT NULL, currency TEXT NOT NULL, position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS deals (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  conflict INTEGER NOT NULL DEFAULT 0,
+  customer TEXT NOT NULL,
+  domain_norm TEXT NOT NULL,
+  vat_norm TEXT,
+  products TEXT NOT NULL,
+  amount REAL NOT NULL,
+  currency TEXT NOT NULL,
+  expected_close_date TEXT NOT NULL,
+  distributor_id TEXT NOT NULL,
+  notes TEXT,
+  discount_percent REAL NOT NULL,
+  discount_tier TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  decided_at TEXT,
+  expires_at TEXT,
+  auto_decide_at TEXT
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+  key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('secret', 'publishable')),
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('partner', 'organization')),
+  subject_id TEXT NOT NULL,
+  origins TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS idempotency (
+  credential TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (credential, key)
+) WITHOUT ROWID;
+`;
+
+/** Secondary indexes; built after a bulk seed, which is faster than maintaining them row by row. */
+const INDEXES = `
+CREATE INDEX IF NOT EXISTS partners_group ON partners(group_id);
+CREATE INDEX IF NOT EXISTS memberships_partner ON memberships(partner_id, org_id);
+CREATE INDEX IF NOT EXISTS deals_partner ON deals(partner_id, seq);
+CREATE INDEX IF NOT EXISTS deals_partner_status ON deals(partner_id, status, seq);
+CREATE INDEX IF NOT EXISTS deals_domain ON deals(domain_norm, status);
+CREATE INDEX IF NOT EXISTS deals_vat ON deals(vat_norm, status) WHERE vat_norm IS NOT NULL;
+CREATE INDEX IF NOT EXISTS deals_auto_decide ON deals(status, auto_decide_at);
+CREATE INDEX IF NOT EXISTS deals_expiry ON deals(status, expires_at);
+CREATE INDEX IF NOT EXISTS api_keys_subject ON api_keys(subject_id, kind);
+-- Member sorts read these; the membership primary key narrows to one organization first.
+CREATE INDEX IF NOT EXISTS partners_name ON partners(name_lower, id);
+CREATE INDEX IF NOT EXISTS partners_effective ON partners(effective_rank, id);
+CREATE INDEX IF NOT EXISTS partners_country ON partners(country, id);
+CREATE INDEX IF NOT EXISTS partners_region ON partners(region, effective_rank);
+CREATE INDEX IF NOT EXISTS partners_protected_until ON partners(protected_until) WHERE protected_until IS NOT NULL;
+-- Covers every member filter and sort, so counting and ordering an organization's members never reads the wide rows.
+CREATE INDEX IF NOT EXISTS partners_member_cover ON partners(id, effective_tier, earned_tier, effective_rank, region, country,
+  progress, protected_until, protection_active, next_tier, name_lower);
+CREATE INDEX IF NOT EXISTS deals_pipeline ON deals(partner_id, status, currency, amount);
+`;
+
+const ALL_TABLES = ['idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+
+export function dropAll(db: Database.Database): void {
+  db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
+}
+
+/** Creates the tables, or brings older ones up to `SCHEMA_VERSION`; `createIndexes` completes the schema. */
+export function migrate(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new Error(`Database schema ${version} is newer than this sandbox (${SCHEMA_VERSION}); use --reset`);
+  db.exec(DDL);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+export function createIndexes(db: Database.Database): void {
+  db.exec(INDEXES);
+}
+
+export function getMeta(db: Database.Database, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Database.Database, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

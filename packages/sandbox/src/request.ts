@@ -1,0 +1,57 @@
+// Reading request bodies and query strings through the contract's schemas, with the API's problem answers.
+import type { Context } from 'hono';
+import { toFieldErrors } from '@poly-partner/contract';
+import { ApiProblem } from './problems.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The raw JSON body, checked for content type, size and syntax (not yet for shape). */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ApiProblem('unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiProblem('malformed_request', 'The body is not valid JSON.');
+  }
+}
+
+/** What the routes need of a contract schema (zod's `safeParse`), without depending on zod here. */
+export interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof toFieldErrors>[0] } };
+}
+
+export function validate<T>(schema: Schema<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', toFieldErrors(parsed.error.issues));
+  }
+  return parsed.data;
+}
+
+export async function readBody<T>(c: Context, schema: Schema<T>): Promise<T> {
+  return validate(schema, await readJsonBody(c));
+}
+
+/**
+ * The query string as an object for a query schema: `numeric` keys become numbers when they look like one
+ * (otherwise they stay strings and fail validation with a field error), repeated keys are an error.
+ */
+export function readQuery<T>(c: Context, schema: Schema<T>, numeric: readonly string[] = [], ignore: readonly string[] = []): T {
+  const params = new URL(c.req.url).searchParams;
+  const query: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    if (ignore.includes(key)) continue;
+    const values = params.getAll(key);
+    if (values.length > 1) {
+      throw new ApiProblem('validation_failed', 'A query parameter was repeated.', [{ path: key, code: 'invalid_type', message: 'Give this parameter once' }]);
+    }
+    const value = values[0]!;
+    query[key] = numeric.includes(key) && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  return validate(schema, query);
+}

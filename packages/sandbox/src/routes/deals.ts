@@ -1,0 +1,194 @@
+// Deal registrations: list, register (idempotent, conflict-checked), pre-check conflicts, read one, withdraw.
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import {
+  ACTIVE_DEAL_STATUSES,
+  ConflictCheckRequestSchema,
+  type ConflictCheckResult,
+  DealInputSchema,
+  DealListQuerySchema,
+  DEAL_TRANSITIONS,
+  type FieldError,
+  normalizeDomain,
+  normalizeVatId,
+  type Tier,
+} from '@poly-partner/contract';
+import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireScope } from '../auth/credentials.js';
+import type { AppEnv, Sandbox } from '../context.js';
+import { type DealRow, settleDeals, toDeal } from '../deals-store.js';
+import { ensureEvaluated } from '../evaluation.js';
+import { today } from '../context.js';
+import { ApiProblem } from '../problems.js';
+import { readJsonBody, readBody, readQuery, validate } from '../request.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+const ACTIVE = ACTIVE_DEAL_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/** Stable JSON (sorted keys), so that the same body with other whitespace or key order counts as the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Active registrations of other partners that hold this customer. */
+function conflictsOf(sandbox: Sandbox, partnerId: string, domain: string | undefined, vatId: string | undefined): ConflictCheckResult {
+  const matchedOn: ConflictCheckResult['matchedOn'] = [];
+  if (domain) {
+    const hit = sandbox.db.prepare(`SELECT 1 FROM deals WHERE domain_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeDomain(domain), partnerId);
+    if (hit) matchedOn.push('domain');
+  }
+  if (vatId) {
+    const hit = sandbox.db.prepare(`SELECT 1 FROM deals WHERE vat_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeVatId(vatId), partnerId);
+    if (hit) matchedOn.push('vatId');
+  }
+  return { conflict: matchedOn.length > 0, matchedOn };
+}
+
+function dealRow(sandbox: Sandbox, dealId: string): DealRow | undefined {
+  return sandbox.db.prepare('SELECT * FROM deals WHERE id = ?').get(dealId) as DealRow | undefined;
+}
+
+export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
+  app.get('/v1/partners/:partnerId/deals', async (c) => {
+    const partnerId = c.req.param('partnerId');
+    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:read');
+    const query = readQuery(c, DealListQuerySchema, ['limit']);
+    const limit = query.limit ?? 50;
+    const after = query.cursor
+      ? decodeCursor(query.cursor, (value): value is { seq: number } => typeof (value as { seq?: unknown })?.seq === 'number').seq
+      : Number.MAX_SAFE_INTEGER;
+    settleDeals(sandbox);
+    const status = query.status ?? null;
+    const rows = sandbox.db
+      .prepare(`SELECT * FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status) AND seq < @after ORDER BY seq DESC LIMIT @limit`)
+      .all({ partnerId, status, after, limit: limit + 1 }) as DealRow[];
+    const total = sandbox.db
+      .prepare(`SELECT COUNT(*) FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status)`)
+      .pluck()
+      .get({ partnerId, status }) as number;
+    const page = rows.slice(0, limit);
+    const nextCursor = rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null;
+    return c.json({ items: page.map(toDeal), nextCursor, total });
+  });
+
+  app.post('/v1/partners/:partnerId/deals/conflict-check', async (c) => {
+    const partnerId = c.req.param('partnerId');
+    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:write');
+    const request = await readBody(c, ConflictCheckRequestSchema);
+    settleDeals(sandbox);
+    return c.json(conflictsOf(sandbox, partnerId, request.customer.domain, request.customer.vatId));
+  });
+
+  app.post('/v1/partners/:partnerId/deals', async (c) => {
+    const partnerId = c.req.param('partnerId');
+    const principal = await authenticate(sandbox, c);
+    assertPartnerAccess(sandbox, principal, partnerId, 'deals:write');
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw new ApiProblem('idempotency_key_invalid', 'Idempotency-Key must be 1 to 255 printable ASCII characters.');
+    }
+    const body = await readJsonBody(c);
+    const fingerprint = createHash('sha256').update(`${partnerId}\n${canonical(body)}`).digest('hex');
+    if (idempotencyKey !== undefined) {
+      const previous = sandbox.db
+        .prepare('SELECT fingerprint, status, body FROM idempotency WHERE credential = ? AND key = ?')
+        .get(principal.credentialId, idempotencyKey) as { fingerprint: string; status: number; body: string } | undefined;
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) {
+          throw new ApiProblem('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
+        }
+        return c.body(previous.body, previous.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+      }
+    }
+    const input = validate(DealInputSchema, body);
+    const fieldErrors: FieldError[] = [];
+    const knownSku = sandbox.db.prepare('SELECT 1 FROM products WHERE sku = ?');
+    input.products.forEach((line, index) => {
+      if (!knownSku.get(line.sku)) fieldErrors.push({ path: `products.${index}.sku`, code: 'unknown_sku', message: `Unknown SKU "${line.sku}"` });
+    });
+    if (!sandbox.db.prepare(`SELECT 1 FROM organizations WHERE id = ? AND kind = 'distributor'`).get(input.distributorId)) {
+      fieldErrors.push({ path: 'distributorId', code: 'unknown_distributor', message: 'Not a Poly distributor' });
+    }
+    if (fieldErrors.length > 0) throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', fieldErrors);
+
+    settleDeals(sandbox);
+    if (ensureEvaluated(sandbox.db, sandbox.policy, today(sandbox))) sandbox.dataVersion++;
+    const nowDate = sandbox.now();
+    const now = nowDate.toISOString();
+    const { conflict } = conflictsOf(sandbox, partnerId, input.customer.domain, input.customer.vatId);
+    const tier = sandbox.db.prepare('SELECT effective_tier FROM partners WHERE id = ?').pluck().get(partnerId) as Tier;
+    const id = `deal_${createHash('sha256').update(`${fingerprint}${now}${Math.random()}`).digest('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 12).toLowerCase()}`;
+    const insert = sandbox.db.transaction(() => {
+      sandbox.db
+        .prepare(`INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products, amount, currency,
+          expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at, decided_at, expires_at, auto_decide_at)
+          VALUES (@id, @partnerId, @type, @status, @conflict, @customer, @domain, @vat, @products, @amount, @currency, @close, @distributor,
+          @notes, @percent, @tier, @now, @now, NULL, NULL, @autoDecide)`)
+        .run({
+          id,
+          partnerId,
+          type: input.type,
+          status: conflict ? 'under_review' : 'submitted',
+          conflict: conflict ? 1 : 0,
+          customer: JSON.stringify({
+            name: input.customer.name,
+            country: input.customer.country,
+            domain: input.customer.domain,
+            vatId: input.customer.vatId ?? null,
+            contact: { ...input.customer.contact, phone: input.customer.contact.phone ?? null },
+          }),
+          domain: normalizeDomain(input.customer.domain),
+          vat: input.customer.vatId ? normalizeVatId(input.customer.vatId) : null,
+          products: JSON.stringify(input.products),
+          amount: input.estimatedValue.amount,
+          currency: input.estimatedValue.currency,
+          close: input.expectedCloseDate,
+          distributor: input.distributorId,
+          notes: input.notes ?? null,
+          percent: sandbox.policy.benefits[tier].dealDiscountPercent,
+          tier,
+          now,
+          // Conflicting registrations wait for a human at Poly; the sandbox never decides them.
+          autoDecide: conflict ? null : new Date(nowDate.getTime() + sandbox.autoApproveSeconds * 1000).toISOString(),
+        });
+      const deal = toDeal(dealRow(sandbox, id)!);
+      const text = JSON.stringify(deal);
+      if (idempotencyKey !== undefined) {
+        sandbox.db
+          .prepare('INSERT INTO idempotency (credential, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
+          .run(principal.credentialId, idempotencyKey, fingerprint, text, now);
+      }
+      return text;
+    });
+    const text = insert();
+    sandbox.dataVersion++;
+    return c.body(text, 201, { 'content-type': 'application/json', location: `/v1/deals/${id}` });
+  });
+
+  app.get('/v1/deals/:dealId', async (c) => {
+    const principal = await authenticate(sandbox, c);
+    requireScope(principal, 'deals:read');
+    settleDeals(sandbox);
+    const row = dealRow(sandbox, c.req.param('dealId'));
+    if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
+    return c.json(toDeal(row));
+  });
+
+  app.post('/v1/deals/:dealId/withdraw', async (c) => {
+    const principal = await authenticate(sandbox, c);
+    requireScope(principal, 'deals:write');
+    settleDeals(sandbox);
+    const row = dealRow(sandbox, c.req.param('dealId'));
+    if (!row || principal.subjectKind !== 'partner' || row.partner_id !== principal.subjectId) throw notFound();
+    if (!DEAL_TRANSITIONS[row.status].includes('withdrawn')) {
+      throw new ApiProblem('deal_not_withdrawable', `A registration in state "${row.status}" can no longer be withdrawn.`);
+    }
+    const now = sandbox.now().toISOString();
+    sandbox.db.prepare(`UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
+    sandbox.dataVersion++;
+    return c.json(toDeal(dealRow(sandbox, row.id)!));
+  });
+}

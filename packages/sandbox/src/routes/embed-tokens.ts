@@ -1,0 +1,32 @@
+// A host portal's backend trades its secret key for a short-lived embed token bound to one subject and one origin.
+import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import { EMBED_TOKEN_MAX_TTL_SECONDS, type EmbedToken, type EmbedTokenClaims, EmbedTokenRequestSchema, type Scope, signJws } from '@poly-partner/contract';
+import { authenticate, EMBED_TOKEN_TYPE } from '../auth/credentials.js';
+import type { AppEnv, Sandbox } from '../context.js';
+import { ApiProblem } from '../problems.js';
+import { readBody } from '../request.js';
+
+export function registerEmbedTokenRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
+  app.post('/v1/embed-tokens', async (c) => {
+    const principal = await authenticate(sandbox, c);
+    if (principal.credential !== 'secret') throw new ApiProblem('forbidden', 'Only a secret key can mint embed tokens.');
+    const request = await readBody(c, EmbedTokenRequestSchema);
+    const [kind, subjectId] = 'partnerId' in request.subject ? (['partner', request.subject.partnerId] as const) : (['organization', request.subject.orgId] as const);
+    // The same answer whether or not the other subject exists: a key mints only for its own partner or organization.
+    if (kind !== principal.subjectKind || subjectId !== principal.subjectId) {
+      throw new ApiProblem('forbidden', 'A secret key can mint tokens only for its own partner or organization.');
+    }
+    const scopes: Scope[] = request.scopes ?? [...principal.scopes];
+    const wider = scopes.filter((scope) => !principal.scopes.has(scope));
+    if (wider.length > 0) throw new ApiProblem('insufficient_scope', `The secret key does not hold: ${wider.join(', ')}.`);
+    const iat = Math.floor(sandbox.now().getTime() / 1000);
+    const exp = iat + (request.ttlSeconds ?? EMBED_TOKEN_MAX_TTL_SECONDS);
+    const claims: EmbedTokenClaims = { iss: sandbox.issuer, sub: subjectId, kind, origin: request.origin, scopes: [...new Set(scopes)], iat, exp, jti: randomUUID() };
+    const token = await signJws(claims, sandbox.signingKey.privateKey, sandbox.signingKey.kid, EMBED_TOKEN_TYPE);
+    // Minting for an origin registers it for CORS, as registering a site in a developer dashboard would.
+    sandbox.allowedOrigins.add(request.origin);
+    const body: EmbedToken = { token, expiresAt: new Date(exp * 1000).toISOString() };
+    return c.json(body);
+  });
+}

@@ -1,0 +1,154 @@
+// A reseller's profile, tier status, what-if simulations, and its signed badge (JSON and SVG).
+import type { Hono } from 'hono';
+import {
+  type BadgeClaims,
+  ContractInputError,
+  parseDay,
+  type PartnerProfile,
+  signJws,
+  simulate,
+  SimulationRequestSchema,
+  type TierStatus,
+  TierStatusQuerySchema,
+} from '@poly-partner/contract';
+import { assertPartnerAccess, authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { renderBadgeSvg } from '../badge-svg.js';
+import { type AppEnv, type Principal, type Sandbox, today } from '../context.js';
+import { evaluateRow, type PartnerRow, standingOf } from '../evaluation.js';
+import { ApiProblem } from '../problems.js';
+import { readBody, readQuery } from '../request.js';
+
+const BADGE_LIFETIME_SECONDS = 24 * 3600;
+
+function partnerRow(sandbox: Sandbox, partnerId: string): PartnerRow {
+  const row = sandbox.db.prepare('SELECT * FROM partners WHERE id = ?').get(partnerId) as PartnerRow | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Engine input errors (a date that is no calendar day, an unknown region) as field errors under `prefix`. */
+function asValidationProblem(error: unknown, prefix: string): never {
+  if (error instanceof ContractInputError) {
+    throw new ApiProblem(
+      'validation_failed',
+      error.message,
+      error.issues.map((issue) => ({ ...issue, path: [prefix, issue.path].filter(Boolean).join('.') })),
+    );
+  }
+  throw error;
+}
+
+function checkDay(day: string, path: string): void {
+  try {
+    parseDay(day);
+  } catch (error) {
+    asValidationProblem(error, path);
+  }
+}
+
+export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
+  const distributors = sandbox.db
+    .prepare(`SELECT o.id FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.partner_id = ? AND o.kind = 'distributor' ORDER BY o.id`)
+    .pluck()
+    .all(row.id) as string[];
+  const groupName = row.group_id
+    ? (sandbox.db.prepare('SELECT name FROM partner_groups WHERE id = ?').pluck().get(row.group_id) as string | undefined) ?? null
+    : null;
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    region: row.region,
+    city: row.city,
+    website: row.website,
+    groupId: row.group_id,
+    groupName,
+    distributorIds: distributors,
+    carriedOver: row.carried_program && row.carried_tier ? { program: row.carried_program, tier: row.carried_tier } : null,
+    joinedAt: row.joined_at,
+  };
+}
+
+/** Host names of the partner's publishable keys' origins (of the one key in use, when a publishable key asks). */
+function badgeDomains(sandbox: Sandbox, principal: Principal, partnerId: string): string[] {
+  const origins =
+    principal.credential === 'publishable'
+      ? principal.origins
+      : (sandbox.db.prepare(`SELECT origins FROM api_keys WHERE subject_id = ? AND kind = 'publishable'`).pluck().all(partnerId) as string[]).flatMap(
+          (text) => JSON.parse(text) as string[],
+        );
+  return [...new Set(origins.map((origin) => new URL(origin).hostname))];
+}
+
+async function badgeFor(sandbox: Sandbox, principal: Principal, partnerId: string) {
+  requireScope(principal, 'badge:read');
+  if (principal.subjectKind !== 'partner' || principal.subjectId !== partnerId) throw notFound();
+  const row = partnerRow(sandbox, partnerId);
+  const evaluation = evaluateRow(sandbox.policy, row, today(sandbox));
+  const iat = Math.floor(sandbox.now().getTime() / 1000);
+  const claims: BadgeClaims = {
+    iss: sandbox.issuer,
+    sub: row.id,
+    name: row.name,
+    tier: evaluation.effectiveTier,
+    iat,
+    exp: iat + BADGE_LIFETIME_SECONDS,
+    domains: badgeDomains(sandbox, principal, partnerId),
+  };
+  return { jws: await signJws(claims, sandbox.signingKey.privateKey, sandbox.signingKey.kid), claims };
+}
+
+export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
+  app.get('/v1/partners/:partnerId', async (c) => {
+    const partnerId = c.req.param('partnerId');
+    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'partner:read');
+    return c.json(profileOf(sandbox, partnerRow(sandbox, partnerId)));
+  });
+
+  app.get('/v1/partners/:partnerId/tier-status', async (c) => {
+    const partnerId = c.req.param('partnerId');
+    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'tier:read');
+    const query = readQuery(c, TierStatusQuerySchema);
+    const asOf = query.asOf ?? today(sandbox);
+    checkDay(asOf, 'asOf');
+    const row = partnerRow(sandbox, partnerId);
+    const standing = standingOf(row);
+    const status: TierStatus = {
+      ...evaluateRow(sandbox.policy, row, asOf),
+      partnerId,
+      metrics: standing.metrics,
+      sharedMetrics: standing.sharedMetrics ?? {},
+    };
+    return c.json(status);
+  });
+
+  app.post('/v1/partners/:partnerId/tier-simulations', async (c) => {
+    const partnerId = c.req.param('partnerId');
+    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'tier:simulate');
+    const request = await readBody(c, SimulationRequestSchema);
+    const asOf = request.asOf ?? today(sandbox);
+    checkDay(asOf, 'asOf');
+    if (request.changes.asOf) checkDay(request.changes.asOf, 'changes.asOf');
+    if (request.changes.region && !sandbox.policy.regions.some((region) => region.code === request.changes.region)) {
+      throw new ApiProblem('validation_failed', 'Unknown region.', [{ path: 'changes.region', code: 'unknown_region', message: `Unknown region "${request.changes.region}"` }]);
+    }
+    const row = partnerRow(sandbox, partnerId);
+    try {
+      return c.json(simulate(sandbox.policy, standingOf(row), request.changes, { asOf }));
+    } catch (error) {
+      asValidationProblem(error, 'changes');
+    }
+  });
+
+  app.get('/v1/partners/:partnerId/badge', async (c) => {
+    const principal = await authenticate(sandbox, c);
+    return c.json(await badgeFor(sandbox, principal, c.req.param('partnerId')));
+  });
+
+  app.get('/v1/partners/:partnerId/badge.svg', async (c) => {
+    const principal = await authenticate(sandbox, c, { queryKey: true });
+    const badge = await badgeFor(sandbox, principal, c.req.param('partnerId'));
+    const svg = renderBadgeSvg({ name: badge.claims.name, tier: badge.claims.tier, validUntil: new Date(badge.claims.exp * 1000).toISOString().slice(0, 10) });
+    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+  });
+}

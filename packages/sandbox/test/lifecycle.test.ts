@@ -1,0 +1,129 @@
+// Starting, restarting and resetting the sandbox: a deterministic world, a persistent file database, and the CLI.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from '../src/index.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'poly-sandbox-'));
+after(() => rmSync(directory, { recursive: true, force: true }));
+
+function withoutBaseUrl<T extends { baseUrl: string }>(credentials: T): Omit<T, 'baseUrl'> {
+  const { baseUrl, ...rest } = credentials;
+  void baseUrl;
+  return rest;
+}
+
+describe('a deterministic world', () => {
+  test('the same seed gives the same resellers and credentials; another seed does not', async () => {
+    const a = await startSandbox({ resellers: 400, quiet: true });
+    const b = await startSandbox({ resellers: 400, quiet: true });
+    const c = await startSandbox({ resellers: 400, quiet: true, seed: 7 });
+    try {
+      assert.deepEqual(withoutBaseUrl(a.credentials), withoutBaseUrl(b.credentials));
+      const ids = (sandbox: typeof a) => sandbox.db.prepare('SELECT id, name, effective_tier FROM partners ORDER BY id').all();
+      assert.deepEqual(ids(a), ids(b));
+      assert.notDeepEqual(withoutBaseUrl(a.credentials), withoutBaseUrl(c.credentials));
+      const small = await startSandbox({ resellers: 50, quiet: true });
+      assert.deepEqual(withoutBaseUrl(small.credentials), withoutBaseUrl(a.credentials), 'credentials do not depend on the number of resellers');
+      await small.close();
+      assert.ok(a.credentials.resellers.length >= 3);
+      assert.equal(new Set(a.credentials.organizations.map((org) => org.kind)).size, 4);
+      assert.ok(a.credentials.publishable[0]!.origins.includes('http://127.0.0.1:5173'));
+      const countries = a.db.prepare('SELECT COUNT(DISTINCT country) FROM partners').pluck().get() as number;
+      assert.ok(countries >= 25, `${countries} countries`);
+    } finally {
+      await Promise.all([a.close(), b.close(), c.close()]);
+    }
+  });
+
+  test('a launch date given at seeding is the program launch date', async () => {
+    const sandbox = await startSandbox({ resellers: 100, quiet: true, launchDate: '2025-01-01' });
+    try {
+      const reseller = sandbox.credentials.resellers[0]!;
+      const program = await (await fetch(`${sandbox.url}/v1/program`, { headers: { authorization: `Bearer ${reseller.secretKey}` } })).json();
+      assert.equal(program.statusProtection.launchDate, '2025-01-01');
+      const status = await (await fetch(`${sandbox.url}/v1/partners/${reseller.partnerId}/tier-status`, { headers: { authorization: `Bearer ${reseller.secretKey}` } })).json();
+      assert.equal(status.protectionActive, false, 'protection of 12 months from 2025-01-01 is over');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('a file database', () => {
+  test('keeps its world across restarts and reseeds on reset', async () => {
+    const db = join(directory, 'restart', 'sandbox.db');
+    const first = await startSandbox({ db, resellers: 300, quiet: true });
+    const partnerCount = first.db.prepare('SELECT COUNT(*) FROM partners').pluck().get();
+    first.db.prepare(`UPDATE partners SET city = 'Changed' WHERE id = ?`).run(first.credentials.resellers[0]!.partnerId);
+    const credentials = withoutBaseUrl(first.credentials);
+    await first.close();
+
+    const second = await startSandbox({ db, resellers: 999, quiet: true });
+    assert.deepEqual(withoutBaseUrl(second.credentials), credentials);
+    assert.equal(second.db.prepare('SELECT COUNT(*) FROM partners').pluck().get(), partnerCount, 'not reseeded');
+    assert.equal(second.db.prepare('SELECT city FROM partners WHERE id = ?').pluck().get(credentials.resellers[0]!.partnerId), 'Changed');
+    await second.close();
+
+    const third = await startSandbox({ db, resellers: 300, quiet: true, reset: true });
+    assert.deepEqual(withoutBaseUrl(third.credentials), credentials);
+    assert.notEqual(third.db.prepare('SELECT city FROM partners WHERE id = ?').pluck().get(credentials.resellers[0]!.partnerId), 'Changed');
+    await third.close();
+  });
+});
+
+describe('the CLI', () => {
+  test('starts, writes credentials.json beside the database, serves, and stops cleanly on SIGTERM', async () => {
+    const db = join(directory, 'cli', 'sandbox.db');
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', db, '--resellers', '300'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /API on (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
+    });
+    const file = join(directory, 'cli', 'credentials.json');
+    assert.ok(existsSync(file));
+    const credentials = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(credentials.baseUrl, url);
+    assert.match(output, new RegExp(credentials.resellers[0].secretKey));
+    const health = await fetch(`${url}/healthz`);
+    assert.equal(health.status, 200);
+    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exit, 0);
+  });
+});
+
+describe('stored evaluations', () => {
+  test('follow the clock: once protection ends, the member list shows what partners earn', async () => {
+    let now = Date.now();
+    const sandbox = await startSandbox({ resellers: 300, quiet: true, now: () => new Date(now) });
+    try {
+      const org = sandbox.credentials.organizations.find((candidate) => candidate.kind === 'distributor')!;
+      const protectedOne = sandbox.credentials.resellers.find((reseller) => /protected Gold/.test(reseller.about))!;
+      const find = async () => {
+        const query = `q=${encodeURIComponent(protectedOne.name)}`;
+        const page = await (await fetch(`${sandbox.url}/v1/organizations/${org.orgId}/members?${query}`, { headers: { authorization: `Bearer ${org.secretKey}` } })).json();
+        return page.items.find((member: { partnerId: string }) => member.partnerId === protectedOne.partnerId);
+      };
+      const before = await find();
+      assert.equal(before.effectiveTier, 'gold');
+      assert.equal(before.earnedTier, 'silver');
+      now = Date.parse(before.protectedUntil) + 2 * 86_400_000;
+      const after = await find();
+      assert.equal(after.effectiveTier, 'silver');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
