@@ -138,6 +138,35 @@ describe('registering a deal', () => {
     assert.equal(invalid.body.code, 'idempotency_key_invalid');
   });
 
+  test('an Idempotency-Key holds across credentials of the same partner: a reload mints a new token, the draft replays', async () => {
+    const input = dealInput({ distributorId: await distributorOf(owner()) }, { domain: 'reloaded-page.de' });
+    const key = 'draft-after-reload';
+    const origin = 'http://127.0.0.1:5173';
+    const mint = async () => {
+      const minted = await api.call('/v1/embed-tokens', {
+        credential: owner().secretKey,
+        body: { origin, subject: { partnerId: owner().partnerId } },
+      });
+      assert.equal(minted.status, 200);
+      return minted.body.token as string;
+    };
+    const viaToken = (token: string) =>
+      api.call(`/v1/partners/${owner().partnerId}/deals`, { credential: token, body: input, headers: { 'idempotency-key': key, origin } });
+    const first = await viaToken(await mint());
+    assert.equal(first.status, 201);
+    const afterReload = await viaToken(await mint());
+    assert.equal(afterReload.status, 201);
+    assert.equal(afterReload.body.id, first.body.id, 'the second token replays the first deal instead of creating another');
+    const bySecretKey = await register(owner(), input, { 'idempotency-key': key });
+    assert.equal(bySecretKey.body.id, first.body.id);
+
+    // Keys are the partner's own: another partner using the same key registers its own deal.
+    const rivalInput = dealInput({ distributorId: await distributorOf(rival()) }, { domain: 'reloaded-page.de' });
+    const rivals = await register(rival(), rivalInput, { 'idempotency-key': key });
+    assert.equal(rivals.status, 201);
+    assert.notEqual(rivals.body.id, first.body.id);
+  });
+
   test('invalid registrations answer 422 with one error per field', async () => {
     const distributorId = await distributorOf(owner());
     const bad = dealInput({ distributorId, products: [{ sku: 'NOT-A-SKU', quantity: 1 }] }, { contact: { name: 'A', email: 'not-an-email', consent: false } });

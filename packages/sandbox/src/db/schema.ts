@@ -1,7 +1,7 @@
 // The sandbox's SQLite schema and its migrations; evaluated tier columns make member filters plain indexed SQL.
 import type Database from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -72,14 +72,16 @@ CREATE TABLE IF NOT EXISTS api_keys (
   subject_id TEXT NOT NULL,
   origins TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
+-- Keyed by the partner the deal is for, not by the credential: a reload mints a new embed token, and the
+-- same draft resent under it must still replay the first answer.
 CREATE TABLE IF NOT EXISTS idempotency (
-  credential TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
   key TEXT NOT NULL,
   fingerprint TEXT NOT NULL,
   status INTEGER NOT NULL,
   body TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  PRIMARY KEY (credential, key)
+  PRIMARY KEY (partner_id, key)
 ) WITHOUT ROWID;
 `;
 
@@ -118,6 +120,8 @@ export function migrate(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) throw new Error(`Database schema ${version} is newer than this sandbox (${SCHEMA_VERSION}); use --reset`);
+  // Version 1 keyed idempotency by credential; its stored replays are short-lived, so the table starts afresh.
+  if (version === 1) db.exec('DROP TABLE IF EXISTS idempotency;');
   db.exec(DDL);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

@@ -94,8 +94,8 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     const fingerprint = createHash('sha256').update(`${partnerId}\n${canonical(body)}`).digest('hex');
     if (idempotencyKey !== undefined) {
       const previous = sandbox.db
-        .prepare('SELECT fingerprint, status, body FROM idempotency WHERE credential = ? AND key = ?')
-        .get(principal.credentialId, idempotencyKey) as { fingerprint: string; status: number; body: string } | undefined;
+        .prepare('SELECT fingerprint, status, body FROM idempotency WHERE partner_id = ? AND key = ?')
+        .get(partnerId, idempotencyKey) as { fingerprint: string; status: number; body: string } | undefined;
       if (previous) {
         if (previous.fingerprint !== fingerprint) {
           throw new ApiProblem('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
@@ -158,8 +158,8 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       const text = JSON.stringify(deal);
       if (idempotencyKey !== undefined) {
         sandbox.db
-          .prepare('INSERT INTO idempotency (credential, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
-          .run(principal.credentialId, idempotencyKey, fingerprint, text, now);
+          .prepare('INSERT INTO idempotency (partner_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
+          .run(partnerId, idempotencyKey, fingerprint, text, now);
       }
       return text;
     });
