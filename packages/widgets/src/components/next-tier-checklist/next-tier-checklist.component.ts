@@ -1,0 +1,357 @@
+import { initialState } from '@lit/task';
+import {
+  ContractInputError,
+  simulate,
+  type CriterionResult,
+  type PartnerStanding,
+  type ProgramPolicy,
+  type SimulationResult,
+  type TierStatus,
+} from '@poly-partner/contract';
+import { html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '../../localization/localization.js';
+import {
+  actionText,
+  criterionLabel,
+  formatCriterionValue,
+  gapText,
+  localizedText,
+  safeUrl,
+} from '../../internal/criterion-text.js';
+import { formatDay, formatPercent } from '../../internal/format.js';
+import { icons } from '../../internal/icons.js';
+import { PartnerElement } from '../../internal/partner-element.js';
+import { tierIcon, tierName } from '../../internal/tier.js';
+import styles from './next-tier-checklist.styles.js';
+
+interface WhatIf {
+  /** Hypothetical own value per criterion id (absent: as today). */
+  values: Record<string, number>;
+  region?: string;
+  asOf?: string;
+}
+
+/**
+ * @summary A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion
+ * with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser.
+ *
+ * @event partner-ready - Tier status and program were loaded and are shown.
+ * @event partner-error - Loading failed; `event.error` is the `PartnerApiError`.
+ *
+ * @csspart base - The widget's box; also `loading` or `error` while so.
+ * @csspart tiers - Effective and earned tier.
+ * @csspart protection - The status-protection notice.
+ * @csspart checklist - The list of criteria for the next tier.
+ * @csspart criterion - One criterion; also `criterion-met`, `criterion-open` or `criterion-coming`.
+ * @csspart progress - A criterion's progress bar.
+ * @csspart actions - What to do to close a criterion's gap.
+ * @csspart what-if - The what-if panel (a `<details>`).
+ * @csspart what-if-result - The projected outcome.
+ * @csspart tier-icon - A tier's shape.
+ * @csspart retry-button - Retry after an error.
+ *
+ * @cssproperty --partner-next-tier-checklist-surface - Background (default `--partner-color-surface`).
+ * @cssproperty --partner-next-tier-checklist-border-color - Border (default `--partner-color-border`).
+ * @cssproperty --partner-next-tier-checklist-bar-fill - Progress of an open criterion (default `--partner-color-accent`).
+ * @cssproperty --partner-next-tier-checklist-bar-met - Progress of a met criterion (default `--partner-color-success`).
+ * @cssproperty --partner-next-tier-checklist-bar-track - Progress bar track (default `--partner-color-skeleton`).
+ * @cssproperty --partner-next-tier-checklist-max-width - Widest the widget grows (default 44rem).
+ */
+export class NextTierChecklist extends PartnerElement {
+  static override styles = [PartnerElement.styles, styles];
+
+  /** The reseller; defaults to `<partner-config partner-id>`. */
+  @property({ attribute: 'partner-id' }) partnerId?: string;
+
+  /** Evaluate at another day (`YYYY-MM-DD`) instead of today. */
+  @property({ attribute: 'as-of' }) asOf?: string;
+
+  @state() private whatIf: WhatIf = { values: {} };
+
+  private readonly data = this.createDataTask(
+    () => [this.settings.partnerId, this.asOf] as const,
+    async (client, [partnerId, asOf], signal) => {
+      if (!partnerId) return initialState;
+      const [status, policy] = await Promise.all([
+        client.partners.tierStatus(partnerId, { signal, asOf: asOf || undefined }),
+        client.program.get({ signal }),
+      ]);
+      this.whatIf = { values: {} };
+      return { status, policy };
+    },
+  );
+
+  protected override render() {
+    return this.renderTask(this.data, ({ status, policy }) => this.renderStatus(status, policy), 8);
+  }
+
+  private renderStatus(status: TierStatus, policy: ProgramPolicy) {
+    const lang = this.formatLang;
+    return html`<section part="base" class="checklist" aria-labelledby="heading">
+      <h2 id="heading" class="heading">${msg('Your partner tier', { id: 'checklist.heading' })}</h2>
+      <dl part="tiers">
+        <dt>${msg('Current tier', { id: 'checklist.effectiveTier' })}</dt>
+        <dd>${tierIcon(status.effectiveTier)}${tierName(status.effectiveTier)}</dd>
+        ${status.earnedTier !== status.effectiveTier
+          ? html`<dt>${msg('Earned by your results', { id: 'checklist.earnedTier' })}</dt>
+              <dd>${tierIcon(status.earnedTier)}${tierName(status.earnedTier)}</dd>`
+          : nothing}
+        <dt>${msg('Extra discount on registered deals', { id: 'checklist.discount' })}</dt>
+        <dd>${formatPercent(status.dealDiscountPercent / 100, lang)}</dd>
+      </dl>
+      ${this.renderProtection(status)} ${this.renderNext(status, policy)} ${this.renderWhatIf(status, policy)}
+    </section>`;
+  }
+
+  private renderProtection(status: TierStatus) {
+    if (!status.protectionActive || !status.protectedTier || !status.protectedUntil) return nothing;
+    const tier = tierName(status.protectedTier);
+    const until = formatDay(status.protectedUntil, this.formatLang, 'long');
+    const earned = tierName(status.earnedTier);
+    return html`<div part="protection" role="note">
+      ${icons.lock}
+      <p>
+        ${status.earnedTier === status.effectiveTier
+          ? msg(str`Status protection: your ${tier} status from the previous program is protected until ${until}.`, {
+              id: 'checklist.protection',
+            })
+          : msg(
+              str`Status protection: you keep ${tier} until ${until}, although your results currently earn ${earned}. After that date your tier follows your results.`,
+              { id: 'checklist.protectionAbove' },
+            )}
+      </p>
+    </div>`;
+  }
+
+  private renderNext(status: TierStatus, policy: ProgramPolicy) {
+    const checklist = status.checklist;
+    if (!checklist) {
+      return html`<h3 class="subheading">${tierIcon(status.effectiveTier)}
+          ${msg(str`${tierName(status.effectiveTier)} is the highest tier.`, { id: 'checklist.topTier' })}</h3>
+        ${status.earnedTier !== status.effectiveTier && status.protectedUntil
+          ? html`<p>
+                ${msg(str`To keep it after ${formatDay(status.protectedUntil, this.formatLang, 'long')}:`, {
+                  id: 'checklist.toKeep',
+                })}
+              </p>
+              ${this.renderCriteria(status.criteria, policy)}`
+          : nothing}`;
+    }
+    const next = tierName(checklist.tier);
+    return html`<h3 class="subheading">
+        ${tierIcon(checklist.tier)}${msg(str`Next tier: ${next}`, { id: 'checklist.nextTier' })}
+      </h3>
+      <p class="checklist__count">
+        ${msg(str`${checklist.metCount} of ${checklist.requiredCount} requirements met`, { id: 'checklist.metCount' })}
+      </p>
+      ${this.renderCriteria(checklist.items, policy)}`;
+  }
+
+  private renderCriteria(items: CriterionResult[], policy: ProgramPolicy) {
+    return html`<ul part="checklist">
+      ${items.map((item) => this.renderCriterion(item, policy))}
+    </ul>`;
+  }
+
+  private renderCriterion(item: CriterionResult, policy: ProgramPolicy) {
+    const lang = this.formatLang;
+    const label = criterionLabel(policy, item.criterionId, lang);
+    const value = (amount: number) => formatCriterionValue(item.unit, amount, policy, lang);
+    if (item.status === 'announced') {
+      return html`<li part="criterion criterion-coming" class="criterion criterion--coming">
+        <div class="criterion__head">
+          ${icons.clock}<span class="criterion__label">${label}</span>
+          <span class="criterion__status">${msg('Coming', { id: 'checklist.coming' })}</span>
+        </div>
+        <p class="criterion__note">
+          ${msg(str`Announced: not counted yet. Planned requirement: ${value(item.required)}.`, {
+            id: 'checklist.comingNote',
+          })}
+        </p>
+      </li>`;
+    }
+    const met = item.met === true;
+    const max = item.required > 0 ? item.required : 1;
+    const valueText = msg(str`${value(item.current)} of ${value(item.required)}`, { id: 'checklist.valueOf' });
+    return html`<li part="criterion ${met ? 'criterion-met' : 'criterion-open'}" class="criterion criterion--${met ? 'met' : 'open'}">
+      <div class="criterion__head">
+        ${met ? icons.check : icons.open}<span class="criterion__label">${label}</span>
+        <span class="criterion__status">
+          ${met ? msg('Met', { id: 'checklist.met' }) : msg('Not met yet', { id: 'checklist.notMet' })}
+        </span>
+      </div>
+      <p class="criterion__values">
+        ${valueText}${item.sharedCounted > 0
+          ? html` ${msg(str`(including ${value(item.sharedCounted)} shared within your partner group)`, {
+              id: 'checklist.shared',
+            })}`
+          : nothing}
+      </p>
+      <div
+        part="progress"
+        role="progressbar"
+        aria-label=${label}
+        aria-valuemin="0"
+        aria-valuemax=${max}
+        aria-valuenow=${Math.min(item.current, max)}
+        aria-valuetext=${valueText}
+      >
+        ${svg`<svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+          <rect class="bar__track" width="100" height="4" rx="2" />
+          <rect class="bar__fill" width=${Math.round(item.progress * 1000) / 10} height="4" rx="2" />
+        </svg>`}
+      </div>
+      ${met
+        ? nothing
+        : html`<p class="criterion__gap">${msg(str`Missing: ${gapText(item, policy, lang)}`, { id: 'checklist.gap' })}</p>
+            ${item.actions.length > 0
+              ? html`<ul part="actions">
+                  ${item.actions.map((action) => {
+                    const text = actionText(action, item, policy, lang);
+                    const url = safeUrl(action.url);
+                    return html`<li>
+                      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}
+                    </li>`;
+                  })}
+                </ul>`
+              : nothing}`}
+    </li>`;
+  }
+
+  private renderWhatIf(status: TierStatus, policy: ProgramPolicy) {
+    const lang = this.formatLang;
+    const criteria = policy.criteria.filter((criterion) => criterion.status === 'active');
+    const projection = this.project(status, policy);
+    return html`<details part="what-if">
+      <summary>${msg('What if…? Try changes and see your tier', { id: 'whatIf.summary' })}</summary>
+      <form class="what-if__form" @input=${(event: Event) => this.onWhatIfInput(event, status)} @submit=${(event: Event) => event.preventDefault()}>
+        ${criteria.map((criterion) => {
+          const own = status.metrics[criterion.id] ?? 0;
+          const current = this.whatIf.values[criterion.id] ?? own;
+          return html`<label class="what-if__field">
+            <span>${localizedText(criterion.label, lang)}</span>
+            <input
+              type="number"
+              name=${criterion.id}
+              min="0"
+              step=${criterion.unit === 'money' ? 1000 : criterion.unit === 'rating' ? 0.1 : 1}
+              inputmode="decimal"
+              .value=${String(current)}
+            />
+            <span class="what-if__hint">
+              ${msg(str`today: ${formatCriterionValue(criterion.unit, own, policy, lang)}`, { id: 'whatIf.today' })}
+            </span>
+          </label>`;
+        })}
+        <label class="what-if__field">
+          <span>${msg('Region', { id: 'whatIf.region' })}</span>
+          <select name="region" .value=${this.whatIf.region ?? status.region}>
+            ${policy.regions.map(
+              (region) =>
+                html`<option value=${region.code} ?selected=${region.code === (this.whatIf.region ?? status.region)}>
+                  ${localizedText(region.name, lang)}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <label class="what-if__field">
+          <span>${msg('Date', { id: 'whatIf.date' })}</span>
+          <input type="date" name="asOf" .value=${this.whatIf.asOf ?? status.asOf} />
+          ${status.protectedUntil
+            ? html`<span class="what-if__hint">
+                ${msg(str`status protection ends ${formatDay(status.protectedUntil, lang)}`, { id: 'whatIf.protectionEnds' })}
+              </span>`
+            : nothing}
+        </label>
+      </form>
+      <div part="what-if-result" role="status">${this.renderProjection(status, projection)}</div>
+      <div class="what-if__actions">
+        <button type="button" class="what-if__reset" @click=${() => (this.whatIf = { values: {} })}>
+          ${msg('Reset', { id: 'whatIf.reset' })}
+        </button>
+      </div>
+    </details>`;
+  }
+
+  /** The what-if outcome, computed here with the contract's engine: no request to the API. */
+  private project(status: TierStatus, policy: ProgramPolicy): SimulationResult | ContractInputError {
+    const metricDeltas: Record<string, number> = {};
+    for (const [id, value] of Object.entries(this.whatIf.values)) {
+      const delta = value - (status.metrics[id] ?? 0);
+      if (delta !== 0) metricDeltas[id] = delta;
+    }
+    // Tier status carries the carried-over tier as `protectedTier`; which program it came from does not change
+    // the evaluation, so any of the two stands in for it.
+    const standing: PartnerStanding = {
+      region: status.region,
+      metrics: status.metrics,
+      sharedMetrics: status.sharedMetrics,
+      carriedOver: status.protectedTier ? { program: 'polycom', tier: status.protectedTier } : null,
+    };
+    try {
+      return simulate(
+        policy,
+        standing,
+        {
+          metricDeltas,
+          ...(this.whatIf.region && this.whatIf.region !== status.region ? { region: this.whatIf.region } : {}),
+          ...(this.whatIf.asOf && this.whatIf.asOf !== status.asOf ? { asOf: this.whatIf.asOf } : {}),
+        },
+        { asOf: status.asOf },
+      );
+    } catch (error) {
+      if (error instanceof ContractInputError) return error;
+      throw error;
+    }
+  }
+
+  private renderProjection(status: TierStatus, projection: SimulationResult | ContractInputError) {
+    if (projection instanceof ContractInputError) {
+      return html`<p class="error-text">${msg('Please enter valid numbers and a valid date.', { id: 'whatIf.invalid' })}</p>`;
+    }
+    const lang = this.formatLang;
+    const { projected, tierDelta } = projection;
+    const tier = tierName(projected.effectiveTier);
+    const from = tierName(status.effectiveTier);
+    const day = formatDay(projected.asOf, lang, 'long');
+    return html`<p class="what-if__tier">
+        ${tierIcon(projected.effectiveTier)}
+        ${msg(str`Projected tier on ${day}: ${tier}`, { id: 'whatIf.projectedTier' })}
+      </p>
+      <p>
+        ${tierDelta > 0
+          ? msg(str`Up from ${from}.`, { id: 'whatIf.up' })
+          : tierDelta < 0
+            ? msg(str`Down from ${from}.`, { id: 'whatIf.down' })
+            : msg('No change to your tier.', { id: 'whatIf.same' })}
+        ${projected.protectionActive && projected.protectedTier && projected.protectedUntil
+          ? msg(str`Status protection still holds ${tierName(projected.protectedTier)} then.`, { id: 'whatIf.protected' })
+          : status.protectedTier && !projected.protectionActive && status.protectionActive
+            ? msg('Status protection has ended by then.', { id: 'whatIf.protectionEnded' })
+            : nothing}
+      </p>
+      <p>
+        ${projected.checklist
+          ? msg(
+              str`${projected.checklist.metCount} of ${projected.checklist.requiredCount} requirements for ${tierName(projected.checklist.tier)} met.`,
+              { id: 'whatIf.nextProgress' },
+            )
+          : msg('That is the highest tier.', { id: 'whatIf.top' })}
+      </p>`;
+  }
+
+  private onWhatIfInput(event: Event, status: TierStatus): void {
+    const form = event.currentTarget as HTMLFormElement;
+    const values: Record<string, number> = {};
+    let region: string | undefined;
+    let asOf: string | undefined;
+    for (const [name, raw] of new FormData(form)) {
+      const text = String(raw).trim();
+      if (name === 'region') region = text;
+      else if (name === 'asOf') asOf = text || status.asOf;
+      else if (text !== '') values[name] = Number(text);
+    }
+    this.whatIf = { values, region, asOf };
+  }
+}

@@ -1,0 +1,82 @@
+import { ContextProvider } from '@lit/context';
+import { createPartnerClient, type PartnerClient } from '@poly-partner/sdk';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { partnerContext, type PartnerContextValue } from './partner-context.js';
+import { createTokenEndpointProvider } from './token-endpoint-provider.js';
+
+/**
+ * @summary Page-level configuration of the Poly partner widgets: where the API is and how to authenticate.
+ * Widgets inside it use it; widgets elsewhere on the page use the first `<partner-config>` of the document.
+ *
+ * @slot - Widgets (or any content) that use this configuration.
+ * @event partner-config-change - The client or settings changed (widgets listen to it; hosts rarely need to).
+ */
+export class PartnerConfig extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the Poly partner API, e.g. `https://api.partners.poly.example`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** A publishable key (`pk_…`) for marketing sites: reads the partner's badge, nothing else. */
+  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+
+  /** URL on the page's own origin that answers POST with `{ token, expiresAt }` (an embed token for the signed-in user). */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+
+  /** Default partner for partner widgets inside (their own `partner-id` wins). */
+  @property({ attribute: 'partner-id' }) partnerId?: string;
+
+  /** Default organization for organization widgets inside (their own `org-id` wins). */
+  @property({ attribute: 'org-id' }) orgId?: string;
+
+  /** A ready-made client (for example with a `secretKey` in tests, or a custom `fetch`); wins over the attributes. */
+  @property({ attribute: false }) client?: PartnerClient;
+
+  // `lang` is a global attribute; declaring it makes a change re-provide the context to widgets that are not inside.
+  @property({ reflect: true }) override lang!: string;
+
+  private builtClient?: PartnerClient;
+  private readonly provider = new ContextProvider(this, { context: partnerContext, initialValue: this.contextValue });
+
+  /** What the widgets see. */
+  get contextValue(): PartnerContextValue {
+    return {
+      client: this.client ?? this.builtClient,
+      apiBase: this.apiBase || undefined,
+      locale: this.lang || undefined,
+      partnerId: this.partnerId || undefined,
+      orgId: this.orgId || undefined,
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const credentialChanged =
+      changed.has('apiBase') || changed.has('publishableKey') || changed.has('tokenEndpoint') ||
+      // The token endpoint is asked for a token of this subject.
+      (this.tokenEndpoint && (changed.has('partnerId') || changed.has('orgId')));
+    if (credentialChanged) this.builtClient = this.buildClient();
+    this.provider.setValue(this.contextValue);
+    this.dispatchEvent(new Event('partner-config-change'));
+  }
+
+  private buildClient(): PartnerClient | undefined {
+    if (!this.apiBase) return undefined;
+    if (this.tokenEndpoint) {
+      return createPartnerClient({
+        baseUrl: this.apiBase,
+        getToken: createTokenEndpointProvider(this.tokenEndpoint, { partnerId: this.partnerId, orgId: this.orgId }),
+      });
+    }
+    if (this.publishableKey) return createPartnerClient({ baseUrl: this.apiBase, publishableKey: this.publishableKey });
+    return undefined;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

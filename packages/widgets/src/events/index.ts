@@ -1,0 +1,3 @@
+export { PartnerErrorEvent } from './partner-error-event.js';
+export { PartnerReadyEvent } from './partner-ready-event.js';
+export { PartnerDealRegisteredEvent } from './partner-deal-registered-event.js';

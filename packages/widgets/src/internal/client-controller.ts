@@ -1,0 +1,99 @@
+// Resolves which API client, partner, organization and language a widget uses, from the widget and the page.
+import { ContextConsumer } from '@lit/context';
+import type { PartnerClient } from '@poly-partner/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { partnerContext, type PartnerContextValue } from '../config/partner-context.js';
+
+/** What a widget may set on itself; each wins over the page's `<partner-config>`. */
+export interface ClientHost extends ReactiveControllerHost, HTMLElement {
+  client?: PartnerClient | undefined;
+  partnerId?: string | undefined;
+  orgId?: string | undefined;
+}
+
+/** The closest `<partner-config>` above `start` (crossing shadow roots), else the first in the document. */
+function findConfig(start: Element): Element | null {
+  let node: Element | null = start;
+  while (node) {
+    const found = node.closest('partner-config');
+    if (found) return found;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return document.querySelector('partner-config');
+}
+
+/**
+ * Order of precedence: the widget's `client` property, else the nearest `<partner-config>` above it (through
+ * @lit/context), else the first `<partner-config>` in the document. `partnerId`/`orgId`: the widget's attribute,
+ * else the config's. Re-renders the host whenever the configuration it uses changes.
+ */
+export class ClientController implements ReactiveController {
+  private readonly host: ClientHost;
+  private fromContext?: PartnerContextValue;
+  private fallbackConfig?: Element;
+  private fromFallback?: PartnerContextValue;
+
+  constructor(host: ClientHost) {
+    this.host = host;
+    // Added before this controller, so the context has answered (or not) by the time `hostConnected` below runs.
+    new ContextConsumer(host, {
+      context: partnerContext,
+      subscribe: true,
+      callback: (value) => {
+        this.fromContext = value;
+        host.requestUpdate();
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The page's configuration as this widget sees it (context first, then the document's config). */
+  get config(): PartnerContextValue | undefined {
+    return this.fromContext ?? this.fromFallback;
+  }
+
+  get client(): PartnerClient | undefined {
+    return this.host.client ?? this.config?.client;
+  }
+
+  get partnerId(): string | undefined {
+    return this.host.partnerId || this.config?.partnerId;
+  }
+
+  get orgId(): string | undefined {
+    return this.host.orgId || this.config?.orgId;
+  }
+
+  /** The config's `lang`, for the locale controller. */
+  get configLang(): string | undefined {
+    return this.config?.locale;
+  }
+
+  hostConnected(): void {
+    // The context answers synchronously when an upgraded <partner-config> wraps the widget. It does not when the
+    // config is elsewhere in the page, or is defined later than the widget (the embed loads elements lazily):
+    // then read the config element directly, once it is defined, and follow its changes.
+    if (this.fromContext) return;
+    const config = findConfig(this.host);
+    if (!config) return;
+    this.fallbackConfig = config;
+    config.addEventListener('partner-config-change', this.onConfigChange);
+    void customElements.whenDefined('partner-config').then(() => {
+      if (this.fallbackConfig === config) this.onConfigChange();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.fallbackConfig?.removeEventListener('partner-config-change', this.onConfigChange);
+    this.fallbackConfig = undefined;
+    this.fromFallback = undefined;
+  }
+
+  private readonly onConfigChange = () => {
+    const value = (this.fallbackConfig as { contextValue?: PartnerContextValue } | undefined)?.contextValue;
+    if (!value) return;
+    this.fromFallback = value;
+    this.host.requestUpdate();
+  };
+}

@@ -1,0 +1,59 @@
+// Numbers, money, percentages and dates for display, through Intl in the widget's language. Formatters are cached.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${lang}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(lang, options)));
+  return format;
+}
+
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${lang}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(lang, options)));
+  return format;
+}
+
+/** `1234.5` -> "1,234.5" (en) / "1.234,5" (de). */
+export function formatNumber(value: number, lang: string, options: Intl.NumberFormatOptions = {}): string {
+  return numberFormat(lang, { maximumFractionDigits: 1, ...options }).format(value);
+}
+
+/** `250000, 'EUR'` -> "€250,000" (en) / "250.000 €" (de); whole units unless the amount has cents. */
+export function formatMoney(amount: number, currency: string, lang: string): string {
+  const fractionDigits = Number.isInteger(amount) ? 0 : 2;
+  return numberFormat(lang, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(amount);
+}
+
+/** `0.42` -> "42%" (en) / "42 %" (de). */
+export function formatPercent(fraction: number, lang: string): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/**
+ * A calendar day `YYYY-MM-DD` (the API's dates are UTC days) -> "Aug 31, 2027" / "31. Aug. 2027".
+ * Formatted in UTC so the day never shifts with the viewer's time zone.
+ */
+export function formatDay(day: string, lang: string, style: 'medium' | 'long' = 'medium'): string {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(time)) return day;
+  return dateFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(time);
+}
+
+/** A point in time (ISO string, Date or epoch milliseconds) -> a date in the viewer's time zone. */
+export function formatDate(value: string | number | Date, lang: string): string {
+  const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (Number.isNaN(time)) return String(value);
+  return dateFormat(lang, { dateStyle: 'medium' }).format(time);
+}
+
+/** A list in words: ["a", "b", "c"] -> "a, b, and c" / "a, b und c". */
+export function formatList(items: string[], lang: string): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,82 @@
+// Base class of every widget: resolves client and language, renders in the widget's locale, loads data with
+// @lit/task and turns failures into the shared error state plus a `partner-error` event.
+import { initialState, Task } from '@lit/task';
+import type { PartnerClient } from '@poly-partner/sdk';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PartnerErrorEvent } from '../events/partner-error-event.js';
+import { PartnerReadyEvent } from '../events/partner-ready-event.js';
+import { LocaleController } from '../localization/locale-controller.js';
+import { renderInLocale } from '../localization/localization.js';
+import { ClientController } from './client-controller.js';
+import { asPartnerApiError, renderError, renderLoading, stateStyles } from './state-view.js';
+import { tierStyles } from './tier.js';
+import { tokenStyles } from './tokens.styles.js';
+
+export abstract class PartnerElement extends LitElement {
+  /** Shared tokens, state views and tier icons; a widget adds its own: `[PartnerElement.styles, myStyles]`. */
+  static override styles: CSSResultGroup = [tokenStyles, stateStyles, tierStyles];
+
+  /** An API client for this widget only; wins over `<partner-config>`. */
+  @property({ attribute: false }) client?: PartnerClient;
+
+  /** Client, partner and organization as resolved from this widget and the page. */
+  protected readonly settings = new ClientController(this);
+
+  /** The language this widget renders in: `localization.lang` for Intl, `localization.locale` for messages. */
+  protected readonly localization = new LocaleController(this, () => this.settings.configLang);
+
+  private readySent = false;
+
+  /** The BCP 47 language to format numbers, money and dates with (see `internal/format.ts`). */
+  protected get formatLang(): string {
+    return this.localization.lang;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // `msg()` calls made while rendering answer in this widget's locale.
+    renderInLocale(this.localization.locale, () => super.update(changed));
+  }
+
+  /**
+   * A task that loads data through the resolved client. It waits (status initial: the skeleton shows) while there
+   * is no client, or while `load` answers `initialState` (say, no `partner-id` yet); re-runs when the client or an
+   * argument changes; passes its AbortSignal on so a superseded load is cancelled; fires `partner-error` on failure
+   * and `partner-ready` after the first success.
+   */
+  protected createDataTask<const A extends readonly unknown[], R>(
+    args: () => A,
+    load: (client: PartnerClient, args: A, signal: AbortSignal) => Promise<R | typeof initialState> | typeof initialState,
+  ): Task<[PartnerClient | undefined, ...A], R> {
+    return new Task<[PartnerClient | undefined, ...A], R>(this, {
+      args: () => [this.settings.client, ...args()],
+      task: async ([client, ...values], { signal }) => {
+        if (!client) return initialState;
+        return load(client, values as unknown as A, signal);
+      },
+      onComplete: () => {
+        if (this.readySent) return;
+        this.readySent = true;
+        void this.updateComplete.then(() => this.dispatchEvent(new PartnerReadyEvent()));
+      },
+      onError: (error) => this.reportError(error),
+    });
+  }
+
+  /** The task's state as the shared views, or `complete(value)` once loaded. */
+  protected renderTask<R>(task: Task<readonly unknown[], R>, complete: (value: R) => unknown, loadingRows = 3): unknown {
+    return task.render({
+      initial: () => renderLoading(loadingRows),
+      pending: () => renderLoading(loadingRows),
+      complete,
+      error: (error) => renderError(asPartnerApiError(error), () => void task.run()),
+    });
+  }
+
+  /** Tells the host page that something failed (the widget shows it too). A cancelled request is not a failure. */
+  protected reportError(error: unknown): void {
+    const apiError = asPartnerApiError(error);
+    if (apiError.type === 'aborted') return;
+    this.dispatchEvent(new PartnerErrorEvent(apiError));
+  }
+}

@@ -1,0 +1,46 @@
+// The widgets' `msg()`: @lit/localize's runtime lookup, but per element, so each widget renders in its own locale.
+//
+// Why not `configureLocalization`: it holds ONE locale per page and may be called only once per page. Our widgets
+// follow their own `lang` (two widgets on one page may differ), and a host page that uses @lit/localize itself must
+// keep its own configuration. So we call the same runtime lookup (`runtimeMsg`) with the catalog of the locale
+// the element is rendering in, and never install anything globally. The `MsgFn` type makes `lit-localize extract`
+// find these calls exactly as it finds `msg` from '@lit/localize'.
+import type { MsgFn, TemplateMap } from '@lit/localize';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+// Relative, static import: the widgets run on other people's domains, and the script-tag bundle must contain it.
+import { templates as germanTemplates } from '../generated/locales/de.js';
+
+export { str } from '@lit/localize';
+
+/** Locales with a message catalog; `en` is the source. */
+export const LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const catalogs: Record<Locale, TemplateMap | undefined> = { en: undefined, de: germanTemplates };
+
+/** The catalog locale for a BCP 47 tag (`de-CH` -> `de`), or undefined when we have no catalog for it. */
+export function catalogLocale(lang: string | null | undefined): Locale | undefined {
+  const language = lang?.trim().toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((locale) => locale === language);
+}
+
+// Set while an element renders (see `renderInLocale`); a render is synchronous, so this never leaks between elements.
+let renderingLocale: Locale | undefined;
+
+function currentLocale(): Locale {
+  return renderingLocale ?? catalogLocale(globalThis.document?.documentElement.lang) ?? 'en';
+}
+
+/** Looks a message up in the catalog of the locale being rendered (outside a render: the page's `<html lang>`). */
+export const msg = ((template, options) => runtimeMsg(catalogs[currentLocale()], template, options)) as MsgFn;
+
+/** Runs `work` (an element's update) with `msg()` answering in `locale`. */
+export function renderInLocale<T>(locale: Locale, work: () => T): T {
+  const previous = renderingLocale;
+  renderingLocale = locale;
+  try {
+    return work();
+  } finally {
+    renderingLocale = previous;
+  }
+}

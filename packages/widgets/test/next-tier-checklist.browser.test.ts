@@ -1,0 +1,210 @@
+// <next-tier-checklist> against the real sandbox: tiers, protection, checklist, actions, what-if, hostile data.
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import type { CriterionResult, ProgramPolicy, TierStatus } from '@poly-partner/contract';
+import '../src/components/next-tier-checklist/next-tier-checklist.js';
+import type { NextTierChecklist } from '../src/components/next-tier-checklist/next-tier-checklist.js';
+import { FetchFaults } from './support/fetch-faults.js';
+import { mount, part, textOf, waitForText } from './support/mount.js';
+import { clientFor, demoReseller, startSandboxFirst } from './support/sandbox.js';
+import { runWidgetBaseTests } from './support/widget-base-tests.js';
+
+const TAG = 'next-tier-checklist';
+const TIER_NAMES = { register: 'Register', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' } as const;
+
+runWidgetBaseTests({
+  tag: TAG,
+  attributes: async () => ({ 'partner-id': (await demoReseller(/protected/i)).partnerId }),
+  client: async (fetch) => clientFor({ partnerId: (await demoReseller(/protected/i)).partnerId }, { fetch }),
+  loadedText: { en: /Your partner tier/, de: /Ihre Partnerstufe/ },
+  size: 'reserved',
+});
+
+/** The widget for a demo reseller, loaded, with the data it shows fetched separately for the assertions. */
+async function loaded(about: RegExp, fetch?: typeof globalThis.fetch) {
+  const reseller = await demoReseller(about);
+  const reference = await clientFor({ partnerId: reseller.partnerId });
+  const [status, policy] = await Promise.all([reference.partners.tierStatus(reseller.partnerId), reference.program.get()]);
+  const client = await clientFor({ partnerId: reseller.partnerId }, fetch ? { fetch } : {});
+  const { el, ready } = await mount<NextTierChecklist>(TAG, { 'partner-id': reseller.partnerId }, client);
+  await ready;
+  return { el, status, policy };
+}
+
+function criterionItems(el: Element): HTMLLIElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part~="checklist"] > li')];
+}
+
+function itemFor(el: Element, policy: ProgramPolicy, item: CriterionResult, lang: 'en' | 'de' = 'en'): HTMLLIElement {
+  const label = policy.criteria.find((criterion) => criterion.id === item.criterionId)!.label[lang]!;
+  const found = criterionItems(el).find((li) => li.querySelector('.criterion__label')?.textContent === label);
+  expect(found, `criterion "${label}"`).to.exist;
+  return found!;
+}
+
+const euro = (amount: number, lang: string) =>
+  new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+const longDay = (day: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
+
+function input(el: Element, name: string): HTMLInputElement | HTMLSelectElement {
+  return el.shadowRoot!.querySelector(`[part~="what-if"] [name="${name}"]`)!;
+}
+
+async function change(el: NextTierChecklist, name: string, value: string): Promise<void> {
+  const field = input(el, name);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+describe('<next-tier-checklist>', () => {
+  before(startSandboxFirst);
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    fixtureCleanup();
+  });
+
+  it('shows effective and earned tier and the status protection with its end date', async () => {
+    const { el, status } = await loaded(/protected/i);
+    expect(status.protectionActive, 'the demo reseller is protected').to.be.true;
+    const tiers = part(el, 'tiers')!;
+    expect(tiers.textContent).to.contain(TIER_NAMES[status.effectiveTier]);
+    expect(tiers.textContent).to.contain(TIER_NAMES[status.earnedTier]);
+    expect(tiers.querySelector(`.tier-icon--${status.effectiveTier}`), 'effective tier shape').to.exist;
+    const notice = part(el, 'protection')!;
+    expect(notice.textContent).to.contain(longDay(status.protectedUntil!, 'en'));
+    expect(notice.textContent).to.contain(TIER_NAMES[status.protectedTier!]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists every criterion of the next tier with an accessible progress bar, met or not, and the gap in words', async () => {
+    const { el, status, policy } = await loaded(/protected/i);
+    const checklist = status.checklist!;
+    expect(textOf(el)).to.contain(`Next tier: ${TIER_NAMES[checklist.tier]}`);
+    expect(textOf(el)).to.contain(`${checklist.metCount} of ${checklist.requiredCount} requirements met`);
+    expect(criterionItems(el)).to.have.length(checklist.items.length);
+
+    for (const item of checklist.items.filter((candidate) => candidate.status === 'active')) {
+      const li = itemFor(el, policy, item);
+      const bar = li.querySelector('[role="progressbar"]')!;
+      const label = policy.criteria.find((criterion) => criterion.id === item.criterionId)!.label.en;
+      expect(bar.getAttribute('aria-label')).to.equal(label);
+      expect(Number(bar.getAttribute('aria-valuemin'))).to.equal(0);
+      expect(Number(bar.getAttribute('aria-valuemax'))).to.equal(item.required);
+      expect(Number(bar.getAttribute('aria-valuenow'))).to.equal(Math.min(item.current, item.required));
+      expect(li.textContent).to.contain(item.met ? 'Met' : 'Not met yet');
+      expect(li.querySelector(item.met ? '.icon--check' : '.icon--open'), 'status icon').to.exist;
+    }
+
+    const revenue = checklist.items.find((item) => item.criterionId === 'revenue' && !item.met);
+    if (revenue) expect(itemFor(el, policy, revenue).textContent).to.contain(`Missing: ${euro(revenue.gap, 'en')} more revenue`);
+    const technical = checklist.items.find((item) => item.criterionId === 'certified_technical' && !item.met);
+    if (technical) {
+      const expected = technical.gap === 1 ? '1 more certified technical person' : `${technical.gap} more certified technical staff`;
+      expect(itemFor(el, policy, technical).textContent).to.contain(expected);
+    }
+    expect(revenue ?? technical, 'the demo reseller misses revenue or certifications').to.exist;
+  });
+
+  it('shows the actions with their links, and the announced criterion as coming', async () => {
+    const { el, status, policy } = await loaded(/protected/i);
+    const withLinks = status.checklist!.items.filter((item) => !item.met && item.actions.some((action) => action.url));
+    expect(withLinks.length, 'open criteria with links').to.be.greaterThan(0);
+    for (const item of withLinks) {
+      const hrefs = [...itemFor(el, policy, item).querySelectorAll<HTMLAnchorElement>('[part~="actions"] a')].map((a) => a.href);
+      for (const action of item.actions) if (action.url) expect(hrefs).to.include(action.url);
+    }
+    const certify = status.checklist!.items.find((item) => item.criterionId === 'certified_technical' && !item.met);
+    if (certify) expect(itemFor(el, policy, certify).textContent).to.match(/Certify (1|\d+) more technical/);
+
+    const announced = status.checklist!.items.find((item) => item.status === 'announced')!;
+    expect(announced, 'the policy announces a criterion').to.exist;
+    const coming = itemFor(el, policy, announced);
+    expect(coming.getAttribute('part')).to.contain('criterion-coming');
+    expect(coming.textContent).to.contain('Coming');
+    expect(coming.querySelector('[role="progressbar"]')).to.not.exist;
+  });
+
+  it('shows it all in German: labels from the policy, money and dates through Intl', async () => {
+    document.documentElement.lang = 'de';
+    const { el, status, policy } = await loaded(/protected/i);
+    await waitForText(el, /Ihre Partnerstufe/);
+    expect(part(el, 'protection')!.textContent).to.contain(longDay(status.protectedUntil!, 'de'));
+    expect(textOf(el)).to.contain(`Nächste Stufe: ${TIER_NAMES[status.checklist!.tier]}`);
+    for (const item of status.checklist!.items) itemFor(el, policy, item, 'de');
+    const revenue = status.checklist!.items.find((item) => item.criterionId === 'revenue' && !item.met);
+    if (revenue) expect(itemFor(el, policy, revenue, 'de').textContent).to.contain(`${euro(revenue.gap, 'de')} mehr Umsatz`);
+    expect(textOf(el)).to.contain('Kommt bald');
+    expect(textOf(el)).to.not.contain('Not met yet');
+    await expect(el).to.be.accessible();
+  });
+
+  it('projects the tier in the browser, without a request, when the what-if values reach the next tier', async () => {
+    const faults = new FetchFaults();
+    const { el, status } = await loaded(/protected/i, faults.fetch);
+    const requestsBefore = faults.seen.length;
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
+    await expect(el).to.be.accessible();
+    const result = () => part(el, 'what-if-result')!.textContent!.replace(/\s+/g, ' ');
+    expect(result()).to.contain('No change to your tier.');
+
+    // Reach every active requirement of the next tier with own values (shared staff stays as it is).
+    for (const item of status.checklist!.items.filter((candidate) => candidate.status === 'active')) {
+      const own = status.metrics[item.criterionId] ?? 0;
+      await change(el, item.criterionId, String(own + item.gap));
+    }
+    const next = TIER_NAMES[status.checklist!.tier];
+    expect(result()).to.contain(`: ${next}`);
+    expect(result()).to.contain(`Up from ${TIER_NAMES[status.effectiveTier]}.`);
+    expect(faults.seen.length, 'no request for the projection').to.equal(requestsBefore);
+    await expect(el).to.be.accessible();
+  });
+
+  it('projects the tier after status protection ends: the earned tier', async () => {
+    const { el, status } = await loaded(/protected/i);
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
+    const after = new Date(Date.parse(`${status.protectedUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await change(el, 'asOf', after);
+    const result = part(el, 'what-if-result')!.textContent!.replace(/\s+/g, ' ');
+    expect(result).to.contain(`: ${TIER_NAMES[status.earnedTier]}`);
+    expect(result).to.contain('Status protection has ended by then.');
+    if (status.earnedTier !== status.effectiveTier) expect(result).to.contain(`Down from ${TIER_NAMES[status.effectiveTier]}.`);
+
+    await change(el, 'certified_technical', 'lots');
+    await change(el, 'asOf', '');
+    expect(part(el, 'what-if-result')!.textContent).to.not.contain('Status protection has ended');
+  });
+
+  it('says when the partner is at the highest tier', async () => {
+    const { el, status } = await loaded(/platinum/i);
+    if (status.checklist) {
+      // The demo "Platinum" reseller must be Platinum today; otherwise the sandbox's demo data changed.
+      expect.fail(`expected the Platinum demo reseller at the top, it is ${status.effectiveTier}`);
+    }
+    expect(textOf(el)).to.contain('Platinum is the highest tier.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders hostile data as text and never as markup or script links', async () => {
+    const hostile = '<img src=x onerror="window.__hacked=true">';
+    const faults = new FetchFaults();
+    faults.rewriteJson(/\/v1\/program$/, (body) => {
+      const policy = body as ProgramPolicy;
+      return { ...policy, criteria: policy.criteria.map((criterion) => ({ ...criterion, label: { en: hostile, de: hostile } })) };
+    });
+    faults.rewriteJson(/tier-status$/, (body) => {
+      const status = body as TierStatus;
+      const items = status.checklist!.items.map((item) => ({
+        ...item,
+        actions: item.actions.map((action) => ({ ...action, url: 'javascript:window.__hacked=true' })),
+      }));
+      return { ...status, checklist: { ...status.checklist!, items } };
+    });
+    const { el } = await loaded(/protected/i, faults.fetch);
+    expect(el.shadowRoot!.querySelectorAll('img').length, 'no element from data').to.equal(0);
+    expect(textOf(el)).to.contain(hostile);
+    expect(el.shadowRoot!.querySelectorAll('a[href^="javascript:"]').length, 'no script link').to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('[part~="actions"] li').length, 'actions still listed, as text').to.be.greaterThan(0);
+    expect((window as { __hacked?: boolean }).__hacked).to.be.undefined;
+  });
+});

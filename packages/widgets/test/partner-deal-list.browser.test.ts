@@ -1,0 +1,244 @@
+// <partner-deal-list> against the real sandbox: what each row says, the status filter, "load more" (and its failure),
+// the empty states, hostile customer names, German, and accessibility in every state.
+import { expect, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
+import { DEAL_STATUSES, type Deal, type DealList, type DealStatus } from '@poly-partner/contract';
+import type { PartnerClient } from '@poly-partner/sdk';
+import '../src/components/partner-deal-list/partner-deal-list.js';
+import type { PartnerDealList } from '../src/components/partner-deal-list/partner-deal-list.js';
+import { PartnerDealRegisteredEvent } from '../src/events/partner-deal-registered-event.js';
+import type { PartnerErrorEvent } from '../src/events/partner-error-event.js';
+import { FetchFaults } from './support/fetch-faults.js';
+import { focusedIn } from './support/keyboard.js';
+import { mount, part, textOf, waitForText } from './support/mount.js';
+import { clientFor, demoReseller, sandboxConfig } from './support/sandbox.js';
+import { runWidgetBaseTests } from './support/widget-base-tests.js';
+
+const TAG = 'partner-deal-list';
+const reseller = () => demoReseller(/protected Gold/i);
+
+// The sandbox seeds its 15,000 resellers on first use; wait for that here rather than inside the first test's timeout.
+before(async function () {
+  this.timeout(120000);
+  await sandboxConfig();
+});
+
+runWidgetBaseTests({
+  tag: TAG,
+  attributes: async () => ({ 'partner-id': (await reseller()).partnerId }),
+  client: async (fetch) => clientFor({ partnerId: (await reseller()).partnerId }, { fetch }),
+  loadedText: { en: /Your deal registrations/, de: /Ihre Deal-Registrierungen/ },
+  size: 'reserved',
+});
+
+const STATUS_NAMES: Record<DealStatus, string> = {
+  submitted: 'Submitted',
+  under_review: 'Under review',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  won: 'Won',
+  lost: 'Lost',
+  expired: 'Expired',
+  withdrawn: 'Withdrawn',
+};
+
+const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+
+async function mountList(client: PartnerClient, partnerId: string, attributes: Record<string, string> = {}) {
+  const mounted = await mount<PartnerDealList>(TAG, { 'partner-id': partnerId, ...attributes }, client);
+  await mounted.ready;
+  await mounted.el.updateComplete;
+  return mounted;
+}
+
+async function chooseStatus(el: PartnerDealList, status: string): Promise<void> {
+  const select = part(el, 'filter') as HTMLSelectElement;
+  select.value = status;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+describe('<partner-deal-list>', () => {
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    fixtureCleanup();
+  });
+
+  it('shows each registration with customer, type, status in words, value, expiry and discount', async () => {
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const { el } = await mountList(client, partnerId);
+    const page = await client.deals.list(partnerId, { limit: 20 });
+    expect(rows(el)).to.have.length(page.items.length);
+    expect(textOf(part(el, 'count')!)).to.equal(`Showing ${page.items.length} of ${page.total}`);
+
+    const withExpiry = page.items.find((deal) => deal.expiresAt) ?? page.items[0]!;
+    const row = rows(el).find((candidate) => candidate.dataset['dealId'] === withExpiry.id)!;
+    const text = textOf(row);
+    expect(text).to.contain(withExpiry.customer.name);
+    expect(text).to.contain(STATUS_NAMES[withExpiry.status]);
+    expect(text).to.contain(
+      new Intl.NumberFormat('en', { style: 'currency', currency: withExpiry.estimatedValue.currency, maximumFractionDigits: 0 }).format(
+        withExpiry.estimatedValue.amount,
+      ),
+    );
+    if (withExpiry.expiresAt) {
+      expect(text).to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(withExpiry.expiresAt)));
+    }
+    expect(text).to.match(/\d+% (expected|granted)|None/);
+    // Status in words with a shape beside it, not colour alone.
+    const status = row.querySelector('[part~="status"]')!;
+    expect(status.textContent?.trim()).to.equal(STATUS_NAMES[withExpiry.status]);
+    expect(status.querySelector('svg[aria-hidden="true"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by status, says so when a status has no registrations, and keeps the filter in reach', async () => {
+    // A demo reseller with registrations in some states but not in all.
+    const { credentials } = await sandboxConfig();
+    let partnerId = '';
+    let client: PartnerClient | undefined;
+    let all: Deal[] = [];
+    for (const candidate of credentials.resellers) {
+      client = await clientFor({ partnerId: candidate.partnerId });
+      all = await client.deals.list(candidate.partnerId, { limit: 200 }).all();
+      partnerId = candidate.partnerId;
+      if (all.length > 0 && DEAL_STATUSES.some((status) => !all.some((deal) => deal.status === status))) break;
+    }
+    const present = DEAL_STATUSES.find((status) => all.some((deal) => deal.status === status))!;
+    const absent = DEAL_STATUSES.find((status) => !all.some((deal) => deal.status === status));
+    const { el } = await mountList(client!, partnerId);
+
+    await chooseStatus(el, present);
+    const expected = all.filter((deal) => deal.status === present).length;
+    await waitForText(el, new RegExp(`Showing ${expected} of ${expected}`));
+    expect(rows(el).map((row) => row.querySelector('[part~="status"]')!.textContent!.trim())).to.deep.equal(
+      Array(expected).fill(STATUS_NAMES[present]),
+    );
+    await expect(el).to.be.accessible();
+
+    if (!absent) throw new Error('every demo reseller has registrations in every state; the empty filter cannot be shown');
+    await chooseStatus(el, absent);
+    await waitForText(el, new RegExp(`No registrations with the status “${STATUS_NAMES[absent]}”`));
+    expect(part(el, 'filter'), 'the filter stays to pick another status').to.exist;
+    expect(rows(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    document.documentElement.lang = 'de';
+    await waitForText(el, /Keine Registrierungen mit dem Status/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads more pages until all registrations are shown; the keyboard lands on the first new row', async () => {
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const { el } = await mountList(client, partnerId, { 'page-size': '3' });
+    const total = (await client.deals.list(partnerId, { limit: 1 })).total;
+    expect(total, 'enough registrations for several pages').to.be.greaterThan(3);
+    expect(rows(el)).to.have.length(3);
+
+    let pages = 1;
+    while (part(el, 'load-more-button')) {
+      const before = rows(el).length;
+      (part(el, 'load-more-button') as HTMLButtonElement).click();
+      await waitUntil(() => rows(el).length > before, 'more rows', { timeout: 5000 });
+      pages += 1;
+      await el.updateComplete;
+    }
+    expect(pages).to.equal(Math.ceil(total / 3));
+    const ids = rows(el).map((row) => row.dataset['dealId']);
+    expect(new Set(ids).size, 'every registration once').to.equal(total);
+    expect(textOf(part(el, 'count')!)).to.equal(`Showing ${total} of ${total}`);
+    const firstOfLastPage = rows(el)[(pages - 1) * 3]!;
+    expect(focusedIn(el), 'focus on the first row of the last page').to.equal(firstOfLastPage.querySelector('th'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a failed "load more" with partner-error and lets the user try again', async () => {
+    const { partnerId } = await reseller();
+    const faults = new FetchFaults();
+    const { el } = await mountList(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId, { 'page-size': '2' });
+    faults.failWith(503);
+    const failed = oneEvent(el, 'partner-error') as Promise<PartnerErrorEvent>;
+    (part(el, 'load-more-button') as HTMLButtonElement).click();
+    expect((await failed).error.status).to.equal(503);
+    await el.updateComplete;
+    expect(textOf(part(el, 'load-more-error')!)).to.contain('The partner service had a problem');
+    expect(rows(el), 'the rows already shown stay').to.have.length(2);
+    expect(part(el, 'load-more-button')!.textContent?.trim()).to.equal('Try loading more again');
+    await expect(el).to.be.accessible();
+
+    faults.pass();
+    (part(el, 'load-more-button') as HTMLButtonElement).click();
+    await waitUntil(() => rows(el).length === 4, 'the next page after trying again', { timeout: 5000 });
+    expect(part(el, 'load-more-error')).to.not.exist;
+  });
+
+  it('says when the partner has no registrations at all', async () => {
+    const { partnerId } = await reseller();
+    const faults = new FetchFaults();
+    faults.rewriteJson(/\/deals$/, (body) => ({ ...(body as DealList), items: [], nextCursor: null, total: 0 }));
+    const { el } = await mountList(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+    expect(part(el, 'empty')).to.exist;
+    expect(textOf(el)).to.contain('You have not registered any deals yet.');
+    await expect(el).to.be.accessible();
+    document.documentElement.lang = 'de';
+    await waitForText(el, /Sie haben noch keine Deals registriert/);
+  });
+
+  it('renders hostile customer names from the API as text', async () => {
+    const { partnerId } = await reseller();
+    const hostile = '<img src=x onerror="window.__dealListHacked=1"><script>alert(1)</script>Evil & Co';
+    const faults = new FetchFaults();
+    faults.rewriteJson(/\/deals$/, (body) => {
+      const list = body as DealList;
+      const [first, ...rest] = list.items as [Deal, ...Deal[]];
+      return { ...list, items: [{ ...first, customer: { ...first.customer, name: hostile } }, ...rest] };
+    });
+    const { el } = await mountList(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+    expect(rows(el)[0]!.querySelector('.customer')!.textContent).to.equal(hostile);
+    expect(el.shadowRoot!.querySelector('img, script'), 'no markup from the API').to.not.exist;
+    expect((window as { __dealListHacked?: number }).__dealListHacked).to.equal(undefined);
+  });
+
+  it('shows statuses, money and dates in German', async () => {
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    document.documentElement.lang = 'de';
+    const { el } = await mountList(client, partnerId);
+    const page = await client.deals.list(partnerId, { limit: 20 });
+    const approved = page.items.find((deal) => deal.status === 'approved' && deal.expiresAt);
+    const german: Partial<Record<DealStatus, string>> = { approved: 'Genehmigt', submitted: 'Eingereicht', under_review: 'In Prüfung', won: 'Gewonnen' };
+    const first = page.items[0]!;
+    const row = rows(el)[0]!;
+    if (german[first.status]) expect(textOf(row)).to.contain(german[first.status]!);
+    expect(textOf(row)).to.contain(
+      new Intl.NumberFormat('de', { style: 'currency', currency: first.estimatedValue.currency, maximumFractionDigits: 0 })
+        .format(first.estimatedValue.amount)
+        .replace(/\s/g, ' '),
+    );
+    if (approved) {
+      const approvedRow = rows(el).find((candidate) => candidate.dataset['dealId'] === approved.id)!;
+      expect(textOf(approvedRow)).to.contain(new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date(approved.expiresAt!)));
+    }
+    expect(textOf(el)).to.contain('Kunde');
+    expect(textOf(el)).to.not.contain('Customer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refreshes when a registration of its partner is announced on the page, and only then', async () => {
+    const { partnerId } = await reseller();
+    const faults = new FetchFaults();
+    const client = await clientFor({ partnerId }, { fetch: faults.fetch });
+    const { el } = await mountList(client, partnerId);
+    const page = await client.deals.list(partnerId, { limit: 1 });
+    const before = faults.seen.length;
+
+    document.body.dispatchEvent(new PartnerDealRegisteredEvent({ ...page.items[0]!, partnerId: 'ptr_someoneelse' }));
+    await el.updateComplete;
+    expect(faults.seen.length, 'another partner’s registration is none of its business').to.equal(before);
+
+    document.body.dispatchEvent(new PartnerDealRegisteredEvent(page.items[0]!));
+    await waitUntil(() => faults.seen.length > before, 'the list asks the API again', { timeout: 5000 });
+    await waitForText(el, /Showing \d+ of \d+/);
+  });
+});
