@@ -1,35 +1,52 @@
-// `pnpm start`: seeds (first time) and starts the sandbox API, then the demo sites once they exist; Ctrl-C stops all.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `pnpm start`: builds what the demo needs, seeds (first time) and starts the sandbox API, serves the built demo
+// sites with `vite preview`, and prints where everything is. Ctrl-C stops both.
+// Arguments go to the sandbox (`pnpm start -- --reset`, `--launch-date 2026-09-01`, …).
+import { spawn, spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const children = [];
+let stopping = false;
 
-function run(name, command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
-      stop(code ?? 1);
-    }
-  });
-  children.push(child);
-  return child;
+function step(title, command, args) {
+  console.log(`\n▸ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✗ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
 }
 
-let stopping = false;
+function run(name, command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
+    stop(code || 1);
+  });
+  children.push(child);
+}
+
 function stop(code = 0) {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 500).unref();
+  // Give both a moment to close their servers and the database.
+  setTimeout(() => process.exit(code), 1000).unref();
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-run('sandbox', process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', ...process.argv.slice(2)]);
+step('Building the packages (contract, SDK, widgets and the script-tag bundle)', 'pnpm', ['run', 'build']);
+step('Building the demo sites', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
-if (existsSync(new URL('../demo/index.html', import.meta.url))) {
-  run('demo', process.execPath, ['node_modules/vite/bin/vite.js', 'preview']);
-} else {
-  console.log('The demo sites are not built yet (issue 6): `pnpm start` runs the sandbox API only.');
-}
+run('sandbox', process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', ...process.argv.slice(2)]);
+run('demo', process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--logLevel', 'warn']);
+
+setTimeout(() => {
+  if (stopping) return;
+  console.log(`
+Demo sites on http://127.0.0.1:5173/
+  reseller portal     http://127.0.0.1:5173/reseller-portal/
+  aggregator portals  http://127.0.0.1:5173/aggregator-portal/distributor.html  (also isp, carrier, systemhaus-association)
+  marketing site      http://127.0.0.1:5173/marketing-site/
+Sandbox API on http://127.0.0.1:8787 (credentials in .sandbox/credentials.json). Ctrl-C stops both.`);
+}, 3000).unref();
