@@ -1,0 +1,202 @@
+// The at-a-glance part of <partner-member-overview>: members per tier (a bar chart that is also a list, plus a data
+// table), protections ending soon, members close to the next tier, and the deal pipeline by status.
+import { DEAL_STATUSES, TIERS, type DealStatus, type Member, type OrganizationSummary } from '@poly-partner/contract';
+import { html, nothing, svg } from 'lit';
+import { msg, str } from '../../localization/localization.js';
+import { formatDay, formatMoney, formatNumber, formatPercent } from '../../internal/format.js';
+import { icons } from '../../internal/icons.js';
+import { tierIcon, tierName } from '../../internal/tier.js';
+
+/** How many members each summary list names; the counts say how many there are in all. */
+const LISTED_MEMBERS = 5;
+
+export function dealStatusName(status: DealStatus): string {
+  switch (status) {
+    case 'submitted':
+      return msg('Submitted', { id: 'memberOverview.deal.submitted' });
+    case 'under_review':
+      return msg('Under review', { id: 'memberOverview.deal.underReview' });
+    case 'approved':
+      return msg('Approved', { id: 'memberOverview.deal.approved' });
+    case 'rejected':
+      return msg('Rejected', { id: 'memberOverview.deal.rejected' });
+    case 'won':
+      return msg('Won', { id: 'memberOverview.deal.won' });
+    case 'lost':
+      return msg('Lost', { id: 'memberOverview.deal.lost' });
+    case 'expired':
+      return msg('Expired', { id: 'memberOverview.deal.expired' });
+    case 'withdrawn':
+      return msg('Withdrawn', { id: 'memberOverview.deal.withdrawn' });
+  }
+}
+
+/** "1 member" / "1,234 members". */
+export function memberCount(count: number, lang: string): string {
+  return count === 1
+    ? msg('1 member', { id: 'memberOverview.oneMember' })
+    : msg(str`${formatNumber(count, lang)} members`, { id: 'memberOverview.members' });
+}
+
+/** Called with a member the user picked from a summary list, and the button they picked it with. */
+export type SelectMember = (member: Member, opener: HTMLElement) => void;
+
+export function renderSummary(summary: OrganizationSummary, lang: string, select: SelectMember) {
+  return html`<div part="summary" class="summary">
+    ${renderTierChart(summary, lang)} ${renderProtections(summary, lang, select)} ${renderCloseToNext(summary, lang, select)}
+    ${renderPipeline(summary, lang)}
+  </div>`;
+}
+
+function renderTierChart(summary: OrganizationSummary, lang: string) {
+  const largest = Math.max(1, ...TIERS.map((tier) => summary.tiers[tier]));
+  return html`<figure part="tier-chart" class="card" aria-labelledby="tier-chart-heading">
+    <figcaption>
+      <h3 id="tier-chart-heading" class="card__heading">${msg('Members per tier', { id: 'memberOverview.tierChart' })}</h3>
+      <p class="card__lead">${memberCount(summary.memberCount, lang)}</p>
+    </figcaption>
+    <!-- The bars are a list: each names its tier and count in words; the bar itself is decoration. -->
+    <ul class="tier-chart" aria-labelledby="tier-chart-heading">
+      ${TIERS.map((tier) => {
+        const count = summary.tiers[tier];
+        return html`<li part="tier-bar" class="tier-bar">
+          <span class="tier-bar__name">${tierIcon(tier)}${tierName(tier)}</span>
+          ${svg`<svg class="tier-bar__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="tier-bar__fill tier-bar__fill--${tier}" width=${Math.max(count > 0 ? 0.5 : 0, (count / largest) * 100)} height="10" rx="1" />
+          </svg>`}
+          <span class="tier-bar__count">${formatNumber(count, lang)}</span>
+        </li>`;
+      })}
+    </ul>
+    <details class="card__table">
+      <summary>${msg('Show as table', { id: 'memberOverview.showTable' })}</summary>
+      <table>
+        <caption class="visually-hidden">${msg('Members per tier', { id: 'memberOverview.tierChart' })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Tier', { id: 'memberOverview.column.tier' })}</th>
+            <th scope="col">${msg('Current tier', { id: 'memberOverview.currentTierCount' })}</th>
+            <th scope="col">${msg('Earned by results', { id: 'memberOverview.earnedTierCount' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${TIERS.map(
+            (tier) => html`<tr>
+              <th scope="row">${tierName(tier)}</th>
+              <td>${formatNumber(summary.tiers[tier], lang)}</td>
+              <td>${formatNumber(summary.earnedTiers[tier], lang)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>
+  </figure>`;
+}
+
+function memberButton(member: Member, select: SelectMember, detail: unknown) {
+  return html`<li>
+    <button type="button" class="link-button" @click=${(event: Event) => select(member, event.currentTarget as HTMLElement)}>
+      ${member.name}
+    </button>
+    <span class="card__detail">${detail}</span>
+  </li>`;
+}
+
+function renderProtections(summary: OrganizationSummary, lang: string, select: SelectMember) {
+  const { count, withinDays, members } = summary.protectionsEndingSoon;
+  return html`<section part="protections" class="card" aria-labelledby="protections-heading">
+    <h3 id="protections-heading" class="card__heading">
+      ${icons.lock}${msg('Protections ending soon', { id: 'memberOverview.protections' })}
+    </h3>
+    <p class="card__lead">
+      ${msg(str`${formatNumber(count, lang)} within ${formatNumber(withinDays, lang)} days`, {
+        id: 'memberOverview.protectionsCount',
+      })}
+    </p>
+    <p class="card__note">
+      ${msg('Members whose status protection keeps them above the tier their results earn.', {
+        id: 'memberOverview.protectionsNote',
+      })}
+    </p>
+    ${members.length > 0
+      ? html`<ul class="card__list">
+          ${members.slice(0, LISTED_MEMBERS).map((member) =>
+            memberButton(
+              member,
+              select,
+              member.protectedUntil && member.protectedTier
+                ? msg(
+                    str`${tierName(member.protectedTier)} until ${formatDay(member.protectedUntil, lang)}, earns ${tierName(member.earnedTier)}`,
+                    { id: 'memberOverview.protectedUntil' },
+                  )
+                : nothing,
+            ),
+          )}
+        </ul>`
+      : nothing}
+  </section>`;
+}
+
+function renderCloseToNext(summary: OrganizationSummary, lang: string, select: SelectMember) {
+  const { count, threshold, members } = summary.closeToNextTier;
+  return html`<section part="close-to-next" class="card" aria-labelledby="close-heading">
+    <h3 id="close-heading" class="card__heading">
+      ${icons.check}${msg('Close to the next tier', { id: 'memberOverview.closeToNext' })}
+    </h3>
+    <p class="card__lead">
+      ${msg(str`${formatNumber(count, lang)} members with at least ${formatPercent(threshold, lang)} of the next tier`, {
+        id: 'memberOverview.closeCount',
+      })}
+    </p>
+    ${members.length > 0
+      ? html`<ul class="card__list">
+          ${members.slice(0, LISTED_MEMBERS).map((member) =>
+            memberButton(
+              member,
+              select,
+              member.nextTier ? progressText(member, lang) : nothing,
+            ),
+          )}
+        </ul>`
+      : nothing}
+  </section>`;
+}
+
+/** "80% of Gold, 1 requirement missing" — progress towards the next tier in words. */
+export function progressText(member: Member, lang: string): string {
+  if (!member.nextTier) return msg('Highest tier', { id: 'memberOverview.topTier' });
+  const percent = formatPercent(member.progress, lang);
+  const tier = tierName(member.nextTier);
+  return member.missingCriteria === 1
+    ? msg(str`${percent} of ${tier}, 1 requirement missing`, { id: 'memberOverview.progressOne' })
+    : msg(str`${percent} of ${tier}, ${formatNumber(member.missingCriteria, lang)} requirements missing`, {
+        id: 'memberOverview.progress',
+      });
+}
+
+function renderPipeline(summary: OrganizationSummary, lang: string) {
+  const byStatus = new Map(summary.pipeline.map((entry) => [entry.status, entry]));
+  return html`<section part="pipeline" class="card card--wide" aria-labelledby="pipeline-heading">
+    <h3 id="pipeline-heading" class="card__heading">${msg('Deal pipeline', { id: 'memberOverview.pipeline' })}</h3>
+    <table class="pipeline">
+      <caption class="visually-hidden">${msg('Deal registrations of all members by status', { id: 'memberOverview.pipelineCaption' })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('Status', { id: 'memberOverview.pipelineStatus' })}</th>
+          <th scope="col" class="number">${msg('Deals', { id: 'memberOverview.pipelineDeals' })}</th>
+          <th scope="col" class="number">${msg('Estimated value', { id: 'memberOverview.pipelineValue' })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${DEAL_STATUSES.map((status) => {
+          const entry = byStatus.get(status);
+          return html`<tr>
+            <th scope="row">${dealStatusName(status)}</th>
+            <td class="number">${formatNumber(entry?.count ?? 0, lang)}</td>
+            <td class="number">${entry ? formatMoney(entry.value.amount, entry.value.currency, lang) : '–'}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </section>`;
+}

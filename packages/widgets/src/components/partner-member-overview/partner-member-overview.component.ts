@@ -1,0 +1,688 @@
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { initialState, TaskStatus } from '@lit/task';
+import {
+  TIERS,
+  type Member,
+  type MemberQuery,
+  type MemberSort,
+  type Organization,
+  type OrganizationSummary,
+  type ProgramPolicy,
+  type Tier,
+} from '@poly-partner/contract';
+import type { PartnerApiError, PartnerClient } from '@poly-partner/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, renderInLocale, str } from '../../localization/localization.js';
+import { localizedText } from '../../internal/criterion-text.js';
+import { downloadCsv, toCsv } from '../../internal/csv.js';
+import { formatDay, formatNumber } from '../../internal/format.js';
+import { icons } from '../../internal/icons.js';
+import { PartnerElement } from '../../internal/partner-element.js';
+import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
+import { tierIcon, tierName } from '../../internal/tier.js';
+import { memberCount, progressText, renderSummary } from './member-summary.js';
+import styles from './partner-member-overview.styles.js';
+
+/** Members per request while scrolling; the API allows up to 500, which the CSV export uses. */
+const PAGE_SIZE = 100;
+const EXPORT_PAGE_SIZE = 500;
+/** Fetch the next page when the last visible row is this close to the end of what is loaded. */
+const LOOKAHEAD_ROWS = 30;
+const SEARCH_DEBOUNCE_MS = 300;
+/** Rows PageUp/PageDown move by. */
+const PAGE_ROWS = 10;
+
+/** Columns the list sorts by; each matches a `sort` of the API (`-` prefix: descending). */
+type SortKey = 'name' | 'tier' | 'country' | 'progress' | 'protectedUntil';
+
+/** What the user filtered, sorted and searched for; replaced (never mutated) so the task sees each change. */
+interface MemberFilters {
+  q: string;
+  tier: Tier | '';
+  country: string;
+  region: string;
+  /** Days, or 0 for no limit. */
+  protectionEndingWithinDays: number;
+  sort: MemberSort;
+}
+
+const NO_FILTERS: MemberFilters = { q: '', tier: '', country: '', region: '', protectionEndingWithinDays: 0, sort: 'name' };
+
+/** Organization, summary and program: loaded once per organization, not again when the list's filters change. */
+interface Overview {
+  orgId: string;
+  client: PartnerClient;
+  organization: Organization;
+  summary: OrganizationSummary;
+  policy: ProgramPolicy;
+}
+
+/** The loaded part of the current member list; a new object for every new first page. */
+interface MemberList {
+  query: MemberQuery;
+  items: Member[];
+  nextCursor: string | null;
+  total: number;
+  loadingMore: boolean;
+  moreError?: PartnerApiError;
+}
+
+/** Where focus goes back to when the detail panel closes. */
+type Opener = { row: string } | { element: HTMLElement };
+
+function toQuery(filters: MemberFilters): MemberQuery {
+  const query: MemberQuery = { sort: filters.sort };
+  const q = filters.q.trim();
+  if (q) query.q = q;
+  if (filters.tier) query.tier = filters.tier;
+  if (filters.country) query.country = filters.country;
+  if (filters.region) query.region = filters.region;
+  if (filters.protectionEndingWithinDays > 0) query.protectionEndingWithinDays = filters.protectionEndingWithinDays;
+  return query;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+/** "DE" -> "Germany" / "Deutschland". */
+function countryName(code: string, lang: string): string {
+  let names = regionNames.get(lang);
+  if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * @summary An aggregator's view of its member resellers — ISPs, carriers, Systemhaus associations and distributors:
+ * members per tier, protections ending soon, members close to the next tier and the deal pipeline at a glance; the
+ * member list (thousands of rows, filtered, sorted and searched on the server, exported as CSV); and a member's
+ * next-tier checklist on selection.
+ *
+ * @event partner-ready - The summary and the first page of members are shown.
+ * @event partner-error - Loading or exporting failed; `event.error` is the `PartnerApiError`.
+ *
+ * @csspart base - The widget's box; also `loading` or `error` while so.
+ * @csspart summary - The at-a-glance cards.
+ * @csspart tier-chart - Members per tier: bars with names, shapes and counts, and a table.
+ * @csspart tier-bar - One tier's bar.
+ * @csspart protections - Protections ending soon.
+ * @csspart close-to-next - Members close to the next tier.
+ * @csspart pipeline - The deal pipeline by status.
+ * @csspart members - The member list section.
+ * @csspart toolbar - Search, filters and export.
+ * @csspart search - The search field.
+ * @csspart filter - A filter (select).
+ * @csspart export-button - Export the filtered list as CSV.
+ * @csspart count - How many members match.
+ * @csspart grid - The member list (an ARIA grid).
+ * @csspart column-header - A column header; `sort-button` is its button.
+ * @csspart sort-button - Sorts by a column.
+ * @csspart row - A member's row; also `row-selected` for the selected one.
+ * @csspart cell - A cell of a row.
+ * @csspart detail - The selected member's panel.
+ * @csspart close-button - Closes the panel.
+ * @csspart checklist - The `<next-tier-checklist>` in the panel.
+ * @csspart tier-icon - A tier's shape.
+ * @csspart retry-button - Retry after an error.
+ *
+ * @cssproperty --partner-member-overview-surface - Background (default `--partner-color-surface`).
+ * @cssproperty --partner-member-overview-border-color - Borders (default `--partner-color-border`).
+ * @cssproperty --partner-member-overview-bar-color - Bars of the tier chart and progress (default `--partner-color-accent`).
+ * @cssproperty --partner-member-overview-row-selected - Background of the selected row (default `--partner-color-surface-raised`).
+ * @cssproperty --partner-member-overview-list-height - Height of the scrolling member list (default 28rem).
+ */
+export class PartnerMemberOverview extends PartnerElement {
+  static override styles = [PartnerElement.styles, styles];
+
+  /** The organization; defaults to `<partner-config org-id>`. */
+  @property({ attribute: 'org-id' }) orgId?: string;
+
+  @state() private filters: MemberFilters = NO_FILTERS;
+  /** The search field's text; copied to `filters.q` once the user pauses typing. */
+  @state() private searchText = '';
+  @state() private list?: MemberList;
+  @state() private selected?: Member;
+  /** The row that takes focus when the user tabs into the list (roving tabindex). */
+  @state() private activeIndex = 0;
+  /**
+   * The rows the virtualizer has rendered. It renders only rows in the window's viewport, so a list
+   * below the fold has none; then the list body itself takes the Tab stop and hands focus on to the row.
+   */
+  private renderedRows = { first: -1, last: -1 };
+  @state() private exportState: { status: 'idle' | 'running' } | { status: 'done'; count: number } | { status: 'error'; error: PartnerApiError } = {
+    status: 'idle',
+  };
+
+  @query('.grid__body') private listBody?: HTMLElement & VirtualizerHostElement;
+
+  private overview?: Overview;
+  private opener?: Opener;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private pagingAbort?: AbortController;
+  private exportAbort?: AbortController;
+
+  private readonly data = this.createDataTask(
+    () => [this.settings.orgId, this.filters] as const,
+    async (client, [orgId, filters], signal) => {
+      if (!orgId) return initialState;
+      this.pagingAbort?.abort();
+      const query = toQuery(filters);
+      // The summary does not depend on the list's filters: load it once per organization and client.
+      const overview =
+        this.overview?.orgId === orgId && this.overview.client === client ? this.overview : this.loadOverview(client, orgId, signal);
+      const [loaded, page] = await Promise.all([
+        overview,
+        client.organizations.members(orgId, { ...query, limit: PAGE_SIZE }, { signal }),
+      ]);
+      this.overview = loaded;
+      this.activeIndex = 0;
+      this.list = { query, items: page.items, nextCursor: page.nextCursor, total: page.total, loadingMore: false };
+      return this.list;
+    },
+  );
+
+  private async loadOverview(client: PartnerClient, orgId: string, signal: AbortSignal): Promise<Overview> {
+    const [organization, summary, policy] = await Promise.all([
+      client.organizations.get(orgId, { signal }),
+      client.organizations.summary(orgId, { signal }),
+      client.program.get({ signal }),
+    ]);
+    return { orgId, client, organization, summary, policy };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.pagingAbort?.abort();
+    this.exportAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // A different organization starts from scratch.
+    if (changed.has('orgId') && changed.get('orgId') !== undefined) {
+      this.selected = undefined;
+      this.filters = NO_FILTERS;
+      this.searchText = '';
+    }
+  }
+
+  protected override render() {
+    const overview = this.overview?.orgId === this.settings.orgId ? this.overview : undefined;
+    if (!overview) {
+      return this.data.status === TaskStatus.ERROR
+        ? renderError(asPartnerApiError(this.data.error), () => void this.data.run())
+        : renderLoading(12);
+    }
+    const lang = this.formatLang;
+    return html`<section part="base" class="overview" aria-labelledby="heading">
+      <h2 id="heading" class="heading">
+        ${msg(str`Members of ${overview.organization.name}`, { id: 'memberOverview.heading' })}
+      </h2>
+      ${renderSummary(overview.summary, lang, (member, opener) => this.select(member, { element: opener }))}
+      <div class="layout ${this.selected ? 'layout--detail' : ''}">
+        ${this.renderMembers(overview)} ${this.selected ? this.renderDetail(this.selected) : nothing}
+      </div>
+    </section>`;
+  }
+
+  // ---- The member list ----
+
+  private renderMembers(overview: Overview) {
+    const lang = this.formatLang;
+    const list = this.list;
+    const updating = this.data.status === TaskStatus.PENDING;
+    const failed = this.data.status === TaskStatus.ERROR;
+    return html`<section part="members" class="members" aria-labelledby="members-heading">
+      <h3 id="members-heading" class="subheading">${msg('Member resellers', { id: 'memberOverview.membersHeading' })}</h3>
+      ${this.renderToolbar(overview)}
+      <p part="count" class="count" role="status">
+        ${list && !failed ? this.countText(list, overview, updating) : nothing}
+      </p>
+      ${failed
+        ? renderError(asPartnerApiError(this.data.error), () => void this.data.run())
+        : !list
+          ? renderLoading(8)
+          : list.total === 0
+            ? html`${renderEmpty(msg('No members match these filters.', { id: 'memberOverview.empty' }))}
+                <button type="button" class="secondary" @click=${this.clearFilters}>
+                  ${msg('Clear filters', { id: 'memberOverview.clearFilters' })}
+                </button>`
+            : this.renderGrid(list, updating, lang)}
+    </section>`;
+  }
+
+  private countText(list: MemberList, overview: Overview, updating: boolean) {
+    if (updating) return msg('Updating the list…', { id: 'memberOverview.updating' });
+    const lang = this.formatLang;
+    const filtered = Object.keys(list.query).some((key) => key !== 'sort');
+    return filtered
+      ? msg(str`${formatNumber(list.total, lang)} of ${formatNumber(overview.summary.memberCount, lang)} members match`, {
+          id: 'memberOverview.matching',
+        })
+      : memberCount(list.total, lang);
+  }
+
+  private renderToolbar(overview: Overview) {
+    const lang = this.formatLang;
+    const filters = this.filters;
+    const countries = [...new Set(overview.policy.regions.flatMap((region) => region.countries))]
+      .map((code) => ({ code, name: countryName(code, lang) }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang));
+    const exporting = this.exportState.status === 'running';
+    return html`<form part="toolbar" class="toolbar" role="search" @submit=${this.onSearchSubmit}>
+      <label class="field field--search">
+        <span>${msg('Search by name', { id: 'memberOverview.search' })}</span>
+        <input part="search" type="search" name="q" autocomplete="off" maxlength="100" .value=${this.searchText} @input=${this.onSearchInput} />
+      </label>
+      <label class="field">
+        <span>${msg('Tier', { id: 'memberOverview.column.tier' })}</span>
+        <select part="filter" name="tier" @change=${this.onFilterChange}>
+          <option value="" ?selected=${filters.tier === ''}>${msg('All tiers', { id: 'memberOverview.allTiers' })}</option>
+          ${TIERS.map((tier) => html`<option value=${tier} ?selected=${filters.tier === tier}>${tierName(tier)}</option>`)}
+        </select>
+      </label>
+      <label class="field">
+        <span>${msg('Region', { id: 'memberOverview.region' })}</span>
+        <select part="filter" name="region" @change=${this.onFilterChange}>
+          <option value="" ?selected=${filters.region === ''}>${msg('All regions', { id: 'memberOverview.allRegions' })}</option>
+          ${overview.policy.regions.map(
+            (region) =>
+              html`<option value=${region.code} ?selected=${filters.region === region.code}>${localizedText(region.name, lang)}</option>`,
+          )}
+        </select>
+      </label>
+      <label class="field">
+        <span>${msg('Country', { id: 'memberOverview.column.country' })}</span>
+        <select part="filter" name="country" @change=${this.onFilterChange}>
+          <option value="" ?selected=${filters.country === ''}>${msg('All countries', { id: 'memberOverview.allCountries' })}</option>
+          ${countries.map(({ code, name }) => html`<option value=${code} ?selected=${filters.country === code}>${name}</option>`)}
+        </select>
+      </label>
+      <label class="field">
+        <span>${msg('Status protection ends', { id: 'memberOverview.protectionFilter' })}</span>
+        <select part="filter" name="protectionEndingWithinDays" @change=${this.onFilterChange}>
+          ${[0, 30, 90, 365].map(
+            (days) =>
+              html`<option value=${days} ?selected=${filters.protectionEndingWithinDays === days}>
+                ${days === 0
+                  ? msg('Any time or never', { id: 'memberOverview.protectionAny' })
+                  : msg(str`Within ${formatNumber(days, lang)} days`, { id: 'memberOverview.protectionWithin' })}
+              </option>`,
+          )}
+        </select>
+      </label>
+      <div class="toolbar__export">
+        <button type="button" part="export-button" ?disabled=${exporting} aria-describedby="export-status" @click=${this.exportCsv}>
+          ${msg('Export CSV', { id: 'memberOverview.export' })}
+        </button>
+        <span id="export-status" class="export-status" role="status">${this.exportText()}</span>
+      </div>
+    </form>`;
+  }
+
+  private exportText() {
+    const state = this.exportState;
+    const lang = this.formatLang;
+    switch (state.status) {
+      case 'running':
+        return msg('Exporting…', { id: 'memberOverview.exporting' });
+      case 'done':
+        return msg(str`Exported ${formatNumber(state.count, lang)} members.`, { id: 'memberOverview.exported' });
+      case 'error':
+        return html`<span class="error-text">${errorMessage(state.error)}</span>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private renderGrid(list: MemberList, updating: boolean, lang: string) {
+    const active = Math.min(this.activeIndex, list.items.length - 1);
+    return html`<div
+        part="grid"
+        class="grid"
+        role="grid"
+        aria-labelledby="members-heading"
+        aria-rowcount=${list.total + 1}
+        aria-busy=${updating ? 'true' : 'false'}
+      >
+        <div role="rowgroup" class="grid__head">
+          <div role="row" class="row row--head" aria-rowindex="1">
+            ${this.renderColumnHeader('name', msg('Name', { id: 'memberOverview.column.name' }))}
+            ${this.renderColumnHeader('tier', msg('Tier', { id: 'memberOverview.column.tier' }))}
+            ${this.renderColumnHeader('country', msg('Country', { id: 'memberOverview.column.country' }))}
+            ${this.renderColumnHeader('progress', msg('Progress to next tier', { id: 'memberOverview.column.progress' }))}
+            ${this.renderColumnHeader('protectedUntil', msg('Protected until', { id: 'memberOverview.column.protectedUntil' }))}
+          </div>
+        </div>
+        <div
+          role="rowgroup"
+          class="grid__body"
+          @keydown=${this.onGridKeydown}
+          @click=${this.onGridClick}
+          @focusin=${this.onGridFocus}
+          @visibilityChanged=${this.onVisibilityChanged}
+          @rangeChanged=${this.onRangeChanged}
+          tabindex=${this.isRendered(active) ? -1 : 0}
+          aria-label=${msg('Member list', { id: 'memberOverview.listLabel' })}
+        >
+          ${virtualize({
+            items: list.items,
+            // The virtualizer may ask once more for a range of the previous, longer list: no member there.
+            keyFunction: (member: Member | undefined, index: number) => member?.partnerId ?? index,
+            renderItem: (member: Member | undefined, index: number) =>
+              member ? this.renderRow(member, index, index === active, lang) : html``,
+            scroller: true,
+          })}
+        </div>
+      </div>
+      ${list.loadingMore
+        ? html`<p class="more" role="status">${msg('Loading more members…', { id: 'memberOverview.loadingMore' })}</p>`
+        : list.moreError
+          ? html`<div class="more" role="alert">
+              <span class="error-text">${errorMessage(list.moreError)}</span>
+              <button type="button" part="retry-button" @click=${() => void this.loadMore()}>${msg('Retry', { id: 'state.retry' })}</button>
+            </div>`
+          : nothing}`;
+  }
+
+  private renderColumnHeader(key: SortKey, label: string) {
+    const sort = this.filters.sort;
+    const direction = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : undefined;
+    return html`<div role="columnheader" part="column-header" class="cell cell--${key}" aria-sort=${direction ?? 'none'}>
+      <button type="button" part="sort-button" class="sort-button" @click=${() => this.sortBy(key)}>
+        ${label}<span class="sort-indicator" aria-hidden="true">${direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderRow(member: Member, index: number, active: boolean, lang: string) {
+    const selected = this.selected?.partnerId === member.partnerId;
+    const protectedAbove = member.effectiveTier !== member.earnedTier;
+    return html`<div
+      role="row"
+      part="row${selected ? ' row-selected' : ''}"
+      class="row${selected ? ' row--selected' : ''}"
+      data-index=${index}
+      aria-rowindex=${index + 2}
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${active ? 0 : -1}
+    >
+      <div role="gridcell" part="cell" class="cell cell--name">${member.name}</div>
+      <div role="gridcell" part="cell" class="cell cell--tier">
+        <span class="tier">${tierIcon(member.effectiveTier)}${tierName(member.effectiveTier)}</span>
+        ${protectedAbove
+          ? html`<span class="cell__note">${icons.lock}${msg(str`earns ${tierName(member.earnedTier)}`, { id: 'memberOverview.earns' })}</span>`
+          : nothing}
+      </div>
+      <div role="gridcell" part="cell" class="cell cell--country">${countryName(member.country, lang)}</div>
+      <div role="gridcell" part="cell" class="cell cell--progress">
+        <span>${progressText(member, lang)}</span>
+      </div>
+      <div role="gridcell" part="cell" class="cell cell--protectedUntil">
+        ${member.protectedUntil ? formatDay(member.protectedUntil, lang) : html`<span class="muted">–</span>`}
+      </div>
+    </div>`;
+  }
+
+  // ---- Filters, sort and search ----
+
+  private readonly onSearchInput = (event: Event) => {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    // Wait until the user pauses typing: one request per search, not one per key.
+    this.searchTimer = setTimeout(() => this.applySearch(), SEARCH_DEBOUNCE_MS);
+  };
+
+  private readonly onSearchSubmit = (event: Event) => {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.applySearch();
+  };
+
+  private applySearch(): void {
+    if (this.filters.q !== this.searchText) this.filters = { ...this.filters, q: this.searchText };
+  }
+
+  private readonly onFilterChange = (event: Event) => {
+    const select = event.target as HTMLSelectElement;
+    const value = select.value;
+    const name = select.name as 'tier' | 'country' | 'region' | 'protectionEndingWithinDays';
+    this.filters =
+      name === 'protectionEndingWithinDays' ? { ...this.filters, [name]: Number(value) } : { ...this.filters, [name]: value };
+  };
+
+  private sortBy(key: SortKey): void {
+    // A second click on the sorted column turns the order round.
+    this.filters = { ...this.filters, sort: this.filters.sort === key ? (`-${key}` as MemberSort) : key };
+  }
+
+  private readonly clearFilters = () => {
+    clearTimeout(this.searchTimer);
+    this.searchText = '';
+    this.filters = { ...NO_FILTERS, sort: this.filters.sort };
+  };
+
+  // ---- Paging as the user scrolls ----
+
+  private readonly onVisibilityChanged = (event: VisibilityChangedEvent) => {
+    const list = this.list;
+    // After a failed page, only Retry tries again: scrolling on must not hammer a failing service.
+    if (list && !list.moreError && event.last >= list.items.length - LOOKAHEAD_ROWS) void this.loadMore();
+    // Keep a row tabbable: when the active row has scrolled away (and does not hold focus), the first visible row takes over.
+    if (!this.listBody?.contains(this.shadowRoot!.activeElement) && (this.activeIndex < event.first || this.activeIndex > event.last)) {
+      this.activeIndex = Math.max(0, event.first);
+    }
+  };
+
+  private isRendered(index: number): boolean {
+    return index >= this.renderedRows.first && index <= this.renderedRows.last;
+  }
+
+  private readonly onRangeChanged = (event: RangeChangedEvent) => {
+    const before = this.isRendered(this.activeIndex);
+    this.renderedRows = { first: event.first, last: event.last };
+    if (this.isRendered(this.activeIndex) !== before) this.requestUpdate();
+  };
+
+  private async loadMore(): Promise<void> {
+    const list = this.list;
+    const client = this.settings.client;
+    const orgId = this.settings.orgId;
+    if (!list || !client || !orgId || !list.nextCursor || list.loadingMore || this.data.status !== TaskStatus.COMPLETE) return;
+    const controller = new AbortController();
+    this.pagingAbort = controller;
+    this.list = { ...list, loadingMore: true, moreError: undefined };
+    try {
+      const page = await client.organizations.members(orgId, { ...list.query, limit: PAGE_SIZE, cursor: list.nextCursor }, { signal: controller.signal });
+      // A new first page (other filters) replaced this list meanwhile: drop the stale page.
+      if (this.list?.query !== list.query) return;
+      this.list = { ...this.list, items: [...this.list.items, ...page.items], nextCursor: page.nextCursor, total: page.total, loadingMore: false };
+    } catch (error) {
+      if (this.list?.query !== list.query) return;
+      // Cancelled (the widget left the page): not a failure, and scrolling may load the page again later.
+      const aborted = controller.signal.aborted;
+      this.list = { ...this.list, loadingMore: false, moreError: aborted ? undefined : asPartnerApiError(error) };
+      if (!aborted) this.reportError(error);
+    }
+  }
+
+  // ---- Keyboard and selection ----
+
+  private rowElement(index: number): HTMLElement | null {
+    return this.listBody?.querySelector<HTMLElement>(`[role='row'][data-index='${index}']`) ?? null;
+  }
+
+  private readonly onGridFocus = (event: FocusEvent) => {
+    if (event.target === this.listBody) {
+      void this.focusRow(this.activeIndex);
+      return;
+    }
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (row) this.activeIndex = Number(row.dataset.index);
+  };
+
+  private readonly onGridClick = (event: MouseEvent) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const member = row && this.list?.items[Number(row.dataset.index)];
+    if (member) this.select(member, { row: member.partnerId });
+  };
+
+  private readonly onGridKeydown = (event: KeyboardEvent) => {
+    const list = this.list;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!list || !row) return;
+    const index = Number(row.dataset.index);
+    const last = list.items.length - 1;
+    let target: number | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = Math.min(last, index + 1);
+        break;
+      case 'ArrowUp':
+        target = Math.max(0, index - 1);
+        break;
+      case 'PageDown':
+        target = Math.min(last, index + PAGE_ROWS);
+        break;
+      case 'PageUp':
+        target = Math.max(0, index - PAGE_ROWS);
+        break;
+      case 'Home':
+        target = 0;
+        break;
+      case 'End':
+        target = last;
+        break;
+      case 'Enter':
+      case ' ': {
+        event.preventDefault();
+        const member = list.items[index];
+        if (member) this.select(member, { row: member.partnerId });
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    void this.focusRow(target);
+  };
+
+  /** Moves focus to a row, scrolling it into view first when the virtualizer has not rendered it. */
+  private async focusRow(index: number): Promise<void> {
+    this.activeIndex = index;
+    let row = this.rowElement(index);
+    if (!row) {
+      // Rows render only inside the window's viewport: bring the list into view, then the row into the list's.
+      this.listBody?.scrollIntoView({ block: 'nearest' });
+      this.listBody?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      // The virtualizer renders the rows for the new scroll position within a few frames.
+      for (let frame = 0; frame < 20 && !row; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        row = this.rowElement(index);
+      }
+    }
+    await this.updateComplete;
+    row?.focus();
+  }
+
+  private select(member: Member, opener: Opener): void {
+    this.selected = member;
+    this.opener = opener;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus());
+  }
+
+  private readonly closeDetail = () => {
+    const opener = this.opener;
+    this.selected = undefined;
+    this.opener = undefined;
+    if (!opener) return;
+    if ('element' in opener) {
+      void this.updateComplete.then(() => opener.element.focus());
+      return;
+    }
+    const index = this.list?.items.findIndex((member) => member.partnerId === opener.row) ?? -1;
+    if (index >= 0) void this.updateComplete.then(() => this.focusRow(index));
+  };
+
+  private renderDetail(member: Member) {
+    return html`<section
+      part="detail"
+      class="detail"
+      aria-labelledby="detail-heading"
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          this.closeDetail();
+        }
+      }}
+      @partner-ready=${(event: Event) => event.stopPropagation()}
+    >
+      <div class="detail__head">
+        <h3 id="detail-heading" class="subheading" tabindex="-1">${member.name}</h3>
+        <button type="button" part="close-button" class="secondary" @click=${this.closeDetail}>
+          ${msg('Close', { id: 'memberOverview.close' })}
+        </button>
+      </div>
+      <next-tier-checklist part="checklist" exportparts="base: checklist-base" partner-id=${member.partnerId} .client=${this.settings.client}></next-tier-checklist>
+    </section>`;
+  }
+
+  // ---- CSV export ----
+
+  /** Walks every page of the filtered list (500 members per request) and offers it as a CSV file. */
+  private readonly exportCsv = async () => {
+    const client = this.settings.client;
+    const orgId = this.settings.orgId;
+    const overview = this.overview;
+    if (!client || !orgId || !overview || this.exportState.status === 'running') return;
+    this.exportAbort?.abort();
+    const controller = new AbortController();
+    this.exportAbort = controller;
+    this.exportState = { status: 'running' };
+    const query = toQuery(this.filters);
+    try {
+      const members = await client.organizations.members(orgId, { ...query, limit: EXPORT_PAGE_SIZE }, { signal: controller.signal }).all({ signal: controller.signal });
+      // Outside a render, so say which language the header is in.
+      const header = renderInLocale(this.localization.locale, () => [
+        msg('Partner ID', { id: 'memberOverview.csv.partnerId' }),
+        msg('Name', { id: 'memberOverview.column.name' }),
+        msg('Country', { id: 'memberOverview.column.country' }),
+        msg('Region', { id: 'memberOverview.region' }),
+        msg('Current tier', { id: 'memberOverview.currentTierCount' }),
+        msg('Earned by results', { id: 'memberOverview.earnedTierCount' }),
+        msg('Protected tier', { id: 'memberOverview.csv.protectedTier' }),
+        msg('Protected until', { id: 'memberOverview.column.protectedUntil' }),
+        msg('Next tier', { id: 'memberOverview.csv.nextTier' }),
+        msg('Progress to next tier', { id: 'memberOverview.column.progress' }),
+        msg('Requirements missing', { id: 'memberOverview.csv.missing' }),
+      ]);
+      // Codes and ISO dates, not display text: the file is for spreadsheets and other systems.
+      const rows = members.map((member) => [
+        member.partnerId,
+        member.name,
+        member.country,
+        member.region,
+        member.effectiveTier,
+        member.earnedTier,
+        member.protectedTier,
+        member.protectedUntil,
+        member.nextTier,
+        member.progress,
+        member.missingCriteria,
+      ]);
+      downloadCsv(toCsv([header, ...rows]), `members-${overview.organization.id}-${overview.summary.asOf}.csv`);
+      this.exportState = { status: 'done', count: members.length };
+    } catch (error) {
+      if (controller.signal.aborted) {
+        this.exportState = { status: 'idle' };
+        return;
+      }
+      const apiError = asPartnerApiError(error);
+      this.exportState = { status: 'error', error: apiError };
+      this.reportError(apiError);
+    }
+  };
+}

