@@ -144,6 +144,8 @@ describe('other request schemas', () => {
       origin: 'https://portal.example', subject: { partnerId: 'p_1' }, scopes: ['admin'],
     } },
     { name: 'conflict check by domain', schema: ConflictCheckRequestSchema, input: { customer: { domain: 'beispiel.de' } }, fails: [] },
+    { name: 'conflict check by VAT id', schema: ConflictCheckRequestSchema, input: { customer: { vatId: 'DE123456789' } }, fails: [] },
+    { name: 'conflict check by name alone', schema: ConflictCheckRequestSchema, input: { customer: { name: 'Beispiel AG', country: 'DE' } }, fails: ['customer.domain'] },
     { name: 'simulation with every change', schema: SimulationRequestSchema, fails: [], input: {
       changes: { metricDeltas: { certified_technical: 2, revenue: -5000 }, region: 'latam', asOf: '2027-09-02' }, asOf: '2027-03-01',
     } },

@@ -161,14 +161,22 @@ export type DealListQuery = z.infer<typeof DealListQuerySchema>;
  */
 export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7E]+$/));
 
-/** `POST /v1/partners/{partnerId}/deals/conflict-check` body: whichever identifiers are known. */
+/**
+ * `POST /v1/partners/{partnerId}/deals/conflict-check` body: whichever identifiers are known. Conflicts are matched
+ * on the domain or the VAT id only, so at least one of them is required — a name alone would always answer "free".
+ */
 export const ConflictCheckRequestSchema = z.strictObject({
   customer: z.strictObject({
     domain: z.optional(DomainSchema),
     vatId: z.optional(VatIdSchema),
     name: z.optional(text(200)),
     country: z.optional(CountryCodeSchema),
-  }),
+  }).check(
+    z.refine((customer) => customer.domain !== undefined || customer.vatId !== undefined, {
+      message: 'Give the customer domain or VAT id',
+      path: ['domain'],
+    }),
+  ),
 });
 export type ConflictCheckRequest = z.infer<typeof ConflictCheckRequestSchema>;
 
