@@ -25,7 +25,8 @@ export const chromiumLaunchOptions = {
 const sandbox = sandboxPlugin();
 
 export default {
-  files: ['packages/*/test/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+  // `test/node_modules` links the workspace packages: without the exclusion their tests would run twice.
+  files: ['packages/*/test/**/*.browser.test.ts', 'test/**/*.browser.test.ts', '!**/node_modules/**'],
   hostname: 'localhost',
   port: 8000,
   nodeResolve: true,
