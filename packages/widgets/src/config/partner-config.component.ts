@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { createPartnerClient, type PartnerClient } from '@poly-partner/sdk';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { PartnerConfigChangeEvent } from '../events/partner-config-change-event.js';
 import { partnerContext, type PartnerContextValue } from './partner-context.js';
 import { createTokenEndpointProvider } from './token-endpoint-provider.js';
 
@@ -37,13 +38,19 @@ export class PartnerConfig extends LitElement {
   /** A ready-made client (for example with a `secretKey` in tests, or a custom `fetch`); wins over the attributes. */
   @property({ attribute: false }) client?: PartnerClient;
 
-  // `lang` is a global attribute; declaring it makes a change re-provide the context to widgets that are not inside.
+  /**
+   * Language of the widgets that use this configuration (`en`, `de`), unless they or an element between have their
+   * own `lang`. Declared (it is a global attribute) so a change re-provides the context, also to widgets outside.
+   */
   @property({ reflect: true }) override lang!: string;
 
   private builtClient?: PartnerClient;
   private readonly provider = new ContextProvider(this, { context: partnerContext, initialValue: this.contextValue });
 
-  /** What the widgets see. */
+  /**
+   * What the widgets see.
+   * @internal
+   */
   get contextValue(): PartnerContextValue {
     return {
       client: this.client ?? this.builtClient,
@@ -61,7 +68,7 @@ export class PartnerConfig extends LitElement {
       (this.tokenEndpoint && (changed.has('partnerId') || changed.has('orgId')));
     if (credentialChanged) this.builtClient = this.buildClient();
     this.provider.setValue(this.contextValue);
-    this.dispatchEvent(new Event('partner-config-change'));
+    this.dispatchEvent(new PartnerConfigChangeEvent());
   }
 
   private buildClient(): PartnerClient | undefined {
