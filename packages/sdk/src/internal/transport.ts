@@ -191,8 +191,9 @@ export class Transport {
     };
     const pending = ky(url, kyOptions);
     const response = await pending;
-    if (response.status === 304 && cached) return cached.data as T;
+    // Read even a 304's (empty) body: left unread, Chromium reports the request as aborted.
     const text = await pending.text();
+    if (response.status === 304 && cached) return cached.data as T;
     if (response.status === 304) {
       throw new PartnerApiError({ type: 'invalid_response', message: `304 for ${spec.method} ${url} without a cached body` });
     }
