@@ -2,7 +2,8 @@
 import type { Tier } from '@poly-partner/contract';
 
 const TIER_LABEL: Record<Tier, string> = { register: 'Registered', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' };
-const TIER_COLOUR: Record<Tier, string> = { register: '#5b6770', silver: '#7d8a96', gold: '#a8842c', platinum: '#3d4f7c' };
+// Dark enough for white text at small sizes (WCAG AA, 4.5:1 or more); the tier is also in the text and the shape.
+const TIER_COLOUR: Record<Tier, string> = { register: '#5b6770', silver: '#56616c', gold: '#7a5a12', platinum: '#3d4f7c' };
 /** One shape per tier: circle, one, two or three stars' worth of points, so the tier reads without colour. */
 const TIER_SHAPE: Record<Tier, string> = {
   register: '<circle cx="24" cy="24" r="12" fill="none" stroke="#fff" stroke-width="3"/>',

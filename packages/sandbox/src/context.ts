@@ -10,7 +10,7 @@ export interface Principal {
   scopes: ReadonlySet<Scope>;
   /** Stable id of the credential, for idempotency keys and rate limits (never the secret itself). */
   credentialId: string;
-  /** Origins a publishable key may be used from. */
+  /** Origins the credential is bound to: a publishable key's registered ones, an embed token's one. */
   origins: readonly string[];
 }
 

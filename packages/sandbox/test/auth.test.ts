@@ -178,6 +178,19 @@ describe('embed tokens', () => {
   });
 });
 
+describe('badges in portals', () => {
+  test("an embed token's badge may be shown on the portal the token is bound to", async () => {
+    // Brightline has no publishable key: without the token's origin its own intranet would call its badge foreign.
+    const reseller = goldOne();
+    const token = (await mint(reseller.secretKey, { origin: PORTAL, subject: { partnerId: reseller.partnerId } })).body.token;
+    const viaToken = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: token, headers: { origin: PORTAL } });
+    assert.equal(viaToken.status, 200);
+    assert.deepEqual(viaToken.body.claims.domains, ['portal.example']);
+    const viaSecretKey = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: reseller.secretKey });
+    assert.deepEqual(viaSecretKey.body.claims.domains, []);
+  });
+});
+
 describe('publishable keys', () => {
   test('read their partner badge from registered origins, and nothing else', async () => {
     const key = creds().publishable[0]!;

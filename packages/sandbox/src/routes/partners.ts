@@ -70,13 +70,19 @@ export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
 }
 
 /** Host names of the partner's publishable keys' origins (of the one key in use, when a publishable key asks). */
+/**
+ * Where the badge may be shown: the origins of the partner's publishable keys, plus — when an embed token asks —
+ * the portal the token is bound to, so a reseller's own intranet shows its badge as verified.
+ */
 function badgeDomains(sandbox: Sandbox, principal: Principal, partnerId: string): string[] {
+  const publishableOrigins = () =>
+    (sandbox.db.prepare(`SELECT origins FROM api_keys WHERE subject_id = ? AND kind = 'publishable'`).pluck().all(partnerId) as string[]).flatMap(
+      (text) => JSON.parse(text) as string[],
+    );
   const origins =
     principal.credential === 'publishable'
       ? principal.origins
-      : (sandbox.db.prepare(`SELECT origins FROM api_keys WHERE subject_id = ? AND kind = 'publishable'`).pluck().all(partnerId) as string[]).flatMap(
-          (text) => JSON.parse(text) as string[],
-        );
+      : [...publishableOrigins(), ...(principal.credential === 'embed' ? principal.origins : [])];
   return [...new Set(origins.map((origin) => new URL(origin).hostname))];
 }
 
