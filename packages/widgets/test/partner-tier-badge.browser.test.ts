@@ -1,4 +1,5 @@
 // <partner-tier-badge> against the real sandbox: verified, expired, altered and wrong-site badges, sizes, variants.
+import { createPartnerClient } from '@poly-partner/sdk';
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { base64UrlDecode, base64UrlEncode } from '@poly-partner/contract';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
@@ -85,11 +86,12 @@ describe('<partner-tier-badge>', () => {
   });
 
   it('shows a badge not issued for this website as not verified, saying so', async () => {
-    const { credentials } = await sandboxConfig();
+    const { baseUrl, credentials } = await sandboxConfig();
     const withKey = new Set(credentials.publishable.map((entry) => entry.partnerId));
-    // A reseller without a publishable key: its badge lists no website, so not this test page's host either.
+    // A reseller without a publishable key, asking with its secret key (as a server rendering the page would): the
+    // badge lists no website, so not this test page's host either. (An embed token's badge names the token's origin.)
     const reseller = credentials.resellers.find((candidate) => !withKey.has(candidate.partnerId))!;
-    const client = await clientFor({ partnerId: reseller.partnerId });
+    const client = createPartnerClient({ baseUrl, secretKey: reseller.secretKey });
     const badge = await client.badges.get(reseller.partnerId);
     expect(badge.claims.domains).to.not.include(location.hostname);
 

@@ -5,20 +5,20 @@ export default css`
     --_badge-surface: var(--partner-tier-badge-surface, var(--_surface));
     --_badge-border: var(--partner-tier-badge-border-color, var(--_border));
     --_badge-radius: var(--partner-tier-badge-radius, var(--_radius));
-    --_width: 16rem;
-    --_height: 6rem;
+    --_width: 17rem;
+    --_height: 7.25rem;
     display: inline-block;
     vertical-align: middle;
   }
   :host([size='small']) {
     --_width: 12rem;
-    --_height: 4.75rem;
+    --_height: 5.75rem;
     font-size: 0.8125rem;
   }
   :host([size='large']) {
-    --_width: 21rem;
-    --_height: 7.25rem;
-    font-size: 1.1875rem;
+    --_width: 24rem;
+    --_height: 8.75rem;
+    font-size: 1.125rem;
   }
 
   /* One fixed box per size, the same while loading and when loaded: no layout shift. */
@@ -54,7 +54,8 @@ export default css`
     font-weight: 700;
     font-size: 1.05em;
   }
-  /* Every line stays one line, so the box never has to grow: long names end in an ellipsis (full name in title). */
+  /* The box never has to grow: the name gets two lines, the others one; what is longer ends in an ellipsis
+     (the full name is in the title). */
   .tier,
   .name,
   [part~='status'] {
@@ -62,6 +63,14 @@ export default css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  .name {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    white-space: normal;
+    line-height: 1.25;
   }
   [part~='status'] {
     display: flex;
