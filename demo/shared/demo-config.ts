@@ -16,26 +16,35 @@ export async function loadDemoConfig(): Promise<DemoConfig> {
 const LANGUAGE_KEY = 'poly-demo-language';
 
 /**
- * Wires the site's English/German buttons (`[data-set-lang]`) to `<html lang>`, which the widgets follow,
- * and remembers the choice across pages.
+ * Puts the site's own text in `lang`: each element with `data-de` (the pages are written in English) shows that text
+ * in German and its original text otherwise, so `<html lang>` always matches what the page says (WCAG 3.1.1).
+ */
+function translateSite(lang: string): void {
+  for (const element of document.querySelectorAll<HTMLElement>('[data-de]')) {
+    element.dataset.en ??= element.textContent ?? '';
+    element.textContent = (lang === 'de' ? element.dataset.de : element.dataset.en) ?? '';
+  }
+}
+
+/**
+ * Wires the site's English/German buttons (`[data-set-lang]`) to `<html lang>`, which the widgets follow, translates
+ * the site's own text, and remembers the choice across pages.
  */
 export function setUpLanguageSwitch(): void {
-  const saved = localStorage.getItem(LANGUAGE_KEY);
-  if (saved === 'en' || saved === 'de') document.documentElement.lang = saved;
   const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-set-lang]')];
-  const reflect = () => {
-    for (const button of buttons) {
-      button.setAttribute('aria-pressed', String(button.dataset.setLang === document.documentElement.lang));
-    }
+  const apply = (lang: string) => {
+    document.documentElement.lang = lang;
+    translateSite(lang);
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.setLang === lang));
   };
   for (const button of buttons) {
     button.addEventListener('click', () => {
-      document.documentElement.lang = button.dataset.setLang!;
-      localStorage.setItem(LANGUAGE_KEY, document.documentElement.lang);
-      reflect();
+      localStorage.setItem(LANGUAGE_KEY, button.dataset.setLang!);
+      apply(button.dataset.setLang!);
     });
   }
-  reflect();
+  const saved = localStorage.getItem(LANGUAGE_KEY);
+  apply(saved === 'en' || saved === 'de' ? saved : document.documentElement.lang);
 }
 
 /** Shows a message where the widgets would be when the demo backend or sandbox is not reachable. */
