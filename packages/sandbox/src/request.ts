@@ -4,6 +4,24 @@ import { toFieldErrors } from '@poly-partner/contract';
 import { ApiProblem } from './problems.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** Deepest nesting of arrays and objects a body may have: real bodies are a few levels deep, and recursive code
+ * (validation, the idempotency fingerprint) would overflow the stack on the thousands of levels 64 kB can hold. */
+export const MAX_JSON_DEPTH = 32;
+
+// Invalid UTF-8 is an unreadable body, not text to repair silently with U+FFFD and store.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether `value` nests deeper than `limit`, walked without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** The raw JSON body, checked for content type, size and syntax (not yet for shape). */
 export async function readJsonBody(c: Context): Promise<unknown> {
@@ -11,13 +29,16 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new ApiProblem('unsupported_media_type', 'Send the body as application/json.');
   }
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > BODY_LIMIT_BYTES) throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(strictUtf8.decode(bytes)) as unknown;
   } catch {
-    throw new ApiProblem('malformed_request', 'The body is not valid JSON.');
+    throw new ApiProblem('malformed_request', 'The body is not valid JSON in UTF-8.');
   }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw new ApiProblem('malformed_request', `The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  return value;
 }
 
 /** What the routes need of a contract schema (zod's `safeParse`), without depending on zod here. */

@@ -56,6 +56,12 @@ export const tokenStyles = css`
     display: none !important;
   }
 
+  /* The box paints its own surface, so it sets its own text colour too: a host page's reset (say
+     "* { all: unset }" on a dark page) can override :host, and would otherwise leave light text on our surface. */
+  [part~='base'] {
+    color: var(--_text);
+  }
+
   *,
   *::before,
   *::after {

@@ -1,0 +1,92 @@
+// Every widget × every fault the network or the API can produce: a visible, localized error with Retry (or, for
+// latency, the skeleton then the content), `partner-error`, nothing on the console, and recovery once the fault ends.
+import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import '@poly-partner/widgets';
+import type { PartnerErrorEvent } from '../../packages/widgets/src/events/partner-error-event.js';
+import { part, textOf } from '../../packages/widgets/test/support/mount.js';
+import { startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
+import { type FaultKind, FaultyFetch, PageGuard, WIDGETS } from '../support/widgets.js';
+
+interface FaultSpec {
+  kind: FaultKind;
+  /** The error type the SDK reports, and the message the user reads, per language; absent for latency. */
+  expected?: { type: string; en: string; de: string };
+}
+
+const UNREADABLE = { type: 'invalid_response', en: 'The partner service sent an answer that could not be read.', de: 'Der Partnerdienst hat eine Antwort gesendet, die nicht gelesen werden konnte.' };
+const UNREACHABLE = { type: 'network', en: 'The partner service cannot be reached. Check your connection and try again.', de: 'Der Partnerdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.' };
+const SERVER = { type: 'api', en: 'The partner service had a problem. Please try again.', de: 'Beim Partnerdienst ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.' };
+
+const FAULTS: FaultSpec[] = [
+  { kind: 'status-500', expected: SERVER },
+  { kind: 'status-503', expected: SERVER },
+  { kind: 'rate-limited', expected: { type: 'rate_limited', en: 'Too many requests. Please try again in 1 seconds.', de: 'Zu viele Anfragen. Bitte versuchen Sie es in 1 Sekunden erneut.' } },
+  { kind: 'reset', expected: UNREACHABLE },
+  { kind: 'offline', expected: UNREACHABLE },
+  { kind: 'malformed-json', expected: UNREADABLE },
+  { kind: 'schema-breaking', expected: UNREADABLE },
+  { kind: 'timeout', expected: { type: 'timeout', en: 'The partner service took too long to answer. Please try again.', de: 'Der Partnerdienst hat zu lange für die Antwort gebraucht. Bitte versuchen Sie es erneut.' } },
+  { kind: 'latency' },
+];
+
+/** Client timeout per cell: short where the fault is a timeout (so the matrix stays quick), long enough for 3 s of latency. */
+const TIMEOUT_MS: Partial<Record<FaultKind, number>> = { timeout: 1_000, latency: 10_000 };
+const RETRY = { en: 'Retry', de: 'Erneut versuchen' };
+
+describe('fault matrix: every widget × every fault', function () {
+  const guard = new PageGuard();
+  before(startSandboxFirst);
+  before(() => guard.install());
+  after(() => guard.uninstall());
+  afterEach(() => {
+    fixtureCleanup();
+  });
+
+  let cell = 0;
+  for (const fault of FAULTS) {
+    for (const widget of WIDGETS) {
+      // Alternate the page language, so that every fault and every widget is seen localized in both.
+      const lang = cell++ % 2 === 0 ? 'en' : 'de';
+      it(`${widget.tag} × ${fault.kind} (${lang})`, async function () {
+        this.timeout(30_000);
+        guard.take();
+        const faults = new FaultyFetch(fault.kind);
+        const { attributes, client } = await widget.setup(faults.fetch, TIMEOUT_MS[fault.kind] ?? 5_000);
+        const el = document.createElement(widget.tag) as HTMLElement & { client: unknown; updateComplete: Promise<unknown> };
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        el.setAttribute('lang', lang);
+        el.client = client;
+        const reported: PartnerErrorEvent[] = [];
+        el.addEventListener('partner-error', (event) => reported.push(event as PartnerErrorEvent));
+        if (fault.kind === 'offline') window.dispatchEvent(new Event('offline'));
+        await fixture(el);
+
+        if (!fault.expected) {
+          // Latency: the skeleton shows while the answer is on its way, then the content; nothing is an error.
+          expect(part(el, 'loading'), 'skeleton while waiting').to.exist;
+          expect(part(el, 'loading')!.getAttribute('role')).to.equal('status');
+          await waitUntil(() => widget.loaded[lang].test(textOf(el)), `content after the delay; text: ${textOf(el)}`, { timeout: 20_000 });
+          expect(reported, 'no partner-error for a slow answer').to.have.length(0);
+          expect(faults.passed, 'the delayed requests reached the sandbox').to.be.greaterThan(0);
+        } else {
+          await waitUntil(() => reported.length > 0 && part(el, 'error') !== null, `partner-error and an error state; text: ${textOf(el)}`, { timeout: 10_000 });
+          expect(reported[0]!.error.type).to.equal(fault.expected.type);
+          const alert = part(el, 'error')!;
+          expect(alert.getAttribute('role')).to.equal('alert');
+          expect(alert.getBoundingClientRect().height, 'the error is visible').to.be.greaterThan(0);
+          expect(textOf(el)).to.contain(fault.expected[lang]);
+          const retry = part(el, 'retry-button');
+          expect(retry, 'a Retry button').to.exist;
+          expect(retry!.textContent!.trim()).to.equal(RETRY[lang]);
+
+          // The fault ends; Retry brings the content.
+          faults.end();
+          if (fault.kind === 'offline') window.dispatchEvent(new Event('online'));
+          retry!.click();
+          await waitUntil(() => widget.loaded[lang].test(textOf(el)) && part(el, 'error') === null, `content after Retry; text: ${textOf(el)}`, { timeout: 15_000 });
+        }
+        expect(guard.take(), 'console errors and unhandled rejections').to.deep.equal([]);
+      });
+    }
+  }
+});
