@@ -46,7 +46,7 @@ setTimeout(() => {
   console.log(`
 Demo sites on http://127.0.0.1:5173/
   reseller portal     http://127.0.0.1:5173/reseller-portal/
-  aggregator portals  http://127.0.0.1:5173/aggregator-portal/distributor.html  (also isp, carrier, systemhaus-association)
+  aggregator portals  http://127.0.0.1:5173/aggregator-portal/?kind=distributor  (also isp, carrier, systemhaus_association)
   marketing site      http://127.0.0.1:5173/marketing-site/
 Sandbox API on http://127.0.0.1:8787 (credentials in .sandbox/credentials.json). Ctrl-C stops both.`);
 }, 3000).unref();

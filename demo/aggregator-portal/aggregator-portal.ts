@@ -1,12 +1,40 @@
 // An aggregator's portal (distributor, ISP, carrier, Systemhaus association) showing all its members at a glance.
+// One page serves every kind (`?kind=`), each with the look of its own company.
 import '@poly-partner/widgets';
-import { loadDemoConfig, setUpLanguageSwitch, showStartupError } from '../shared/demo-config.js';
+import { type DemoConfig, loadDemoConfig, setUpLanguageSwitch, showStartupError } from '../shared/demo-config.js';
 
+type Kind = DemoConfig['organizations'][number]['kind'];
+
+const PORTALS: Record<Kind, { brand: string; title: string; titleDe: string }> = {
+  distributor: { brand: 'TechDistri', title: 'Distributor partner portal', titleDe: 'Partnerportal des Distributors' },
+  isp: { brand: 'NetWave Business', title: 'ISP reseller portal', titleDe: 'Reseller-Portal des ISP' },
+  carrier: { brand: 'TelcoOne Partners', title: 'Carrier partner portal', titleDe: 'Partnerportal des Carriers' },
+  systemhaus_association: {
+    brand: 'Verbund der Systemhäuser',
+    title: 'Systemhaus association — members',
+    titleDe: 'Systemhaus-Verband — Mitglieder',
+  },
+};
+
+function portalKind(): Kind {
+  const kind = new URLSearchParams(location.search).get('kind');
+  return kind && kind in PORTALS ? (kind as Kind) : 'distributor';
+}
+
+const kind = portalKind();
+const portal = PORTALS[kind];
+document.getElementById('brand')!.textContent = portal.brand;
+const title = document.getElementById('portal-title')!;
+title.textContent = portal.title;
+title.dataset.de = portal.titleDe;
+document.title = portal.title;
+for (const link of document.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Portals"] a')) {
+  if (new URL(link.href).searchParams.get('kind') === kind) link.setAttribute('aria-current', 'page');
+}
 setUpLanguageSwitch();
 
 async function main() {
   const demo = await loadDemoConfig();
-  const kind = document.body.dataset.organizationKind;
   const organization = demo.organizations.find((candidate) => candidate.kind === kind);
   if (!organization) throw new Error(`The sandbox has no demo organization of kind ${kind}`);
   document.getElementById('organization-name')!.textContent = organization.name;

@@ -71,12 +71,15 @@ describe('landing page', () => {
       const { page } = landing;
       for (const reseller of demo.credentials.resellers) await waitForText(page.locator('#credentials'), reseller.partnerId);
       for (const organization of demo.credentials.organizations) await waitForText(page.locator('#credentials'), organization.orgId);
-      const links = await page.locator('main a').evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+      const links = await page.locator('main a').evaluateAll((anchors) => anchors.map((anchor) => {
+        const url = new URL((anchor as HTMLAnchorElement).href);
+        return url.pathname + url.search;
+      }));
       assert.deepEqual(links.sort(), [
-        '/aggregator-portal/carrier.html',
-        '/aggregator-portal/distributor.html',
-        '/aggregator-portal/isp.html',
-        '/aggregator-portal/systemhaus-association.html',
+        '/aggregator-portal/?kind=carrier',
+        '/aggregator-portal/?kind=distributor',
+        '/aggregator-portal/?kind=isp',
+        '/aggregator-portal/?kind=systemhaus_association',
         '/marketing-site/',
         '/reseller-portal/',
       ]);
@@ -219,7 +222,7 @@ describe('reseller portal', () => {
     assert.deepEqual(deal.products, [{ sku: deal.products[0]!.sku, quantity: 3 }]);
     assert.equal(deal.expectedCloseDate, closeDate);
 
-    const aggregator = await demo.openPage('/aggregator-portal/distributor.html');
+    const aggregator = await demo.openPage('/aggregator-portal/?kind=distributor');
     try {
       const { page } = aggregator;
       const pipeline = page.locator('partner-member-overview [part~="pipeline"]');
@@ -314,7 +317,7 @@ describe('aggregator portal', () => {
       ]);
       assert.ok(members.total > 0, `the demo ${kind} has members`);
 
-      const portal = await demo.openPage(`/aggregator-portal/${kind.replace('_', '-')}.html`);
+      const portal = await demo.openPage(`/aggregator-portal/?kind=${kind}`);
       try {
         const { page } = portal;
         const overview = page.locator('partner-member-overview');

@@ -9,7 +9,7 @@ export const docsUrl = new URL('docs/', packageRoot);
 /** The demo site that shows an element; the end-to-end suite saves its screenshot as docs/screenshots/<site>.png. */
 const DEMO_SITE: Record<string, string> = {
   'partner-tier-badge': 'marketing-site',
-  'partner-member-overview': 'aggregator-portal',
+  'partner-member-overview': 'aggregator-portal-distributor',
 };
 const DEFAULT_SITE = 'reseller-portal';
 
