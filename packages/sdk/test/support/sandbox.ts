@@ -1,6 +1,6 @@
 // Starts the real sandbox for the SDK's Node tests (small world, in memory) and builds valid requests against it.
-// Imported by path: the SDK does not depend on the sandbox package, and its tests must not make it.
-import { startSandbox } from '../../../sandbox/src/index.js';
+// The sandbox is a dev dependency only: the SDK itself never imports it.
+import { startSandbox } from '@poly-partner/sandbox';
 import type { DealInput } from '@poly-partner/contract';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
