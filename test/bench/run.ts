@@ -1,0 +1,173 @@
+// `pnpm bench`: measures sizes, the SDK's requests, the built widgets in Chromium, and the sandbox under load; prints
+// each figure beside the goal of issue 7 (met, or missed by how much) and writes every figure to bench-results.json.
+// Nothing here passes or fails: the figures are for people to read (timings on a shared machine vary run to run).
+import { cpus } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { measureBrowser, startPageServer, type BrowserFigures } from './browser.js';
+import { measureLoad, type LoadFigures, type Scenario } from './load.js';
+import { startBenchSandbox } from './sandbox.js';
+import { measureSdkRequests } from './sdk-requests.js';
+import { measureSizes } from './sizes.js';
+
+const root = new URL('../../', import.meta.url);
+const started = performance.now();
+const log = (line: string) => console.log(line);
+const seconds = () => Math.round((performance.now() - started) / 100) / 10;
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const kB = (bytes: number) => round(bytes / 1024, 1);
+
+log('Sizes (esbuild, gzip -9, brotli 11)…');
+const sizes = await measureSizes();
+log('SDK requests of a six-widget page (packages/sdk/scripts/measure.ts)…');
+const sdk = await measureSdkRequests();
+
+log('Sandbox child process (15,000 resellers, in memory) and the bench page server…');
+const server = await startPageServer();
+const sandbox = await startBenchSandbox([server.origin]);
+server.use(sandbox);
+const rss = { afterSeedingMB: sandbox.rssMB(), afterBrowserMB: 0, beforeLoadMB: 0, afterLoadMB: 0, afterLoadIdleMB: 0 };
+let browser: BrowserFigures;
+let load: LoadFigures;
+try {
+  log(`  seeded in ${sandbox.seedMs} ms; RSS ${rss.afterSeedingMB} MB`);
+  log('Browser (headless Chromium, dist/embed.js)…');
+  browser = await measureBrowser(server, sandbox, log);
+  rss.afterBrowserMB = sandbox.rssMB();
+  log('Load (autocannon on 127.0.0.1, ~5 s per scenario)…');
+  rss.beforeLoadMB = sandbox.rssMB();
+  load = await measureLoad(sandbox, log);
+  rss.afterLoadMB = sandbox.rssMB();
+  // Idle a moment, so garbage the load left behind has a chance to go before the growth is judged.
+  await sleep(3_000);
+  rss.afterLoadIdleMB = sandbox.rssMB();
+} finally {
+  await sandbox.close();
+  await server.close();
+}
+
+// ---- Goals of issue 7 ----
+
+interface Goal {
+  goal: string;
+  figure: string;
+  met: boolean;
+  /** How far off, in the goal's unit, when missed. */
+  missedBy?: string;
+}
+const goals: Goal[] = [];
+/** `value` must be at most `limit` (or at least, with `atLeast`). */
+function goal(text: string, value: number, limit: number, unit: string, options: { atLeast?: boolean; figure?: string } = {}) {
+  const met = options.atLeast ? value >= limit : value <= limit;
+  goals.push({
+    goal: text,
+    figure: options.figure ?? `${value} ${unit}`,
+    met,
+    ...(met ? {} : { missedBy: `${round(Math.abs(value - limit), 2)} ${unit}${limit ? ` (${round((value / limit) * 100, 0)}% of the limit)` : ''}` }),
+  });
+}
+
+const scenario = (name: string) => load.scenarios.find((entry) => entry.name === name)!;
+const bareRps = (scenario('bare node:http hello-world').requestsPerSecond + scenario('bare node:http hello-world (again)').requestsPerSecond) / 2;
+const tierStatus = scenario('tier-status');
+const tierStatusAlone = scenario('tier-status, 1 connection');
+const members = scenario('members page (filtered)');
+const membersAlone = scenario('members page (filtered), 1 connection');
+const deals = scenario('deal registration (unique Idempotency-Key)');
+const [overview, synthetic] = browser.overviews as [BrowserFigures['overviews'][0], BrowserFigures['overviews'][0]];
+const widgetEntries = Object.entries(browser.widgets);
+const slowestFirstRender = widgetEntries.reduce((worst, entry) => (entry[1].longTasks.longestMs > worst[1].longTasks.longestMs ? entry : worst));
+const heaviest = widgetEntries.reduce((worst, entry) => (entry[1].heapBeyondBlankMB > worst[1].heapBeyondBlankMB ? entry : worst));
+const badgePath = sizes.embedAsBuilt.find((size) => size.name.includes('partner-tier-badge'))!;
+const badgePathMinified = sizes.embedMinified.find((size) => size.name.includes('partner-tier-badge'))!;
+const everything = sizes.entries.find((size) => size.name.includes('every element'))!;
+const rssMax = Math.max(rss.afterSeedingMB, rss.afterBrowserMB, rss.afterLoadMB, rss.afterLoadIdleMB);
+
+goal(`member overview (${overview.members} members) paints first rows <= 150 ms after its data arrives`, overview.firstRowsAfterDataMs, 150, 'ms');
+goal('member overview keeps < 200 DOM rows (first paint and after scrolling all)', Math.max(overview.domRowsFirst, overview.domRowsAfterScroll), 199, 'rows');
+goal(`no long task > 50 ms in any widget's first render (worst: ${slowestFirstRender[0]})`, slowestFirstRender[1].longTasks.longestMs, 50, 'ms');
+goal('tier-status p95 < 5 ms under load (10 connections)', tierStatus.latencyMs.p95, 5, 'ms', {
+  figure: `${tierStatus.latencyMs.p95} ms (1 connection: ${tierStatusAlone.latencyMs.p95} ms)`,
+});
+goal('tier-status >= 40% of bare node:http req/s', round((tierStatus.requestsPerSecond / bareRps) * 100, 1), 40, '%', { atLeast: true });
+goal(`filtered members page p95 < 15 ms under load (${load.membersPage.members} members)`, members.latencyMs.p95, 15, 'ms', {
+  figure: `${members.latencyMs.p95} ms (1 connection: ${membersAlone.latencyMs.p95} ms)`,
+});
+goal('page of every partner widget makes at most one request per resource', browser.partnerPageRequests.mostPerResource, 1, 'requests');
+goal(`every widget page adds <= 8 MB JS heap (worst: ${heaviest[0]})`, heaviest[1].heapBeyondBlankMB, 8, 'MB');
+goal(`member overview < 25 MB JS heap after scrolling all ${overview.members} members`, overview.heapAfterScrollMB, 25, 'MB');
+goal('sandbox < 150 MB RSS (highest seen)', rssMax, 150, 'MB');
+goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((entry) => !entry.name.startsWith('bare')).reduce((sum, entry) => sum + entry.requests, 0)} requests; 3 s idle after)`, round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1), 0, 'MB');
+goal('badge path (embed.js + config + badge, as built) <= 12 KB gzip', kB(badgePath.gzip), 12, 'KB');
+goal('every widget + SDK + en/de (npm entry, one bundle) <= 45 KB gzip', kB(everything.gzip), 45, 'KB');
+
+const ratios = {
+  tierStatusToBare: round(tierStatus.requestsPerSecond / bareRps, 3),
+  membersPageToBare: round(members.requestsPerSecond / bareRps, 3),
+  dealRegistrationToBare: round(deals.requestsPerSecond / bareRps, 3),
+  sdkFirstRenderRequestsWithToWithout: round(sdk.withCache.firstRender / sdk.without.firstRender, 3),
+  sdkReRenderBytesWithToWithout: round(sdk.withCache.bodyBytesReRender / Math.max(1, sdk.without.bodyBytesReRender), 3),
+  embedBadgePathMinifiedToAsBuilt: round(badgePathMinified.gzip / badgePath.gzip, 3),
+  overviewFirstRowsSyntheticToLargest: round(synthetic.firstRowsAfterDataMs / Math.max(0.1, overview.firstRowsAfterDataMs), 2),
+  overviewHeapSyntheticToLargest: round(synthetic.heapAfterScrollMB / overview.heapAfterScrollMB, 2),
+};
+
+// ---- Table ----
+
+const rows: [string, string][] = [];
+const section = (title: string) => rows.push([`— ${title}`, '']);
+const row = (what: string, figure: string) => rows.push([`  ${what}`, figure]);
+section('sizes (KB: min / min+gzip / brotli)');
+const sizeText = (size: { minified: number; gzip: number; brotli: number }) => `${kB(size.minified)} / ${kB(size.gzip)} / ${kB(size.brotli)}`;
+for (const size of sizes.entries) row(`npm entry ${size.name}`, sizeText(size));
+for (const size of sizes.embedAsBuilt) row(`${size.name} (as built)`, sizeText(size));
+for (const size of sizes.embedMinified) row(`${size.name} (each file minified by esbuild)`, sizeText(size));
+row(sizes.sdk.name, sizeText(sizes.sdk));
+section('SDK: six partner widgets for one partner (requests; re-render)');
+row('without dedup + ETag', `${sdk.without.firstRender}; re-render ${sdk.without.reRender} (${kB(sdk.without.bodyBytesReRender)} KB bodies)`);
+row('with dedup + ETag', `${sdk.withCache.firstRender}; re-render ${sdk.withCache.reRender}, ${sdk.withCache.notModified} × 304 (${kB(sdk.withCache.bodyBytesReRender)} KB bodies)`);
+row('browser page of every partner widget', `${browser.partnerPageRequests.total} requests, at most ${browser.partnerPageRequests.mostPerResource} per resource`);
+section('browser (built embed.js, real sandbox): connection → partner-ready / painted; long tasks; heap beyond blank');
+for (const [tag, figures] of widgetEntries) {
+  row(tag, `${figures.connectedToReadyMs} / ${figures.connectedToPaintedMs} ms; ${figures.longTasks.count} long, longest ${figures.longTasks.longestMs} ms; +${figures.heapBeyondBlankMB} MB`);
+}
+row('page with every widget', `heap ${browser.everyWidgetPage.heapMB} MB (+${browser.everyWidgetPage.heapBeyondBlankMB} MB beyond blank ${browser.blankHeapMB} MB)`);
+for (const figures of browser.overviews) {
+  section(`member overview, ${figures.members} members (${figures.org})`);
+  row('first rows painted after data arrived', `${figures.firstRowsAfterDataMs} ms (connection → ready ${figures.connectedToReadyMs} ms)`);
+  row('DOM rows: first paint / after scrolling all', `${figures.domRowsFirst} / ${figures.domRowsAfterScroll}`);
+  row('long tasks in first render', `${figures.firstRenderLongTasks.count}, longest ${figures.firstRenderLongTasks.longestMs} ms`);
+  row('filter round-trip (tier = gold)', `${figures.filterRoundTripMs} ms; ${figures.filterLongTasks.count} long tasks, longest ${figures.filterLongTasks.longestMs} ms`);
+  row('scroll through all', `${figures.scrolledMembers} members in ${figures.scrollSeconds} s; ${figures.scrollLongTasks.count} long tasks, longest ${figures.scrollLongTasks.longestMs} ms`);
+  row('JS heap after scrolling all', `${figures.heapAfterScrollMB} MB`);
+}
+section(`sandbox under load (autocannon, ${load.connections} connections unless said, ${load.secondsPerScenario} s each): req/s; p50/p95/p99 ms; ratio to bare`);
+row('members page is', `${load.membersPage.orgId} (${load.membersPage.members} members) ?${load.membersPage.query}`);
+const loadText = (entry: Scenario) =>
+  `${entry.requestsPerSecond} req/s; ${entry.latencyMs.p50} / ${entry.latencyMs.p95} / ${entry.latencyMs.p99} ms; ${entry.connections === load.connections ? `${round(entry.requestsPerSecond / bareRps, 3)} × bare` : 'no ratio (other concurrency)'}${entry.failures ? `; ${entry.failures} FAILED` : ''}`;
+for (const entry of load.scenarios) row(entry.name, loadText(entry));
+section('sandbox memory (RSS of the child process)');
+row('after seeding / after browser / before load / after load / 3 s later', `${rss.afterSeedingMB} / ${rss.afterBrowserMB} / ${rss.beforeLoadMB} / ${rss.afterLoadMB} / ${rss.afterLoadIdleMB} MB (seeded in ${sandbox.seedMs} ms)`);
+row('deals registered during the load run', `${deals.requests} (each kept in the in-memory database with its idempotency record)`);
+row('bare node:http server', `${load.bareRssMB} MB`);
+section('goals of issue 7');
+for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);
+
+const width = Math.max(...rows.map(([what]) => what.length));
+console.log();
+for (const [what, figure] of rows) console.log(figure ? `${what.padEnd(width)}  ${figure}` : what);
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  durationSeconds: seconds(),
+  machine: { node: process.version, cpus: cpus().length },
+  sizes,
+  sdk,
+  browser,
+  load,
+  sandbox: { seedMs: sandbox.seedMs, rssMB: rss },
+  ratios,
+  goals,
+};
+await writeFile(new URL('bench-results.json', root), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${goals.filter((entry) => entry.met).length} of ${goals.length} goals met. Figures in bench-results.json; took ${seconds()} s.`);

@@ -1,0 +1,46 @@
+// The sandbox as `pnpm bench` measures it: a child process of its own (so load figures and RSS are the server's
+// alone), 15,000 resellers in memory, the rate limit out of the way, and one synthetic organization holding every
+// reseller. Prints one JSON line `{ url, credentials, syntheticOrg, seedMs }` when it listens.
+// Run: node --import tsx test/bench/sandbox-process.ts --origin http://127.0.0.1:PORT
+import { parseArgs } from 'node:util';
+import { startSandbox } from '@poly-partner/sandbox';
+
+const { values } = parseArgs({ options: { origin: { type: 'string', multiple: true }, resellers: { type: 'string', default: '15000' } } });
+
+const started = performance.now();
+const sandbox = await startSandbox({
+  port: 0,
+  db: ':memory:',
+  resellers: Number(values.resellers),
+  allowedOrigins: values.origin ?? [],
+  quiet: true,
+  rateLimit: { windowMs: 60_000, max: 100_000_000 },
+});
+const seedMs = Math.round(performance.now() - started);
+
+// An aggregator larger than any the seed makes: every reseller is a member. Added through the database because the
+// API has no endpoint that creates organizations.
+const syntheticOrg = { orgId: 'org_bench_every_reseller', secretKey: 'sk_test_bench_every_reseller_0000', members: 0 };
+sandbox.db.transaction(() => {
+  sandbox.db
+    .prepare('INSERT INTO organizations (id, kind, name, country) VALUES (?, ?, ?, ?)')
+    .run(syntheticOrg.orgId, 'distributor', 'Bench Distribution (every reseller)', 'DE');
+  sandbox.db.prepare('INSERT INTO memberships (org_id, partner_id) SELECT ?, id FROM partners').run(syntheticOrg.orgId);
+  sandbox.db
+    .prepare(`INSERT INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'organization', ?, '[]')`)
+    .run(syntheticOrg.secretKey, syntheticOrg.orgId);
+})();
+syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId) as number;
+
+/** Member counts of the seeded organizations that have credentials, so the bench can pick the largest. */
+const memberCount = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck();
+const organizations = sandbox.credentials.organizations.map((org) => ({ ...org, members: memberCount.get(org.orgId) as number }));
+
+console.log(JSON.stringify({ url: sandbox.url, credentials: sandbox.credentials, organizations, syntheticOrg, seedMs }));
+
+const shutdown = () => void sandbox.close().finally(() => process.exit(0));
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+// The parent going away (a crash, Ctrl-C) closes stdin: do not outlive it.
+process.stdin.on('end', shutdown);
+process.stdin.resume();

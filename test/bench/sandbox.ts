@@ -1,0 +1,83 @@
+// Starts `sandbox-process.ts` as a child process and reads what it prints; the bench reads its RSS from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Credentials } from '@poly-partner/sandbox';
+
+interface Organization {
+  orgId: string;
+  kind: string;
+  secretKey: string;
+  members: number;
+}
+
+export interface BenchSandbox {
+  url: string;
+  pid: number;
+  seedMs: number;
+  credentials: Credentials;
+  organizations: Organization[];
+  syntheticOrg: { orgId: string; secretKey: string; members: number };
+  orgKey(orgId: string): string;
+  largestOrg(): Organization;
+  /** Resident memory of the child process now, in MB (VmRSS from /proc/<pid>/status). */
+  rssMB(): number;
+  close(): Promise<void>;
+}
+
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kB = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return Math.round((kB / 1024) * 10) / 10;
+}
+
+/** Waits for the first stdout line of `child` that is JSON, within `timeoutMs`. */
+export function firstJsonLine<T>(child: ChildProcess, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`child process printed nothing within ${timeoutMs} ms`)), timeoutMs);
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      clearTimeout(timer);
+      lines.close();
+      resolve(JSON.parse(line) as T);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`child process exited with ${code} before it was ready`));
+    });
+  });
+}
+
+export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox> {
+  const script = new URL('./sandbox-process.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...origins.flatMap((origin) => ['--origin', origin])], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  type Ready = Pick<BenchSandbox, 'url' | 'credentials' | 'organizations' | 'syntheticOrg' | 'seedMs'>;
+  let ready: Ready;
+  try {
+    ready = await firstJsonLine<Ready>(child, 120_000);
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  const keys = new Map([...ready.organizations, ready.syntheticOrg].map((org) => [org.orgId, org.secretKey]));
+  return {
+    ...ready,
+    pid: child.pid!,
+    orgKey: (orgId) => keys.get(orgId)!,
+    largestOrg: () => [...ready.organizations].sort((a, b) => b.members - a.members)[0]!,
+    rssMB: () => rssOf(child.pid!),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
