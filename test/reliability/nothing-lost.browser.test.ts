@@ -8,29 +8,13 @@ import type { DealRegistrationForm } from '@poly-partner/widgets';
 import { part, textOf } from '../../packages/widgets/test/support/mount.js';
 import { embedToken, sandboxConfig, startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
 import { type FaultKind, FaultyFetch, PageGuard, reseller, widgetClient } from '../support/widgets.js';
+import { control, fill } from '../../packages/widgets/test/support/form.js';
 
 const TAG = 'deal-registration-form';
 const draftKey = (partnerId: string) => `poly-partner-widgets:deal-draft:${partnerId}`;
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const isRegistration = (request: Request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/deals');
 
-function control<T extends HTMLElement = HTMLInputElement>(el: Element, id: string): T {
-  const found = el.shadowRoot!.getElementById(id);
-  if (!found) throw new Error(`no #${id} in <${el.localName}>`);
-  return found as T;
-}
-
-/** Sets controls as a user leaves them (value, then `input` and `change`); `true` checks a box or radio. */
-async function fill(el: DealRegistrationForm, values: Record<string, string | boolean>): Promise<void> {
-  for (const [id, value] of Object.entries(values)) {
-    const target = control<HTMLInputElement>(el, id);
-    if (typeof value === 'boolean') target.checked = value;
-    else target.value = value;
-    target.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    target.dispatchEvent(new Event('change', { bubbles: true }));
-    await el.updateComplete;
-  }
-}
 
 /** What a user types for one registration, by control id (the notes carry hostile text on purpose). */
 function entries(el: Element, tag: string): Record<string, string | boolean> {

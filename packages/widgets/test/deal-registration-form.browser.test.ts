@@ -14,6 +14,7 @@ import { focusedIn, sendKeys, tabTo } from './support/keyboard.js';
 import { mount, part, textOf, waitForText } from './support/mount.js';
 import { clientFor, demoReseller, sandboxConfig } from './support/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
+import { control, fill } from './support/form.js';
 
 const TAG = 'deal-registration-form';
 const reseller = () => demoReseller(/protected Gold/i);
@@ -35,23 +36,6 @@ runWidgetBaseTests({
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-function control<T extends HTMLElement = HTMLInputElement>(el: Element, id: string): T {
-  const found = el.shadowRoot!.getElementById(id);
-  if (!found) throw new Error(`no #${id} in <${el.localName}>`);
-  return found as T;
-}
-
-/** Sets controls as a user would leave them (value, then `input` and `change`), by id; `true` checks a box or radio. */
-async function fill(el: DealRegistrationForm, values: Record<string, string | boolean>): Promise<void> {
-  for (const [id, value] of Object.entries(values)) {
-    const target = control<HTMLInputElement>(el, id);
-    if (typeof value === 'boolean') target.checked = value;
-    else target.value = value;
-    target.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    target.dispatchEvent(new Event('change', { bubbles: true }));
-    await el.updateComplete;
-  }
-}
 
 /** The first product offered in line `index`. */
 function firstSku(el: Element, index = 0): string {
