@@ -16,7 +16,8 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
-      output: { chunkFileNames: 'embed-chunks/[name]-[hash].js' },
+      // Lib mode keeps ES output unminified (for re-bundling); the embed is final code for browsers: minify it all.
+      output: { chunkFileNames: 'embed-chunks/[name]-[hash].js', minify: true },
     },
   },
 });
