@@ -79,7 +79,6 @@ const widgetEntries = Object.entries(browser.widgets);
 const slowestFirstRender = widgetEntries.reduce((worst, entry) => (entry[1].longTasks.longestMs > worst[1].longTasks.longestMs ? entry : worst));
 const heaviest = widgetEntries.reduce((worst, entry) => (entry[1].heapBeyondBlankMB > worst[1].heapBeyondBlankMB ? entry : worst));
 const badgePath = sizes.embedAsBuilt.find((size) => size.name.includes('partner-tier-badge'))!;
-const badgePathMinified = sizes.embedMinified.find((size) => size.name.includes('partner-tier-badge'))!;
 const everything = sizes.entries.find((size) => size.name.includes('every element'))!;
 const rssMax = Math.max(rss.afterSeedingMB, rss.afterBrowserMB, rss.afterLoadMB, rss.afterLoadIdleMB);
 
@@ -107,7 +106,6 @@ const ratios = {
   dealRegistrationToBare: round(deals.requestsPerSecond / bareRps, 3),
   sdkFirstRenderRequestsWithToWithout: round(sdk.withCache.firstRender / sdk.without.firstRender, 3),
   sdkReRenderBytesWithToWithout: round(sdk.withCache.bodyBytesReRender / Math.max(1, sdk.without.bodyBytesReRender), 3),
-  embedBadgePathMinifiedToAsBuilt: round(badgePathMinified.gzip / badgePath.gzip, 3),
   overviewFirstRowsSyntheticToLargest: round(synthetic.firstRowsAfterDataMs / Math.max(0.1, overview.firstRowsAfterDataMs), 2),
   overviewHeapSyntheticToLargest: round(synthetic.heapAfterScrollMB / overview.heapAfterScrollMB, 2),
 };
@@ -121,7 +119,6 @@ section('sizes (KB: min / min+gzip / brotli)');
 const sizeText = (size: { minified: number; gzip: number; brotli: number }) => `${kB(size.minified)} / ${kB(size.gzip)} / ${kB(size.brotli)}`;
 for (const size of sizes.entries) row(`npm entry ${size.name}`, sizeText(size));
 for (const size of sizes.embedAsBuilt) row(`${size.name} (as built)`, sizeText(size));
-for (const size of sizes.embedMinified) row(`${size.name} (each file minified by esbuild)`, sizeText(size));
 row(sizes.sdk.name, sizeText(sizes.sdk));
 section('SDK: six partner widgets for one partner (requests; re-render)');
 row('without dedup + ETag', `${sdk.without.firstRender}; re-render ${sdk.without.reRender} (${kB(sdk.without.bodyBytesReRender)} KB bodies)`);

@@ -14,7 +14,7 @@ export interface Size {
   brotli: number;
 }
 
-function sizeOf(name: string, code: Uint8Array): Size {
+export function sizeOf(name: string, code: Uint8Array): Size {
   return {
     name,
     minified: code.byteLength,
