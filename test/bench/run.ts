@@ -82,8 +82,12 @@ const badgePath = sizes.embedAsBuilt.find((size) => size.name.includes('partner-
 const everything = sizes.entries.find((size) => size.name.includes('every element'))!;
 const rssMax = Math.max(rss.afterSeedingMB, rss.afterBrowserMB, rss.afterLoadMB, rss.afterLoadIdleMB);
 
-goal(`member overview (${overview.members} members) paints first rows <= 150 ms after its data arrives`, overview.firstRowsAfterDataMs, 150, 'ms');
-goal('member overview keeps < 200 DOM rows (first paint and after scrolling all)', Math.max(overview.domRowsFirst, overview.domRowsAfterScroll), 199, 'rows');
+// The issue's goals speak of 15,000 members: judge the worse of the largest real organization and the synthetic one.
+const slowestOverview = synthetic.firstRowsAfterDataMs > overview.firstRowsAfterDataMs ? synthetic : overview;
+const heaviestOverview = synthetic.heapAfterScrollMB > overview.heapAfterScrollMB ? synthetic : overview;
+goal(`member overview (worst: ${slowestOverview.members} members) paints first rows <= 150 ms after its data arrives`, slowestOverview.firstRowsAfterDataMs, 150, 'ms');
+goal('member overview keeps < 200 DOM rows (first paint and after scrolling all, both organizations)',
+  Math.max(...browser.overviews.flatMap((entry) => [entry.domRowsFirst, entry.domRowsAfterScroll])), 199, 'rows');
 goal(`no long task > 50 ms in any widget's first render (worst: ${slowestFirstRender[0]})`, slowestFirstRender[1].longTasks.longestMs, 50, 'ms');
 goal('tier-status p95 < 5 ms under load (10 connections)', tierStatus.latencyMs.p95, 5, 'ms', {
   figure: `${tierStatus.latencyMs.p95} ms (1 connection: ${tierStatusAlone.latencyMs.p95} ms)`,
@@ -94,7 +98,7 @@ goal(`filtered members page p95 < 15 ms under load (${load.membersPage.members} 
 });
 goal('page of every partner widget makes at most one request per resource', browser.partnerPageRequests.mostPerResource, 1, 'requests');
 goal(`every widget page adds <= 8 MB JS heap (worst: ${heaviest[0]})`, heaviest[1].heapBeyondBlankMB, 8, 'MB');
-goal(`member overview < 25 MB JS heap after scrolling all ${overview.members} members`, overview.heapAfterScrollMB, 25, 'MB');
+goal(`member overview < 25 MB JS heap after scrolling all members (worst: ${heaviestOverview.members})`, heaviestOverview.heapAfterScrollMB, 25, 'MB');
 goal('sandbox < 150 MB RSS (highest seen)', rssMax, 150, 'MB');
 goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((entry) => !entry.name.startsWith('bare')).reduce((sum, entry) => sum + entry.requests, 0)} requests; 3 s idle after)`, round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1), 0, 'MB');
 goal('badge path (embed.js + config + badge, as built) <= 12 KB gzip', kB(badgePath.gzip), 12, 'KB');
