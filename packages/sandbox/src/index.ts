@@ -97,6 +97,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
     dataVersion: 0,
     summaryCache: new Map(),
+    tierStatusCache: new Map(),
   };
   const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
 

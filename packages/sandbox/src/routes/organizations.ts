@@ -13,6 +13,8 @@ import {
   TIERS,
 } from '@poly-partner/contract';
 import { authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { json, textResponse } from '../respond.js';
+import { prepared } from '../db/statements.js';
 import { type AppEnv, type Principal, type Sandbox, today } from '../context.js';
 import { EUR_PER } from '../currency.js';
 import { settleDeals } from '../deals-store.js';
@@ -69,7 +71,7 @@ function toMember(row: MemberRow): Member {
 function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string, scope: 'organization:read' | 'members:read') {
   requireScope(principal, scope);
   if (principal.subjectKind !== 'organization' || principal.subjectId !== orgId) throw notFound();
-  const row = sandbox.db.prepare('SELECT * FROM organizations WHERE id = ?').get(orgId) as Omit<Organization, 'memberCount'> | undefined;
+  const row = prepared(sandbox.db, 'SELECT * FROM organizations WHERE id = ?').get(orgId) as Omit<Organization, 'memberCount'> | undefined;
   if (!row) throw notFound();
   if (ensureEvaluated(sandbox.db, sandbox.policy, today(sandbox))) sandbox.dataVersion++;
   return row;
@@ -99,9 +101,9 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
   app.get('/v1/organizations/:orgId', async (c) => {
     const orgId = c.req.param('orgId');
     const row = organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
-    const memberCount = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+    const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
     const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
-    return c.json(organization);
+    return json(c, organization);
   });
 
   app.get('/v1/organizations/:orgId/members', async (c) => {
@@ -119,7 +121,7 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     const expression = SORT_EXPRESSIONS[key]!;
     const limit = query.limit ?? 50;
     const { where, params } = memberFilters(sandbox, orgId, query);
-    const total = sandbox.db.prepare(`SELECT COUNT(*) FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
 
     const pageWhere = [...where];
     if (query.cursor) {
@@ -136,15 +138,14 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     }
     const direction = descending ? 'DESC' : 'ASC';
     // Order the ids on the covering index first; read the full rows of one page only.
-    const rows = sandbox.db
-      .prepare(`WITH page AS (SELECT p.id, ${expression} AS sort_value FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id
+    const rows = prepared(sandbox.db, `WITH page AS (SELECT p.id, ${expression} AS sort_value FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id
         WHERE ${pageWhere.join(' AND ')} ORDER BY ${expression} ${direction}, p.id ${direction} LIMIT @limit)
         SELECT p.*, page.sort_value FROM page JOIN partners p ON p.id = page.id ORDER BY page.sort_value ${direction}, page.id ${direction}`)
       .all({ ...params, limit: limit + 1 }) as MemberRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, id: last.id }) : null;
-    return c.json({ items: page.map(toMember), nextCursor, total });
+    return json(c, { items: page.map(toMember), nextCursor, total });
   });
 
   app.get('/v1/organizations/:orgId/summary', async (c) => {
@@ -155,25 +156,24 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     // Aggregating thousands of members is the costliest answer; it changes only with the data or the day.
     const cacheKey = `${orgId}|${asOf}|${sandbox.dataVersion}`;
     const cached = sandbox.summaryCache.get(cacheKey);
-    if (cached) return c.json(cached as OrganizationSummary);
+    if (cached) return json(c, cached as OrganizationSummary);
     const db = sandbox.db;
     const join = 'FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE m.org_id = @orgId';
     const counts = (column: 'effective_tier' | 'earned_tier') => {
       const result = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-      for (const row of db.prepare(`SELECT p.${column} AS tier, COUNT(*) AS n ${join} GROUP BY p.${column}`).all({ orgId }) as { tier: Tier; n: number }[]) {
+      for (const row of prepared(db, `SELECT p.${column} AS tier, COUNT(*) AS n ${join} GROUP BY p.${column}`).all({ orgId }) as { tier: Tier; n: number }[]) {
         result[row.tier] = row.n;
       }
       return result;
     };
-    const memberCount = db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+    const memberCount = prepared(db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
 
     const atRisk = `${join} AND p.protection_active = 1 AND p.protected_until >= @asOf AND p.protected_until <= @until AND p.effective_tier <> p.earned_tier`;
     const riskParams = { orgId, asOf, until: addDays(asOf, PROTECTION_WINDOW_DAYS) };
     const close = `${join} AND p.next_tier IS NOT NULL AND p.progress >= @threshold`;
 
     const pipeline = DEAL_STATUSES.map((status) => ({ status, count: 0, value: { amount: 0, currency: sandbox.policy.currency } }));
-    const dealRows = db
-      .prepare(`SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
+    const dealRows = prepared(db, `SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
         WHERE m.org_id = ? GROUP BY d.status, d.currency`)
       .all(orgId) as { status: string; currency: keyof typeof EUR_PER; n: number; amount: number }[];
     for (const row of dealRows) {
@@ -191,18 +191,18 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
       earnedTiers: counts('earned_tier'),
       protectionsEndingSoon: {
         withinDays: PROTECTION_WINDOW_DAYS,
-        count: db.prepare(`SELECT COUNT(*) ${atRisk}`).pluck().get(riskParams) as number,
-        members: (db.prepare(`SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${atRisk} ORDER BY p.protected_until, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.protected_until, p.name_lower, p.id`).all(riskParams) as MemberRow[]).map(toMember),
+        count: prepared(db, `SELECT COUNT(*) ${atRisk}`).pluck().get(riskParams) as number,
+        members: (prepared(db, `SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${atRisk} ORDER BY p.protected_until, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.protected_until, p.name_lower, p.id`).all(riskParams) as MemberRow[]).map(toMember),
       },
       closeToNextTier: {
         threshold: CLOSE_TO_NEXT_TIER,
-        count: db.prepare(`SELECT COUNT(*) ${close}`).pluck().get({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as number,
-        members: (db.prepare(`SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${close} ORDER BY p.progress DESC, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.progress DESC, p.name_lower, p.id`).all({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as MemberRow[]).map(toMember),
+        count: prepared(db, `SELECT COUNT(*) ${close}`).pluck().get({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as number,
+        members: (prepared(db, `SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${close} ORDER BY p.progress DESC, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.progress DESC, p.name_lower, p.id`).all({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as MemberRow[]).map(toMember),
       },
       pipeline,
     };
     if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
     sandbox.summaryCache.set(cacheKey, summary);
-    return c.json(summary);
+    return json(c, summary);
   });
 }
