@@ -29,12 +29,13 @@ export const PROTECTION_WINDOW_DAYS = 365;
 export const CLOSE_TO_NEXT_TIER = 0.75;
 const SUMMARY_MEMBERS = 10;
 
+/** Sort keys over a membership row (which carries its partner's columns); each has an index of the same expression. */
 const SORT_EXPRESSIONS: Record<string, string> = {
-  name: 'p.name_lower',
-  tier: 'p.effective_rank',
-  progress: 'p.progress',
-  protectedUntil: `COALESCE(p.protected_until, '9999-12-31')`,
-  country: 'p.country',
+  name: 'm.name_lower',
+  tier: 'm.effective_rank',
+  progress: 'm.progress',
+  protectedUntil: `COALESCE(m.protected_until, '9999-12-31')`,
+  country: 'm.country',
 };
 
 interface MemberRow {
@@ -51,6 +52,9 @@ interface MemberRow {
   missing_criteria: number;
   sort_value: string | number;
 }
+
+/** The partner columns a member answer reads (not the wide metrics, which cost more to read than the rest). */
+const MEMBER_FIELDS = 'p.id, p.name, p.country, p.region, p.earned_tier, p.effective_tier, p.protected_tier, p.protected_until, p.next_tier, p.progress, p.missing_criteria';
 
 function toMember(row: MemberRow): Member {
   return {
@@ -77,20 +81,20 @@ function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string, 
   return row;
 }
 
-/** Filters of the member query as SQL, over `memberships m JOIN partners p`. */
+/** Filters of the member query as SQL, over `memberships m` (its copies of the partner's columns). */
 function memberFilters(sandbox: Sandbox, orgId: string, query: MemberQuery) {
   const where = ['m.org_id = @orgId'];
   const params: Record<string, unknown> = { orgId };
-  if (query.tier) (where.push('p.effective_tier = @tier'), (params.tier = query.tier));
-  if (query.country) (where.push('p.country = @country'), (params.country = query.country));
-  if (query.region) (where.push('p.region = @region'), (params.region = query.region));
+  if (query.tier) (where.push('m.effective_tier = @tier'), (params.tier = query.tier));
+  if (query.country) (where.push('m.country = @country'), (params.country = query.country));
+  if (query.region) (where.push('m.region = @region'), (params.region = query.region));
   if (query.q && query.q.trim()) {
-    where.push(`p.name_lower LIKE @q ESCAPE '\\'`);
+    where.push(`m.name_lower LIKE @q ESCAPE '\\'`);
     params.q = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   }
   if (query.protectionEndingWithinDays !== undefined) {
     const from = today(sandbox);
-    where.push('p.protection_active = 1 AND p.protected_until >= @from AND p.protected_until <= @until');
+    where.push('m.protection_active = 1 AND m.protected_until >= @from AND m.protected_until <= @until');
     params.from = from;
     params.until = addDays(from, query.protectionEndingWithinDays);
   }
@@ -121,7 +125,7 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     const expression = SORT_EXPRESSIONS[key]!;
     const limit = query.limit ?? 50;
     const { where, params } = memberFilters(sandbox, orgId, query);
-    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM memberships m WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
 
     const pageWhere = [...where];
     if (query.cursor) {
@@ -132,15 +136,15 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
           ['string', 'number'].includes(typeof (value as { v?: unknown }).v) && typeof (value as { id?: unknown }).id === 'string',
       );
       const op = descending ? '<' : '>';
-      pageWhere.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND p.id ${op} @cursorId))`);
+      pageWhere.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND m.partner_id ${op} @cursorId))`);
       params.cursorValue = cursor.v;
       params.cursorId = cursor.id;
     }
     const direction = descending ? 'DESC' : 'ASC';
-    // Order the ids on the covering index first; read the full rows of one page only.
-    const rows = prepared(sandbox.db, `WITH page AS (SELECT p.id, ${expression} AS sort_value FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id
-        WHERE ${pageWhere.join(' AND ')} ORDER BY ${expression} ${direction}, p.id ${direction} LIMIT @limit)
-        SELECT p.*, page.sort_value FROM page JOIN partners p ON p.id = page.id ORDER BY page.sort_value ${direction}, page.id ${direction}`)
+    // Order the ids on the membership indexes first; read the full partner rows of one page only.
+    const rows = prepared(sandbox.db, `WITH page AS (SELECT m.partner_id AS id, ${expression} AS sort_value FROM memberships m
+        WHERE ${pageWhere.join(' AND ')} ORDER BY ${expression} ${direction}, m.partner_id ${direction} LIMIT @limit)
+        SELECT ${MEMBER_FIELDS}, page.sort_value FROM page JOIN partners p ON p.id = page.id ORDER BY page.sort_value ${direction}, page.id ${direction}`)
       .all({ ...params, limit: limit + 1 }) as MemberRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
