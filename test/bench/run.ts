@@ -22,7 +22,7 @@ const sizes = await measureSizes();
 log('SDK requests of a six-widget page (packages/sdk/scripts/measure.ts)…');
 const sdk = await measureSdkRequests();
 
-log('Sandbox child process (15,000 resellers, in memory) and the bench page server…');
+log('Sandbox child process (15,000 resellers, default throwaway database file) and the bench page server…');
 const server = await startPageServer();
 const sandbox = await startBenchSandbox([server.origin]);
 server.use(sandbox);
