@@ -122,6 +122,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
 
   const policy = parsePolicy(policyWithLaunchDate(DEFAULT_POLICY, launchDate));
   ensureEvaluated(db, policy, now().toISOString().slice(0, 10));
+  // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
+  // shared-memory calls of every transaction.
+  if (temporary) db.pragma('locking_mode = EXCLUSIVE');
   const sandbox: Sandbox = {
     db,
     policy,
