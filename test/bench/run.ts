@@ -145,7 +145,7 @@ const loadText = (entry: Scenario) =>
 for (const entry of load.scenarios) row(entry.name, loadText(entry));
 section('sandbox memory (RSS of the child process)');
 row('after seeding / after browser / before load / after load / 3 s later', `${rss.afterSeedingMB} / ${rss.afterBrowserMB} / ${rss.beforeLoadMB} / ${rss.afterLoadMB} / ${rss.afterLoadIdleMB} MB (seeded in ${sandbox.seedMs} ms)`);
-row('deals registered during the load run', `${deals.requests} (each kept in the in-memory database with its idempotency record)`);
+row('deals registered during the load run', `${deals.requests} (each kept in the sandbox's database with its idempotency record)`);
 row('bare node:http server', `${load.bareRssMB} MB`);
 section('goals of issue 7');
 for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);

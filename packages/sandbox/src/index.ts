@@ -100,7 +100,20 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     // A large world seeds in a worker thread: its tens of MB of garbage go with the worker instead of leaving the
     // server's heap grown for good. Small worlds (tests) seed here, which starts faster.
     seededInWorker = file !== ':memory:' && seedOptions.resellers >= WORKER_SEED_RESELLERS;
-    seeded = seededInWorker ? await seedInWorker(file, seedOptions) : seedWorld(db, seedOptions);
+    if (seededInWorker) {
+      try {
+        seeded = await seedInWorker(file, seedOptions);
+      } catch (error) {
+        // A worker that could not load the sources (no tsx where it looks) or died: seed here, unless its world
+        // was committed (its one transaction holds the meta rows too).
+        if (getMeta(db, 'launchDate') !== undefined) throw error;
+        log(`[sandbox] seeding in a worker thread failed (${(error as Error).message}); seeding here`);
+        seededInWorker = false;
+        seeded = seedWorld(db, seedOptions);
+      }
+    } else {
+      seeded = seedWorld(db, seedOptions);
+    }
     log(`[sandbox] seeded ${options.resellers ?? DEFAULT_RESELLERS} resellers in ${Math.round(performance.now() - started)} ms`);
   } else {
     seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl'>;
