@@ -22,7 +22,7 @@ const sizes = await measureSizes();
 log('SDK requests of a six-widget page (packages/sdk/scripts/measure.ts)…');
 const sdk = await measureSdkRequests();
 
-log('Sandbox child process (15,000 resellers, in memory) and the bench page server…');
+log('Sandbox child process (15,000 resellers, default throwaway database file) and the bench page server…');
 const server = await startPageServer();
 const sandbox = await startBenchSandbox([server.origin]);
 server.use(sandbox);
@@ -149,7 +149,7 @@ const loadText = (entry: Scenario) =>
 for (const entry of load.scenarios) row(entry.name, loadText(entry));
 section('sandbox memory (RSS of the child process)');
 row('after seeding / after browser / before load / after load / 3 s later', `${rss.afterSeedingMB} / ${rss.afterBrowserMB} / ${rss.beforeLoadMB} / ${rss.afterLoadMB} / ${rss.afterLoadIdleMB} MB (seeded in ${sandbox.seedMs} ms)`);
-row('deals registered during the load run', `${deals.requests} (each kept in the in-memory database with its idempotency record)`);
+row('deals registered during the load run', `${deals.requests} (each kept in the sandbox's database with its idempotency record)`);
 row('bare node:http server', `${load.bareRssMB} MB`);
 section('goals of issue 7');
 for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);

@@ -1,6 +1,6 @@
 // The sandbox as `pnpm bench` measures it: a child process of its own (so load figures and RSS are the server's
-// alone), 15,000 resellers in memory, the rate limit out of the way, and one synthetic organization holding every
-// reseller. Prints one JSON line `{ url, credentials, syntheticOrg, seedMs }` when it listens.
+// alone), 15,000 resellers in `startSandbox()`'s default database (a throwaway file, seeded in a worker thread), the
+// rate limit out of the way, and one synthetic organization holding every reseller. Prints one JSON line `{ url, credentials, syntheticOrg, seedMs }` when it listens.
 // Run: node --import tsx test/bench/sandbox-process.ts --origin http://127.0.0.1:PORT
 import { parseArgs } from 'node:util';
 import { startSandbox } from '@poly-partner/sandbox';
@@ -10,7 +10,6 @@ const { values } = parseArgs({ options: { origin: { type: 'string', multiple: tr
 const started = performance.now();
 const sandbox = await startSandbox({
   port: 0,
-  db: ':memory:',
   resellers: Number(values.resellers),
   allowedOrigins: values.origin ?? [],
   quiet: true,

@@ -27,6 +27,17 @@ export interface Sandbox {
   /** Bumped whenever deals or evaluations change through the API; keys cached aggregates such as summaries. */
   dataVersion: number;
   summaryCache: Map<string, unknown>;
+  /** Tier-status answers per `partnerId|asOf`, with the partner columns they were computed from (checked on use). */
+  tierStatusCache: Map<string, { row: StandingColumns; text: string; etag: string }>;
+}
+
+/** What a partner's evaluation reads from its row, besides the policy and the day. */
+export interface StandingColumns {
+  region: string;
+  metrics: string;
+  shared_metrics: string;
+  carried_program: string | null;
+  carried_tier: string | null;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 // Deal rows to API deals, and the lazy state changes of time: automatic approval and expiry, evaluated against `now()`.
 import type { Deal, DealStatus, Tier } from '@poly-partner/contract';
 import type { Sandbox } from './context.js';
+import { prepared } from './db/statements.js';
 
 export interface DealRow {
   seq: number;
@@ -59,13 +60,11 @@ export function settleDeals(sandbox: Sandbox): void {
   const now = sandbox.now().toISOString();
   const days = `+${sandbox.policy.deals.approvalValidityDays} days`;
   const run = sandbox.db.transaction(() => {
-    return sandbox.db
-      .prepare(`UPDATE deals SET status = 'approved', decided_at = auto_decide_at, updated_at = auto_decide_at,
+    return prepared(sandbox.db, `UPDATE deals SET status = 'approved', decided_at = auto_decide_at, updated_at = auto_decide_at,
         expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', auto_decide_at, ?), auto_decide_at = NULL
         WHERE status = 'submitted' AND auto_decide_at IS NOT NULL AND auto_decide_at <= ?`)
       .run(days, now).changes +
-      sandbox.db
-        .prepare(`UPDATE deals SET status = 'expired', updated_at = expires_at WHERE status = 'approved' AND expires_at <= ?`)
+      prepared(sandbox.db, `UPDATE deals SET status = 'expired', updated_at = expires_at WHERE status = 'approved' AND expires_at <= ?`)
         .run(now).changes;
   });
   if (run() > 0) sandbox.dataVersion++;

@@ -1,7 +1,8 @@
 // @poly-partner/sandbox: start the reference Poly partner API on SQLite, seeded with a deterministic world.
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
@@ -10,6 +11,7 @@ import { deriveSigningKey } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
+import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
 
 export type { Credentials } from './db/seed.js';
@@ -17,6 +19,11 @@ export type { Credentials } from './db/seed.js';
 export interface StartSandboxOptions {
   port?: number;
   host?: string;
+  /**
+   * The database file, or `':memory:'`. Without it, a throwaway file in a folder of its own under the system's
+   * temporary folder, removed on `close()` (and when the process exits): unlike `':memory:'`, its rows are not held
+   * in the process's memory, so a sandbox that registers thousands of deals does not grow.
+   */
   db?: string;
   reset?: boolean;
   resellers?: number;
@@ -32,8 +39,19 @@ export interface StartSandboxOptions {
 
 export const DEFAULT_SEED = 20260901;
 export const DEFAULT_RESELLERS = 15_000;
+/** From this many resellers on, a file database is seeded in a worker thread. */
+export const WORKER_SEED_RESELLERS = 5_000;
 export const DEMO_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 export const ISSUER = 'https://sandbox.partners.poly.example';
+
+/** Throwaway database folders of sandboxes not closed yet; whatever is left is removed when the process exits. */
+const temporaryFolders = new Set<string>();
+let removeOnExit = false;
+
+function removeTemporary(folder: string): void {
+  temporaryFolders.delete(folder);
+  rmSync(folder, { recursive: true, force: true });
+}
 
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   url: string;
@@ -43,9 +61,21 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
 }> {
   const now = options.now ?? (() => new Date());
   const seed = options.seed ?? DEFAULT_SEED;
-  const file = options.db ?? ':memory:';
+  const temporary = options.db === undefined ? mkdtempSync(join(tmpdir(), 'poly-sandbox-')) : undefined;
+  if (temporary) {
+    temporaryFolders.add(temporary);
+    if (!removeOnExit) {
+      removeOnExit = true;
+      process.once('exit', () => {
+        for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+      });
+    }
+  }
+  const file = options.db ?? join(temporary!, 'sandbox.db');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
+  // Nobody reopens a throwaway database after a crash, so it need not survive one: no waiting for the disk.
+  if (temporary) db.pragma('synchronous = OFF');
   if (options.reset) dropAll(db);
   migrate(db);
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
@@ -53,26 +83,44 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   let launchDate = getMeta(db, 'launchDate');
   let seeded: Omit<Credentials, 'baseUrl'>;
   const justSeeded = launchDate === undefined;
+  let seededInWorker = false;
   const log = (line: string) => {
     if (!options.quiet) console.log(line);
   };
   if (launchDate === undefined) {
     launchDate = options.launchDate ?? addDays(now().toISOString().slice(0, 10), -90);
     const started = performance.now();
-    seeded = seedWorld(db, {
+    const seedOptions = {
       resellers: options.resellers ?? DEFAULT_RESELLERS,
       seed,
       policy: parsePolicy(policyWithLaunchDate(DEFAULT_POLICY, launchDate)),
       now: now(),
       origins,
-    });
+    };
+    // A large world seeds in a worker thread: its tens of MB of garbage go with the worker instead of leaving the
+    // server's heap grown for good. Small worlds (tests) seed here, which starts faster.
+    seededInWorker = file !== ':memory:' && seedOptions.resellers >= WORKER_SEED_RESELLERS;
+    if (seededInWorker) {
+      try {
+        seeded = await seedInWorker(file, seedOptions);
+      } catch (error) {
+        // A worker that could not load the sources (no tsx where it looks) or died: seed here, unless its world
+        // was committed (its one transaction holds the meta rows too).
+        if (getMeta(db, 'launchDate') !== undefined) throw error;
+        log(`[sandbox] seeding in a worker thread failed (${(error as Error).message}); seeding here`);
+        seededInWorker = false;
+        seeded = seedWorld(db, seedOptions);
+      }
+    } else {
+      seeded = seedWorld(db, seedOptions);
+    }
     log(`[sandbox] seeded ${options.resellers ?? DEFAULT_RESELLERS} resellers in ${Math.round(performance.now() - started)} ms`);
   } else {
     seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl'>;
   }
   // Indexes come after a bulk seed (faster than maintaining them row by row); then statistics for the planner.
   createIndexes(db);
-  if (justSeeded) db.exec('ANALYZE');
+  if (justSeeded && !seededInWorker) db.exec('ANALYZE');
   if (options.launchDate && options.launchDate !== launchDate) {
     throw new Error(`The database was seeded with launch date ${launchDate}; start with reset to use ${options.launchDate}.`);
   }
@@ -87,6 +135,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
 
   const policy = parsePolicy(policyWithLaunchDate(DEFAULT_POLICY, launchDate));
   ensureEvaluated(db, policy, now().toISOString().slice(0, 10));
+  // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
+  // shared-memory calls of every transaction.
+  if (temporary) db.pragma('locking_mode = EXCLUSIVE');
   const sandbox: Sandbox = {
     db,
     policy,
@@ -97,6 +148,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
     dataVersion: 0,
     summaryCache: new Map(),
+    tierStatusCache: new Map(),
   };
   const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
 
@@ -116,6 +168,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => {
           db.close();
+          if (temporary) removeTemporary(temporary);
           if (error) reject(error);
           else resolve();
         });

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../src/index.js';
+import { startSandbox, WORKER_SEED_RESELLERS } from '../src/index.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'poly-sandbox-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
@@ -73,6 +73,40 @@ describe('a file database', () => {
     assert.deepEqual(withoutBaseUrl(third.credentials), credentials);
     assert.notEqual(third.db.prepare('SELECT city FROM partners WHERE id = ?').pluck().get(credentials.resellers[0]!.partnerId), 'Changed');
     await third.close();
+  });
+});
+
+describe('the default database', () => {
+  test('is a throwaway file of its own, removed on close', async () => {
+    const a = await startSandbox({ resellers: 200, quiet: true });
+    const b = await startSandbox({ resellers: 200, quiet: true });
+    const fileOf = (sandbox: typeof a) => sandbox.db.name;
+    try {
+      assert.notEqual(fileOf(a), ':memory:');
+      assert.notEqual(fileOf(a), fileOf(b), 'each sandbox has its own file');
+      assert.ok(existsSync(fileOf(a)));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+    assert.ok(!existsSync(fileOf(a)) && !existsSync(dirname(fileOf(a))), 'the file and its folder are gone');
+    assert.ok(!existsSync(dirname(fileOf(b))));
+  });
+
+  test(`a world of ${WORKER_SEED_RESELLERS} resellers or more is seeded in a worker thread and is the same world`, async () => {
+    const inWorker = await startSandbox({ resellers: WORKER_SEED_RESELLERS, quiet: true, now: () => new Date('2026-10-01T12:00:00Z') });
+    const here = await startSandbox({ resellers: WORKER_SEED_RESELLERS, quiet: true, db: ':memory:', now: () => new Date('2026-10-01T12:00:00Z') });
+    try {
+      assert.deepEqual(withoutBaseUrl(inWorker.credentials), withoutBaseUrl(here.credentials));
+      for (const table of ['partners', 'memberships', 'deals', 'api_keys', 'organizations']) {
+        const rows = (sandbox: typeof here) => sandbox.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+        assert.deepEqual(rows(inWorker), rows(here), table);
+      }
+      const indexes = (sandbox: typeof here) => sandbox.db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`).pluck().all();
+      assert.deepEqual(indexes(inWorker), indexes(here));
+      assert.ok((inWorker.db.prepare('SELECT COUNT(*) FROM sqlite_stat1').pluck().get() as number) > 0, 'planner statistics are there');
+    } finally {
+      await Promise.all([inWorker.close(), here.close()]);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { decodeJws, EmbedTokenClaimsSchema, type Scope, verifyJws } from '@poly-partner/contract';
 import type { AppEnv, Principal, Sandbox } from '../context.js';
+import { prepared } from '../db/statements.js';
 import { ApiProblem } from '../problems.js';
 
 export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
@@ -17,8 +18,17 @@ interface KeyRow {
   origins: string;
 }
 
+// The rate limiter and `authenticate` both need the id of every request's credential; a few recent ones are kept.
+const recentIds = new Map<string, string>();
+
 export function credentialId(raw: string): string {
-  return createHash('sha256').update(raw).digest('base64url').slice(0, 22);
+  let id = recentIds.get(raw);
+  if (id === undefined) {
+    id = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
+    if (recentIds.size >= 1_000) recentIds.clear();
+    if (raw.length <= 2_048) recentIds.set(raw, id);
+  }
+  return id;
 }
 
 export function bearerOf(c: Context): string | null {
@@ -38,7 +48,7 @@ export async function authenticate(sandbox: Sandbox, c: Context<AppEnv>, options
   const origin = c.req.header('origin');
 
   if (raw.startsWith('sk_') || raw.startsWith('pk_')) {
-    const row = sandbox.db.prepare('SELECT * FROM api_keys WHERE key = ?').get(raw) as KeyRow | undefined;
+    const row = prepared(sandbox.db, 'SELECT * FROM api_keys WHERE key = ?').get(raw) as KeyRow | undefined;
     if (!row) throw new ApiProblem('unauthenticated', 'Unknown API key.');
     if (row.kind === 'publishable') {
       const origins = JSON.parse(row.origins) as string[];
@@ -90,7 +100,7 @@ export function notFound(): ApiProblem {
 
 export function canReadPartner(sandbox: Sandbox, principal: Principal, partnerId: string): boolean {
   if (principal.subjectKind === 'partner') return principal.subjectId === partnerId;
-  return sandbox.db.prepare('SELECT 1 FROM memberships WHERE org_id = ? AND partner_id = ?').get(principal.subjectId, partnerId) !== undefined;
+  return prepared(sandbox.db, 'SELECT 1 FROM memberships WHERE org_id = ? AND partner_id = ?').get(principal.subjectId, partnerId) !== undefined;
 }
 
 /** Checks scope, then visibility; answers nothing when the partner is readable. */
@@ -98,6 +108,6 @@ export function assertPartnerAccess(sandbox: Sandbox, principal: Principal, part
   requireScope(principal, scope);
   if (principal.credential === 'publishable' && scope !== 'badge:read') throw notFound();
   if (!canReadPartner(sandbox, principal, partnerId)) throw notFound();
-  const exists = sandbox.db.prepare('SELECT 1 FROM partners WHERE id = ?').get(partnerId);
+  const exists = prepared(sandbox.db, 'SELECT 1 FROM partners WHERE id = ?').get(partnerId);
   if (!exists) throw notFound();
 }

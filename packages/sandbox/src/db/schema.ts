@@ -1,7 +1,16 @@
 // The sandbox's SQLite schema and its migrations; evaluated tier columns make member filters plain indexed SQL.
 import type Database from 'better-sqlite3';
+import { prepared } from './statements.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** The partner columns copied onto each membership. */
+const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active'] as const;
+const MEMBER_COLUMN_TYPES: Record<(typeof MEMBER_COLUMNS)[number], string> = {
+  name_lower: 'TEXT', country: 'TEXT', region: 'TEXT', effective_tier: 'TEXT', effective_rank: 'INTEGER', progress: 'REAL',
+  protected_until: 'TEXT', protection_active: 'INTEGER',
+};
+const MEMBER_LIST = MEMBER_COLUMNS.join(', ');
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -33,9 +42,12 @@ CREATE TABLE IF NOT EXISTS partners (
 CREATE TABLE IF NOT EXISTS organizations (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
 ) WITHOUT ROWID;
+-- A membership carries a copy of its partner's filter and sort columns (kept by the triggers below), so one
+-- organization's member list filters, counts and sorts on its own rows and indexes, without a lookup per member.
 CREATE TABLE IF NOT EXISTS memberships (
   org_id TEXT NOT NULL REFERENCES organizations(id),
   partner_id TEXT NOT NULL REFERENCES partners(id),
+${MEMBER_COLUMNS.map((column) => `  ${column} ${MEMBER_COLUMN_TYPES[column]},`).join('\n')}
   PRIMARY KEY (org_id, partner_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS products (
@@ -106,6 +118,23 @@ CREATE INDEX IF NOT EXISTS partners_protected_until ON partners(protected_until)
 CREATE INDEX IF NOT EXISTS partners_member_cover ON partners(id, effective_tier, earned_tier, effective_rank, region, country,
   progress, protected_until, protection_active, next_tier, name_lower);
 CREATE INDEX IF NOT EXISTS deals_pipeline ON deals(partner_id, status, currency, amount);
+-- Member lists: one index per sort, each also holding the filter columns, so a page walks one index in order and
+-- reads full rows for the page only; and one for counting the tier / region / country filters.
+CREATE INDEX IF NOT EXISTS members_by_name ON memberships(org_id, name_lower, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_tier ON memberships(org_id, effective_rank, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_progress ON memberships(org_id, progress, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_protection ON memberships(org_id, COALESCE(protected_until, '9999-12-31'), partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_country ON memberships(org_id, country, partner_id, effective_tier, region);
+CREATE INDEX IF NOT EXISTS members_filter ON memberships(org_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_protection_ending ON memberships(org_id, protected_until) WHERE protection_active = 1;
+-- The copies follow their partner, whoever writes (the API, a seed, a test or a tool on the database file).
+CREATE TRIGGER IF NOT EXISTS memberships_copy_partner AFTER INSERT ON memberships BEGIN
+  UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = NEW.partner_id)
+  WHERE org_id = NEW.org_id AND partner_id = NEW.partner_id;
+END;
+CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER_LIST} ON partners BEGIN
+  UPDATE memberships SET (${MEMBER_LIST}) = (${MEMBER_COLUMNS.map((column) => `NEW.${column}`).join(', ')}) WHERE partner_id = NEW.id;
+END;
 `;
 
 const ALL_TABLES = ['idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
@@ -122,19 +151,26 @@ export function migrate(db: Database.Database): void {
   if (version > SCHEMA_VERSION) throw new Error(`Database schema ${version} is newer than this sandbox (${SCHEMA_VERSION}); use --reset`);
   // Version 1 keyed idempotency by credential; its stored replays are short-lived, so the table starts afresh.
   if (version === 1) db.exec('DROP TABLE IF EXISTS idempotency;');
+  // Version 3 copies partner columns onto memberships; `createIndexes` fills them in.
+  if (version >= 1 && version < 3) {
+    for (const column of MEMBER_COLUMNS) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
+  }
   db.exec(DDL);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
 export function createIndexes(db: Database.Database): void {
+  // Memberships inserted before the trigger existed (a bulk seed, an older schema) get their copies here.
+  db.exec(`UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = memberships.partner_id)
+    WHERE effective_tier IS NULL`);
   db.exec(INDEXES);
 }
 
 export function getMeta(db: Database.Database, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 
 export function setMeta(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

@@ -14,6 +14,8 @@ import {
   type Tier,
 } from '@poly-partner/contract';
 import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireScope } from '../auth/credentials.js';
+import { json, textResponse } from '../respond.js';
+import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { type DealRow, settleDeals, toDeal } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
@@ -37,18 +39,18 @@ function canonical(value: unknown): string {
 function conflictsOf(sandbox: Sandbox, partnerId: string, domain: string | undefined, vatId: string | undefined): ConflictCheckResult {
   const matchedOn: ConflictCheckResult['matchedOn'] = [];
   if (domain) {
-    const hit = sandbox.db.prepare(`SELECT 1 FROM deals WHERE domain_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeDomain(domain), partnerId);
+    const hit = prepared(sandbox.db, `SELECT 1 FROM deals WHERE domain_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeDomain(domain), partnerId);
     if (hit) matchedOn.push('domain');
   }
   if (vatId) {
-    const hit = sandbox.db.prepare(`SELECT 1 FROM deals WHERE vat_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeVatId(vatId), partnerId);
+    const hit = prepared(sandbox.db, `SELECT 1 FROM deals WHERE vat_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeVatId(vatId), partnerId);
     if (hit) matchedOn.push('vatId');
   }
   return { conflict: matchedOn.length > 0, matchedOn };
 }
 
 function dealRow(sandbox: Sandbox, dealId: string): DealRow | undefined {
-  return sandbox.db.prepare('SELECT * FROM deals WHERE id = ?').get(dealId) as DealRow | undefined;
+  return prepared(sandbox.db, 'SELECT * FROM deals WHERE id = ?').get(dealId) as DealRow | undefined;
 }
 
 export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
@@ -62,16 +64,14 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       : Number.MAX_SAFE_INTEGER;
     settleDeals(sandbox);
     const status = query.status ?? null;
-    const rows = sandbox.db
-      .prepare(`SELECT * FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status) AND seq < @after ORDER BY seq DESC LIMIT @limit`)
+    const rows = prepared(sandbox.db, `SELECT * FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status) AND seq < @after ORDER BY seq DESC LIMIT @limit`)
       .all({ partnerId, status, after, limit: limit + 1 }) as DealRow[];
-    const total = sandbox.db
-      .prepare(`SELECT COUNT(*) FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status)`)
+    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status)`)
       .pluck()
       .get({ partnerId, status }) as number;
     const page = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null;
-    return c.json({ items: page.map(toDeal), nextCursor, total });
+    return json(c, { items: page.map(toDeal), nextCursor, total });
   });
 
   app.post('/v1/partners/:partnerId/deals/conflict-check', async (c) => {
@@ -79,7 +79,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:write');
     const request = await readBody(c, ConflictCheckRequestSchema);
     settleDeals(sandbox);
-    return c.json(conflictsOf(sandbox, partnerId, request.customer.domain, request.customer.vatId));
+    return json(c, conflictsOf(sandbox, partnerId, request.customer.domain, request.customer.vatId));
   });
 
   app.post('/v1/partners/:partnerId/deals', async (c) => {
@@ -93,8 +93,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     const body = await readJsonBody(c);
     const fingerprint = createHash('sha256').update(`${partnerId}\n${canonical(body)}`).digest('hex');
     if (idempotencyKey !== undefined) {
-      const previous = sandbox.db
-        .prepare('SELECT fingerprint, status, body FROM idempotency WHERE partner_id = ? AND key = ?')
+      const previous = prepared(sandbox.db, 'SELECT fingerprint, status, body FROM idempotency WHERE partner_id = ? AND key = ?')
         .get(partnerId, idempotencyKey) as { fingerprint: string; status: number; body: string } | undefined;
       if (previous) {
         if (previous.fingerprint !== fingerprint) {
@@ -105,11 +104,11 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     }
     const input = validate(DealInputSchema, body);
     const fieldErrors: FieldError[] = [];
-    const knownSku = sandbox.db.prepare('SELECT 1 FROM products WHERE sku = ?');
+    const knownSku = prepared(sandbox.db, 'SELECT 1 FROM products WHERE sku = ?');
     input.products.forEach((line, index) => {
       if (!knownSku.get(line.sku)) fieldErrors.push({ path: `products.${index}.sku`, code: 'unknown_sku', message: `Unknown SKU "${line.sku}"` });
     });
-    if (!sandbox.db.prepare(`SELECT 1 FROM organizations WHERE id = ? AND kind = 'distributor'`).get(input.distributorId)) {
+    if (!prepared(sandbox.db, `SELECT 1 FROM organizations WHERE id = ? AND kind = 'distributor'`).get(input.distributorId)) {
       fieldErrors.push({ path: 'distributorId', code: 'unknown_distributor', message: 'Not a Poly distributor' });
     }
     if (fieldErrors.length > 0) throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', fieldErrors);
@@ -119,11 +118,10 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     const nowDate = sandbox.now();
     const now = nowDate.toISOString();
     const { conflict } = conflictsOf(sandbox, partnerId, input.customer.domain, input.customer.vatId);
-    const tier = sandbox.db.prepare('SELECT effective_tier FROM partners WHERE id = ?').pluck().get(partnerId) as Tier;
+    const tier = prepared(sandbox.db, 'SELECT effective_tier FROM partners WHERE id = ?').pluck().get(partnerId) as Tier;
     const id = `deal_${createHash('sha256').update(`${fingerprint}${now}${Math.random()}`).digest('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 12).toLowerCase()}`;
     const insert = sandbox.db.transaction(() => {
-      sandbox.db
-        .prepare(`INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products, amount, currency,
+      prepared(sandbox.db, `INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products, amount, currency,
           expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at, decided_at, expires_at, auto_decide_at)
           VALUES (@id, @partnerId, @type, @status, @conflict, @customer, @domain, @vat, @products, @amount, @currency, @close, @distributor,
           @notes, @percent, @tier, @now, @now, NULL, NULL, @autoDecide)`)
@@ -157,8 +155,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       const deal = toDeal(dealRow(sandbox, id)!);
       const text = JSON.stringify(deal);
       if (idempotencyKey !== undefined) {
-        sandbox.db
-          .prepare('INSERT INTO idempotency (partner_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
+        prepared(sandbox.db, 'INSERT INTO idempotency (partner_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
           .run(partnerId, idempotencyKey, fingerprint, text, now);
       }
       return text;
@@ -174,7 +171,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     settleDeals(sandbox);
     const row = dealRow(sandbox, c.req.param('dealId'));
     if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
-    return c.json(toDeal(row));
+    return json(c, toDeal(row));
   });
 
   app.post('/v1/deals/:dealId/withdraw', async (c) => {
@@ -187,8 +184,8 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       throw new ApiProblem('deal_not_withdrawable', `A registration in state "${row.status}" can no longer be withdrawn.`);
     }
     const now = sandbox.now().toISOString();
-    sandbox.db.prepare(`UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
+    prepared(sandbox.db, `UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
     sandbox.dataVersion++;
-    return c.json(toDeal(dealRow(sandbox, row.id)!));
+    return json(c, toDeal(dealRow(sandbox, row.id)!));
   });
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { EMBED_TOKEN_MAX_TTL_SECONDS, type EmbedToken, type EmbedTokenClaims, EmbedTokenRequestSchema, type Scope, signJws } from '@poly-partner/contract';
 import { authenticate, EMBED_TOKEN_TYPE } from '../auth/credentials.js';
+import { json, textResponse } from '../respond.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { ApiProblem } from '../problems.js';
 import { readBody } from '../request.js';
@@ -27,6 +28,6 @@ export function registerEmbedTokenRoutes(app: Hono<AppEnv>, sandbox: Sandbox): v
     // Minting for an origin registers it for CORS, as registering a site in a developer dashboard would.
     sandbox.allowedOrigins.add(request.origin);
     const body: EmbedToken = { token, expiresAt: new Date(exp * 1000).toISOString() };
-    return c.json(body);
+    return json(c, body);
   });
 }

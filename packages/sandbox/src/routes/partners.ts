@@ -12,16 +12,29 @@ import {
   TierStatusQuerySchema,
 } from '@poly-partner/contract';
 import { assertPartnerAccess, authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { entityTag, json, textResponse } from '../respond.js';
+import { prepared } from '../db/statements.js';
 import { renderBadgeSvg } from '../badge-svg.js';
-import { type AppEnv, type Principal, type Sandbox, today } from '../context.js';
+import { type AppEnv, type Principal, type Sandbox, type StandingColumns, today } from '../context.js';
 import { evaluateRow, type PartnerRow, standingOf } from '../evaluation.js';
 import { ApiProblem } from '../problems.js';
 import { readBody, readQuery } from '../request.js';
 
 const BADGE_LIFETIME_SECONDS = 24 * 3600;
+/** Tier-status answers kept (about 2 kB each); enough for every partner a demo or a test touches. */
+export const TIER_STATUS_CACHE_ENTRIES = 2_000;
+
+/** The columns of a partner row that its evaluation reads (see `standingOf`). */
+function standingColumns(row: PartnerRow): StandingColumns {
+  return { region: row.region, metrics: row.metrics, shared_metrics: row.shared_metrics, carried_program: row.carried_program, carried_tier: row.carried_tier };
+}
+
+function sameStanding(a: StandingColumns, b: PartnerRow): boolean {
+  return a.metrics === b.metrics && a.shared_metrics === b.shared_metrics && a.region === b.region && a.carried_program === b.carried_program && a.carried_tier === b.carried_tier;
+}
 
 function partnerRow(sandbox: Sandbox, partnerId: string): PartnerRow {
-  const row = sandbox.db.prepare('SELECT * FROM partners WHERE id = ?').get(partnerId) as PartnerRow | undefined;
+  const row = prepared(sandbox.db, 'SELECT * FROM partners WHERE id = ?').get(partnerId) as PartnerRow | undefined;
   if (!row) throw notFound();
   return row;
 }
@@ -47,12 +60,11 @@ function checkDay(day: string, path: string): void {
 }
 
 export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
-  const distributors = sandbox.db
-    .prepare(`SELECT o.id FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.partner_id = ? AND o.kind = 'distributor' ORDER BY o.id`)
+  const distributors = prepared(sandbox.db, `SELECT o.id FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.partner_id = ? AND o.kind = 'distributor' ORDER BY o.id`)
     .pluck()
     .all(row.id) as string[];
   const groupName = row.group_id
-    ? (sandbox.db.prepare('SELECT name FROM partner_groups WHERE id = ?').pluck().get(row.group_id) as string | undefined) ?? null
+    ? (prepared(sandbox.db, 'SELECT name FROM partner_groups WHERE id = ?').pluck().get(row.group_id) as string | undefined) ?? null
     : null;
   return {
     id: row.id,
@@ -76,7 +88,7 @@ export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
  */
 function badgeDomains(sandbox: Sandbox, principal: Principal, partnerId: string): string[] {
   const publishableOrigins = () =>
-    (sandbox.db.prepare(`SELECT origins FROM api_keys WHERE subject_id = ? AND kind = 'publishable'`).pluck().all(partnerId) as string[]).flatMap(
+    (prepared(sandbox.db, `SELECT origins FROM api_keys WHERE subject_id = ? AND kind = 'publishable'`).pluck().all(partnerId) as string[]).flatMap(
       (text) => JSON.parse(text) as string[],
     );
   const origins =
@@ -108,7 +120,7 @@ export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void
   app.get('/v1/partners/:partnerId', async (c) => {
     const partnerId = c.req.param('partnerId');
     assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'partner:read');
-    return c.json(profileOf(sandbox, partnerRow(sandbox, partnerId)));
+    return json(c, profileOf(sandbox, partnerRow(sandbox, partnerId)));
   });
 
   app.get('/v1/partners/:partnerId/tier-status', async (c) => {
@@ -118,6 +130,11 @@ export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void
     const asOf = query.asOf ?? today(sandbox);
     checkDay(asOf, 'asOf');
     const row = partnerRow(sandbox, partnerId);
+    const cacheKey = `${partnerId}|${asOf}`;
+    const cached = sandbox.tierStatusCache.get(cacheKey);
+    // The evaluation is a pure function of the policy (fixed for the sandbox's life), the day and these columns: an
+    // entry computed from the same column values is the same answer, however the row was changed in between.
+    if (cached && sameStanding(cached.row, row)) return textResponse(c, cached.text, 200, undefined, cached.etag);
     const standing = standingOf(row);
     const status: TierStatus = {
       ...evaluateRow(sandbox.policy, row, asOf),
@@ -125,7 +142,13 @@ export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void
       metrics: standing.metrics,
       sharedMetrics: standing.sharedMetrics ?? {},
     };
-    return c.json(status);
+    const text = JSON.stringify(status);
+    const entry = { row: standingColumns(row), text, etag: entityTag(text) };
+    sandbox.tierStatusCache.delete(cacheKey);
+    sandbox.tierStatusCache.set(cacheKey, entry);
+    // Oldest first out: Map keeps insertion order, and a hit is not re-inserted (cheap, good enough for a sandbox).
+    if (sandbox.tierStatusCache.size > TIER_STATUS_CACHE_ENTRIES) sandbox.tierStatusCache.delete(sandbox.tierStatusCache.keys().next().value!);
+    return textResponse(c, text, 200, undefined, entry.etag);
   });
 
   app.post('/v1/partners/:partnerId/tier-simulations', async (c) => {
@@ -140,7 +163,7 @@ export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void
     }
     const row = partnerRow(sandbox, partnerId);
     try {
-      return c.json(simulate(sandbox.policy, standingOf(row), request.changes, { asOf }));
+      return json(c, simulate(sandbox.policy, standingOf(row), request.changes, { asOf }));
     } catch (error) {
       asValidationProblem(error, 'changes');
     }
@@ -148,13 +171,13 @@ export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void
 
   app.get('/v1/partners/:partnerId/badge', async (c) => {
     const principal = await authenticate(sandbox, c);
-    return c.json(await badgeFor(sandbox, principal, c.req.param('partnerId')));
+    return json(c, await badgeFor(sandbox, principal, c.req.param('partnerId')));
   });
 
   app.get('/v1/partners/:partnerId/badge.svg', async (c) => {
     const principal = await authenticate(sandbox, c, { queryKey: true });
     const badge = await badgeFor(sandbox, principal, c.req.param('partnerId'));
     const svg = renderBadgeSvg({ name: badge.claims.name, tier: badge.claims.tier, validUntil: new Date(badge.claims.exp * 1000).toISOString().slice(0, 10) });
-    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+    return textResponse(c, svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=3600' });
   });
 }

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import type { Hono } from 'hono';
 import type { Product } from '@poly-partner/contract';
 import { authenticate, requireScope } from '../auth/credentials.js';
+import { json, textResponse } from '../respond.js';
+import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { ApiProblem } from '../problems.js';
 
@@ -22,14 +24,14 @@ async function loadOpenApi(): Promise<string> {
 }
 
 export function registerPublicRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/healthz', (c) => json(c, { status: 'ok' }));
 
-  app.get('/.well-known/jwks.json', (c) => c.json(sandbox.signingKey.jwks));
+  app.get('/.well-known/jwks.json', (c) => json(c, sandbox.signingKey.jwks));
 
   app.get('/openapi.json', async (c) => {
     openApiText ??= loadOpenApi();
     try {
-      return c.body(await openApiText, 200, { 'content-type': 'application/json' });
+      return textResponse(c, await openApiText);
     } catch {
       openApiText = undefined;
       throw new ApiProblem('service_unavailable', 'The OpenAPI document is not available in this build.');
@@ -38,15 +40,15 @@ export function registerPublicRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void 
 
   app.get('/v1/program', async (c) => {
     requireScope(await authenticate(sandbox, c), 'program:read');
-    return c.json(sandbox.policy);
+    return json(c, sandbox.policy);
   });
 
   app.get('/v1/products', async (c) => {
     requireScope(await authenticate(sandbox, c), 'program:read');
-    const rows = sandbox.db.prepare('SELECT * FROM products ORDER BY position').all() as {
+    const rows = prepared(sandbox.db, 'SELECT * FROM products ORDER BY position').all() as {
       sku: string; name: string; family: string; list_price: number; currency: string;
     }[];
     const items: Product[] = rows.map((row) => ({ sku: row.sku, name: row.name, family: row.family, listPrice: { amount: row.list_price, currency: row.currency } }));
-    return c.json({ items, nextCursor: null, total: items.length });
+    return json(c, { items, nextCursor: null, total: items.length });
   });
 }
