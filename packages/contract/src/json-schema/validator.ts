@@ -129,9 +129,14 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
     if (schema.maxLength !== undefined && value.length > schema.maxLength) {
       issue('too_big', `Too big: expected string to have <=${schema.maxLength} characters`, { maximum: schema.maxLength });
     }
-    if (schema.format === 'uri' && !isHttpUrl(value)) issue('invalid_format', 'Invalid URL');
     if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
       issue('invalid_format', `Invalid ${schema.format ?? 'string'}: must match pattern ${schema.pattern}`);
+    }
+    if (schema.format === 'uri') {
+      // z.url() checks and answers the trimmed string (a transform JSON Schema does not show).
+      const trimmed = value.trim();
+      if (!isHttpUrl(trimmed)) issue('invalid_format', 'Invalid URL');
+      return trimmed;
     }
     return value;
   }
@@ -153,6 +158,12 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
   }
 
   if (Array.isArray(value)) {
+    // z.tuple reports a wrong length before it looks at the items; z.array the other way round.
+    const tupleLength = schema.prefixItems !== undefined && (value.length < (schema.minItems ?? 0) || value.length > (schema.maxItems ?? Infinity));
+    if (tupleLength) {
+      issue(value.length < schema.minItems! ? 'too_small' : 'too_big', `Expected a tuple of ${schema.prefixItems!.length} items`);
+      return value;
+    }
     const output = value.map((item, index) => {
       const itemSchema = schema.prefixItems?.[index] ?? schema.items;
       return itemSchema ? check(itemSchema, item, [...path, index], issues) : item;
