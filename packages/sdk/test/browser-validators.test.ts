@@ -141,8 +141,8 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path || '(root)'}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
-    const left = (a as Record<string, unknown>)[key];
-    const right = (b as Record<string, unknown>)[key];
+    const left: unknown = (a as Record<string, unknown>)[key];
+    const right: unknown = (b as Record<string, unknown>)[key];
     if (!(key in a) || !(key in b)) return `${path}.${key}: present in ${key in a ? 'browser' : 'zod'} output only`;
     try {
       assert.deepStrictEqual(left, right);
