@@ -1,28 +1,23 @@
 // Builds the script-tag bundle `dist/embed.js`: everything included (lit, SDK, contract, German), split so that
 // each element's chunk loads only when its tag appears. The npm entry points are built by `tsc` (see package.json).
 import { fileURLToPath } from 'node:url';
-import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLitLiterals } from './scripts/minify-literals.js';
 
-/**
- * Minifies the CSS and HTML inside Lit's css``, html`` and svg`` literals of our sources: the bundler's minifier
- * leaves template strings as written (indentation, comments). Runs on each module once TypeScript is stripped,
- * where the tags still carry their names (in the chunks they are renamed).
- */
-function minifyLitLiterals(): Plugin {
+/** Lit's css``/html``/svg`` literals minified in our modules, once TypeScript is stripped (in chunks the tags are renamed). */
+function minifyLiterals(): Plugin {
   return {
     name: 'poly-partner:minify-lit-literals',
     async transform(code, id) {
       if (!/\/packages\/widgets\/src\/.*\.ts$/.test(id)) return null;
-      // Whitespace between elements becomes one space, never none: text read aloud or copied keeps its word breaks.
-      const result = await minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true } });
+      const result = await minifyLitLiterals(code, id);
       return result ? { code: result.code, map: result.map ?? null } : null;
     },
   };
 }
 
 export default defineConfig({
-  plugins: [minifyLitLiterals()],
+  plugins: [minifyLiterals()],
   build: {
     outDir: fileURLToPath(new URL('./dist/', import.meta.url)),
     emptyOutDir: false,
