@@ -106,9 +106,15 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
     return value;
   }
 
-  if (schema.type !== undefined) {
+  // z.enum and z.literal answer invalid_value for anything else, whatever its type.
+  if (schema.type !== undefined && schema.enum === undefined && schema.const === undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!types.some((type) => hasType(value, type))) {
+      // Several types (null aside, which is z.nullable) are z.union of primitives: zod reports a failed union.
+      if (types.filter((type) => type !== 'null').length > 1) {
+        issue('invalid_union', 'Invalid input');
+        return value;
+      }
       issue('invalid_type', `Invalid input: expected ${types.join(' or ')}, received ${value === undefined ? 'undefined' : typeOf(value)}`);
       return value;
     }
