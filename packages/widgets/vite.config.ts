@@ -1,9 +1,23 @@
 // Builds the script-tag bundle `dist/embed.js`: everything included (lit, SDK, contract, German), split so that
 // each element's chunk loads only when its tag appears. The npm entry points are built by `tsc` (see package.json).
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyLitLiterals } from './scripts/minify-literals.js';
+
+/** Lit's css``/html``/svg`` literals minified in our modules, once TypeScript is stripped (in chunks the tags are renamed). */
+function minifyLiterals(): Plugin {
+  return {
+    name: 'poly-partner:minify-lit-literals',
+    async transform(code, id) {
+      if (!/\/packages\/widgets\/src\/.*\.ts$/.test(id)) return null;
+      const result = await minifyLitLiterals(code, id);
+      return result ? { code: result.code, map: result.map ?? null } : null;
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [minifyLiterals()],
   build: {
     outDir: fileURLToPath(new URL('./dist/', import.meta.url)),
     emptyOutDir: false,

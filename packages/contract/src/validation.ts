@@ -1,6 +1,13 @@
-// Turning zod issues into the API's per-field errors, and the error the engine throws on bad input.
-import type * as z from 'zod/mini';
+// Turning validation issues (zod's, or the browser validator's of the same shape) into the API's per-field errors,
+// and the error the engine throws on bad input.
 import type { FieldError } from './schemas/problem.js';
+
+/** What `toFieldErrors` reads of an issue. */
+export interface IssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly code: string;
+  readonly message: string;
+}
 
 /** Dotted path of an issue (`customer.contact.email`, `products.0.sku`); empty for the root. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -8,7 +15,7 @@ export function issuePath(path: readonly PropertyKey[]): string {
 }
 
 /** One `FieldError` per zod issue, unions flattened to their first failing branch. */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+export function toFieldErrors(issues: readonly IssueLike[]): FieldError[] {
   return issues.map((issue) => ({
     path: issuePath(issue.path),
     code: issue.code,

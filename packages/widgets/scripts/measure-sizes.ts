@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { elementsOf, packageRoot, readManifest } from './manifest.js';
+import { minifyLitLiterals } from './minify-literals.js';
 
 export interface Size {
   name: string;
@@ -43,6 +44,18 @@ async function bundleSize(name: string, entry: string): Promise<Size> {
     legalComments: 'none',
     tsconfig: fileURLToPath(new URL('tsconfig.build.json', packageRoot)),
     logLevel: 'silent',
+    // As shipped: the npm dist's Lit literals are minified after tsc (scripts/minify-literals.ts).
+    plugins: [
+      {
+        name: 'minify-lit-literals',
+        setup(build) {
+          build.onLoad({ filter: /[\\/]packages[\\/]widgets[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+            const code = readFileSync(path, 'utf8');
+            return { contents: (await minifyLitLiterals(code, path))?.code ?? code, loader: 'ts' };
+          });
+        },
+      },
+    ],
   });
   return sizeOf(name, result.outputFiles[0]!.contents);
 }

@@ -30,6 +30,8 @@ function scan(root: ParentNode): void {
 }
 
 function watch(): void {
+  // A German page: fetch the German catalog (loaded on demand) alongside the elements' code, not after it.
+  if (document.querySelector('[lang|="de"]')) import('./generated/locales/de.js').catch(() => undefined);
   scan(document);
   new MutationObserver((records) => {
     for (const record of records) {

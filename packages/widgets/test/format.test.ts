@@ -1,10 +1,10 @@
 // Formatting and criterion wording in Node: what users read for numbers, money, dates, gaps, actions and links.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DEFAULT_POLICY, type CriterionResult } from '@poly-partner/contract';
 import { actionText, criterionLabel, gapText, localizedText, safeUrl } from '../src/internal/criterion-text.js';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '../src/internal/format.js';
-import { catalogLocale, renderInLocale } from '../src/localization/localization.js';
+import { catalogLocale, loadCatalog, renderInLocale } from '../src/localization/localization.js';
 
 // Intl output uses narrow no-break spaces in places; compare with ordinary spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -34,6 +34,9 @@ describe('format', () => {
 });
 
 describe('localization', () => {
+  // German loads on demand (elements wait for it before they render); these calls render outside an element.
+  before(() => loadCatalog('de'));
+
   it('maps language tags to a message catalog', () => {
     assert.equal(catalogLocale('de-CH'), 'de');
     assert.equal(catalogLocale('EN_us'), 'en');

@@ -1,7 +1,10 @@
 // The tier engine: measures a partner against the policy of its region, applies status protection,
 // and builds the checklist to the next tier. Pure: same inputs, same answer; `asOf` is always explicit.
-import { type IsoDate, maxTier, type Tier, tierRank, TIERS } from '../schemas/common.js';
-import { type Metrics, type PartnerStanding, PartnerStandingSchema, type CarryOver } from '../schemas/partner.js';
+// Run-time imports come from zod-free modules (constants, #validators), so a browser bundle of the engine has no zod.
+import { PartnerStandingSchema } from '#validators';
+import { maxTier, tierRank, TIERS } from '../constants.js';
+import type { IsoDate, Tier } from '../schemas/common.js';
+import type { Metrics, PartnerStanding, CarryOver } from '../schemas/partner.js';
 import type { Criterion, ProgramPolicy } from '../schemas/program.js';
 import type { Action, Checklist, CriterionResult, Evaluation } from '../schemas/tier-status.js';
 import { ContractInputError, toFieldErrors } from '../validation.js';

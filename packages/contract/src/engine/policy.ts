@@ -1,12 +1,8 @@
 // Checks a program policy beyond its shape, and looks up what it requires of a region.
 import type { RegionCode, Tier } from '../schemas/common.js';
-import {
-  type ProgramPolicy,
-  ProgramPolicySchema,
-  type Region,
-  RANKED_TIERS,
-  type TierRequirements,
-} from '../schemas/program.js';
+import { ProgramPolicySchema } from '#validators';
+import { RANKED_TIERS } from '../constants.js';
+import type { ProgramPolicy, Region, TierRequirements } from '../schemas/program.js';
 import type { FieldError } from '../schemas/problem.js';
 import { ContractInputError, toFieldErrors } from '../validation.js';
 

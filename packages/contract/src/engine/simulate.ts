@@ -1,9 +1,11 @@
 // What-if: the evaluation after hypothetical changes, beside the evaluation as things stand.
-import { type IsoDate, tierRank } from '../schemas/common.js';
+import { SimulationChangesSchema } from '#validators';
+import { tierRank } from '../constants.js';
+import type { IsoDate } from '../schemas/common.js';
 import type { PartnerStanding } from '../schemas/partner.js';
 import type { FieldError } from '../schemas/problem.js';
 import type { ProgramPolicy } from '../schemas/program.js';
-import { type SimulationChanges, SimulationChangesSchema, type SimulationResult } from '../schemas/tier-status.js';
+import type { SimulationChanges, SimulationResult } from '../schemas/tier-status.js';
 import { ContractInputError, toFieldErrors } from '../validation.js';
 import { applyDeltas, evaluate } from './evaluate.js';
 

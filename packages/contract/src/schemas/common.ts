@@ -1,20 +1,11 @@
 // Building blocks shared by every resource schema: identifiers, dates, money, tiers, pages.
 import * as z from 'zod/mini';
+import { CRITERION_GROUPS, TIERS } from '../constants.js';
 
-/** The four tiers of the Poly partner program, lowest first. Order matters: the engine compares by index. */
-export const TIERS = ['register', 'silver', 'gold', 'platinum'] as const;
+export { CRITERION_GROUPS, maxTier, tierRank, TIERS } from '../constants.js';
+
 export const TierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof TierSchema>;
-
-/** Rank of a tier (register = 0); higher means better. */
-export function tierRank(tier: Tier): number {
-  return TIERS.indexOf(tier);
-}
-
-/** The higher of two tiers. */
-export function maxTier(a: Tier, b: Tier): Tier {
-  return tierRank(a) >= tierRank(b) ? a : b;
-}
 
 /** A calendar day, `YYYY-MM-DD`, always meant in UTC. */
 export const IsoDateSchema = z.iso.date();
@@ -43,8 +34,6 @@ export type Money = z.infer<typeof MoneySchema>;
 export const RegionCodeSchema = z.string().check(z.regex(/^[a-z][a-z0-9_]{1,31}$/));
 export type RegionCode = z.infer<typeof RegionCodeSchema>;
 
-/** Criteria groups as Poly scores partners. */
-export const CRITERION_GROUPS = ['capability', 'commitment', 'contribution'] as const;
 export const CriterionGroupSchema = z.enum(CRITERION_GROUPS);
 export type CriterionGroup = z.infer<typeof CriterionGroupSchema>;
 

@@ -10,38 +10,22 @@ import {
   TierSchema,
 } from './common.js';
 import { SkuSchema } from './product.js';
+import { DEAL_STATUSES, DEAL_TYPES } from '../constants.js';
 
-export const DEAL_TYPES = ['opportunity', 'deal', 'project'] as const;
+export {
+  ACTIVE_DEAL_STATUSES,
+  DEAL_STATUSES,
+  DEAL_TRANSITIONS,
+  DEAL_TYPES,
+  normalizeDomain,
+  normalizeVatId,
+} from '../constants.js';
+
 export const DealTypeSchema = z.enum(DEAL_TYPES);
 export type DealType = z.infer<typeof DealTypeSchema>;
 
-export const DEAL_STATUSES = [
-  'submitted',
-  'under_review',
-  'approved',
-  'rejected',
-  'won',
-  'lost',
-  'expired',
-  'withdrawn',
-] as const;
 export const DealStatusSchema = z.enum(DEAL_STATUSES);
 export type DealStatus = z.infer<typeof DealStatusSchema>;
-
-/** States in which a registration holds its end customer against other partners. */
-export const ACTIVE_DEAL_STATUSES: readonly DealStatus[] = ['submitted', 'under_review', 'approved'];
-
-/** Allowed transitions of the deal state machine. */
-export const DEAL_TRANSITIONS: Readonly<Record<DealStatus, readonly DealStatus[]>> = {
-  submitted: ['under_review', 'approved', 'rejected', 'withdrawn'],
-  under_review: ['approved', 'rejected', 'withdrawn'],
-  approved: ['won', 'lost', 'expired'],
-  rejected: [],
-  won: [],
-  lost: [],
-  expired: [],
-  withdrawn: [],
-};
 
 /** Printable text without control characters, C0 and C1 (tabs and newlines allowed only where `multiline`). */
 function text(max: number, options: { min?: number; multiline?: boolean } = {}) {
@@ -186,13 +170,3 @@ export const ConflictCheckResultSchema = z.object({
   matchedOn: z.array(z.enum(['domain', 'vatId'])),
 });
 export type ConflictCheckResult = z.infer<typeof ConflictCheckResultSchema>;
-
-/** Lower-cased host without `www.` and trailing dot: the form conflicts are matched on. */
-export function normalizeDomain(domain: string): string {
-  return domain.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
-}
-
-/** Upper-cased VAT id without spaces, dots and dashes. */
-export function normalizeVatId(vatId: string): string {
-  return vatId.replace(/[\s.-]/g, '').toUpperCase();
-}

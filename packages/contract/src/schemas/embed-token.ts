@@ -1,23 +1,12 @@
 // Short-lived embed tokens that a host portal's backend mints for its widgets.
 import * as z from 'zod/mini';
 import { IdSchema, IsoDateTimeSchema } from './common.js';
+import { EMBED_TOKEN_MAX_TTL_SECONDS, SCOPES } from '../constants.js';
 
-export const SCOPES = [
-  'program:read',
-  'partner:read',
-  'tier:read',
-  'tier:simulate',
-  'deals:read',
-  'deals:write',
-  'organization:read',
-  'members:read',
-  'badge:read',
-] as const;
+export { EMBED_TOKEN_MAX_TTL_SECONDS, SCOPES } from '../constants.js';
+
 export const ScopeSchema = z.enum(SCOPES);
 export type Scope = z.infer<typeof ScopeSchema>;
-
-/** Longest lifetime of an embed token, in seconds. */
-export const EMBED_TOKEN_MAX_TTL_SECONDS = 600;
 
 /** An origin: scheme, host and optional port, nothing else. */
 export const OriginSchema = z.string().check(

@@ -10,8 +10,10 @@ import {
   TierSchema,
 } from './common.js';
 import { DealStatusSchema } from './deal.js';
+import { MEMBER_SORTS, ORGANIZATION_KINDS } from '../constants.js';
 
-export const ORGANIZATION_KINDS = ['distributor', 'isp', 'carrier', 'systemhaus_association'] as const;
+export { MEMBER_SORTS, ORGANIZATION_KINDS } from '../constants.js';
+
 export const OrganizationKindSchema = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
 
@@ -45,18 +47,6 @@ export type Member = z.infer<typeof MemberSchema>;
 export const MemberPageSchema = pageOf(MemberSchema);
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 
-export const MEMBER_SORTS = [
-  'name',
-  '-name',
-  'tier',
-  '-tier',
-  'progress',
-  '-progress',
-  'protectedUntil',
-  '-protectedUntil',
-  'country',
-  '-country',
-] as const;
 export const MemberSortSchema = z.enum(MEMBER_SORTS);
 export type MemberSort = z.infer<typeof MemberSortSchema>;
 

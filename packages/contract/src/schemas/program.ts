@@ -7,7 +7,6 @@ import {
   LocalizedTextSchema,
   RegionCodeSchema,
   TierSchema,
-  TIERS,
 } from './common.js';
 
 /** A criterion id doubles as the key of the partner metric it reads. */
@@ -50,7 +49,7 @@ export const RequirementTableSchema = z.object({
   platinum: TierRequirementsSchema,
 });
 export type RequirementTable = z.infer<typeof RequirementTableSchema>;
-export const RANKED_TIERS = TIERS.slice(1) as readonly ('silver' | 'gold' | 'platinum')[];
+export { RANKED_TIERS } from '../constants.js';
 
 export const RegionSchema = z.object({
   code: RegionCodeSchema,

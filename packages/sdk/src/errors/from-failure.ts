@@ -1,7 +1,12 @@
-// Turns whatever a request ended with (problem response, ky error, abort, broken body) into a PartnerApiError.
+// Turns whatever a request ended with (problem response, timeout, network failure, abort, broken body) into a
+// PartnerApiError.
 import { ProblemSchema } from '@poly-partner/contract';
-import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { isPartnerApiError, PartnerApiError, type PartnerApiErrorType } from './partner-api-error.js';
+
+/** An attempt that outlasted the client's `timeout` (the transport's own marker, mapped to type `timeout`). */
+export class TimeoutFailure extends Error {
+  override readonly name = 'TimeoutError';
+}
 
 function typeForStatus(status: number, code: string | undefined): PartnerApiErrorType {
   if (code === 'idempotency_key_reused') return 'conflict';
@@ -45,12 +50,11 @@ export function toPartnerApiError(error: unknown, signal: AbortSignal | undefine
     return new PartnerApiError({ type: 'aborted', message: 'The request was aborted', cause: signal.reason });
   }
   if (isPartnerApiError(error)) return error;
-  if (isHTTPError(error)) return errorFromResponse(error.response, error.data);
-  if (isTimeoutError(error)) {
+  if (error instanceof TimeoutFailure) {
     return new PartnerApiError({ type: 'timeout', message: error.message, cause: error });
   }
-  if (isNetworkError(error) || (error instanceof TypeError && /fetch|network|terminated|socket/i.test(error.message))) {
-    // A body that breaks off mid-stream surfaces as a bare TypeError from the body reader, not as ky's NetworkError.
+  if (error instanceof TypeError && /fetch|network|terminated|socket|load/i.test(error.message)) {
+    // fetch rejects with a TypeError when the connection fails, and so does the body reader when a body breaks off.
     return new PartnerApiError({ type: 'network', message: `Network error: ${(error as Error).message}`, cause: error });
   }
   if (error instanceof Error && error.name === 'AbortError') {

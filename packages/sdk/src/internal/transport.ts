@@ -1,7 +1,8 @@
-// Every HTTP call of the SDK goes through here: credentials, ky (timeouts, retries), response validation,
+// Every HTTP call of the SDK goes through here: credentials, fetch with timeouts and retries, response validation,
 // shared in-flight GETs, the ETag cache, one token refresh on 401, and error mapping.
-import ky, { type Options as KyOptions, type RetryOptions, isHTTPError } from 'ky';
-import { parseRetryAfter, toPartnerApiError } from '../errors/from-failure.js';
+// Plain fetch rather than ky: the retry and timeout rules below are all the SDK used of it, and ky cost 8 kB gzip of
+// a 12 kB budget for the badge's script tag.
+import { errorFromResponse, TimeoutFailure, toPartnerApiError } from '../errors/from-failure.js';
 import { PartnerApiError, isPartnerApiError } from '../errors/partner-api-error.js';
 import { raceAbort } from './abort.js';
 import { InFlightRequests } from './dedup.js';
@@ -53,6 +54,8 @@ export interface RequestSpec<T> {
 }
 
 const RETRY_STATUS_CODES = [429, 502, 503, 504];
+/** Statuses whose `Retry-After` sets the wait (other statuses back off exponentially). */
+const RETRY_AFTER_STATUS_CODES = [429, 503];
 const ANONYMOUS: Credential = { token: '', subject: 'anonymous' };
 
 function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
@@ -68,6 +71,35 @@ function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): s
 function describeIssues(issues: readonly Issue[]): string {
   const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
   return shown.join(', ') + (issues.length > 3 ? ` and ${issues.length - 3} more` : '');
+}
+
+/** `base` and `path` with exactly one slash between them (a base URL may carry a path of its own). */
+function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** An error body as JSON when it is JSON (a problem document), else its text (a proxy's HTML page). */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export class Transport {
@@ -158,41 +190,30 @@ export class Transport {
     if (cached) headers['if-none-match'] = cached.etag;
     if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
 
-    const retry = this.#options.retry;
-    const retryOptions: RetryOptions = {
-      limit: retry.limit,
-      // POSTs are retried only when an idempotency key makes a repeat harmless.
-      methods: spec.method === 'GET' || spec.idempotencyKey ? [spec.method.toLowerCase()] : [],
-      statusCodes: RETRY_STATUS_CODES,
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfter,
-      backoffLimit: retry.backoffLimit,
-      retryOnTimeout: true,
-      // Equal jitter: spread retries of many widgets apart without ever retrying at once.
-      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
-      shouldRetry: ({ error }) => {
-        if (!isHTTPError(error)) return undefined;
-        const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-        // Waiting longer than the bound is the caller's decision: fail now and tell them how long.
-        if (wait !== undefined && wait * 1000 > retry.maxRetryAfter) return false;
-        return undefined;
-      },
-    };
-    const kyOptions: KyOptions = {
-      method: spec.method,
-      prefix: this.#options.baseUrl,
-      headers,
-      timeout: this.#options.timeout,
-      retry: retryOptions,
-      throwHttpErrors: (status) => status !== 304,
-      ...(spec.body === undefined ? {} : { json: spec.body }),
-      ...(signal ? { signal } : {}),
-      ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
-    };
-    const pending = ky(url, kyOptions);
-    const response = await pending;
-    // Read even a 304's (empty) body: left unread, Chromium reports the request as aborted.
-    const text = await pending.text();
+    const init: RequestInit = { method: spec.method, headers };
+    if (spec.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(spec.body);
+    }
+    const fullUrl = joinUrl(this.#options.baseUrl, url);
+    // POSTs are retried only when an idempotency key makes a repeat harmless.
+    const retriable = spec.method === 'GET' || spec.idempotencyKey !== undefined;
+    const { limit } = this.#options.retry;
+    let response: Response;
+    let text: string;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        ({ response, text } = await this.#fetchOnce(fullUrl, init, signal));
+        if (response.ok || response.status === 304) break;
+        failure = errorFromResponse(response, parseBody(text));
+      } catch (error) {
+        failure = error;
+      }
+      const delay = signal?.aborted || !retriable || attempt > limit ? undefined : this.#retryDelay(failure, attempt);
+      if (delay === undefined) throw failure;
+      await sleep(delay, signal);
+    }
     if (response.status === 304 && cached) return cached.data as T;
     if (response.status === 304) {
       throw new PartnerApiError({ type: 'invalid_response', message: `304 for ${spec.method} ${url} without a cached body` });
@@ -223,5 +244,51 @@ export class Transport {
     const etag = response.headers.get('etag');
     if (cacheKey !== undefined && etag) this.#cache.set(cacheKey, { etag, data: parsed.data });
     return parsed.data as T;
+  }
+
+  /**
+   * One attempt: the response and its whole body, within the timeout (a body that trickles in slower fails too).
+   * The body is read even for a 304 (empty): left unread, Chromium reports the request as aborted.
+   */
+  async #fetchOnce(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<{ response: Response; text: string }> {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#options.timeout);
+    const fetchImplementation = this.#options.fetch ?? ((input, options) => fetch(input, options));
+    try {
+      const response = await fetchImplementation(url, { ...init, signal: controller.signal });
+      return { response, text: await response.text() };
+    } catch (error) {
+      if (timedOut && !signal?.aborted) throw new TimeoutFailure(`Request timed out: ${init.method} ${url}`);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Milliseconds to wait before attempt `attempt + 1`, or undefined when this failure is not worth retrying. */
+  #retryDelay(failure: unknown, attempt: number): number | undefined {
+    const { backoffLimit, maxRetryAfter } = this.#options.retry;
+    if (isPartnerApiError(failure)) {
+      // Only answers that say "try again" are retried; a broken body or a 4xx would fail the same way again.
+      if (failure.status === undefined || !RETRY_STATUS_CODES.includes(failure.status)) return undefined;
+      const wait = failure.retryAfter;
+      if (wait !== undefined && RETRY_AFTER_STATUS_CODES.includes(failure.status)) {
+        // Waiting longer than the bound is the caller's decision: fail now and tell them how long.
+        return wait * 1000 > maxRetryAfter ? undefined : wait * 1000;
+      }
+    } else if (!(failure instanceof TimeoutFailure) && !(failure instanceof TypeError)) {
+      // fetch and body reads fail with TypeError when the network does; anything else is a bug, not retried.
+      return undefined;
+    }
+    // Exponential backoff from 300 ms with equal jitter: spreads retries of many widgets apart, never at once.
+    const delay = 300 * 2 ** (attempt - 1);
+    return Math.min(backoffLimit, delay / 2 + (Math.random() * delay) / 2);
   }
 }

@@ -33,6 +33,17 @@ export abstract class PartnerElement extends LitElement {
     return this.localization.lang;
   }
 
+  /**
+   * Holds an update until the message catalog of the widget's language is loaded (German loads on demand), so a
+   * German widget shows its skeleton, then German — never English first. No catalog to wait for: no delay at all.
+   * A catalog that fails to load does not hold the widget: it renders in English.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.localization.catalogPending();
+    if (!pending) return super.scheduleUpdate();
+    return pending.catch(() => undefined).then(() => super.scheduleUpdate());
+  }
+
   protected override update(changed: PropertyValues): void {
     // `msg()` calls made while rendering answer in this widget's locale.
     renderInLocale(this.localization.locale, () => super.update(changed));

@@ -1,6 +1,6 @@
 // Resolves the language a widget renders in and re-renders it when that language changes on the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogLocale, type Locale } from './localization.js';
+import { catalogLocale, loadCatalog, type Locale } from './localization.js';
 
 /** The closest element at or above `start` (crossing shadow roots) that carries a `lang` attribute. */
 function closestLang(start: Element): Element | null {
@@ -43,11 +43,22 @@ export class LocaleController implements ReactiveController {
     const root = this.host.getRootNode();
     if (root instanceof ShadowRoot) this.observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
     this.resolve();
+    // Start a German catalog's load now, before the element's first update asks for it.
+    loadCatalog(this.locale)?.catch(() => undefined);
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+  }
+
+  /**
+   * Undefined when the catalog of the language this element renders in is loaded; else the promise of its load
+   * (started here). Resolves the language first: a config's `lang` arrives through context without an observer.
+   */
+  catalogPending(): Promise<void> | undefined {
+    this.resolve();
+    return loadCatalog(this.locale);
   }
 
   hostUpdate(): void {

@@ -5,10 +5,12 @@
 // keep its own configuration. So we call the same runtime lookup (`runtimeMsg`) with the catalog of the locale
 // the element is rendering in, and never install anything globally. The `MsgFn` type makes `lit-localize extract`
 // find these calls exactly as it finds `msg` from '@lit/localize'.
+//
+// Catalogs other than English load on demand, as @lit/localize's runtime mode does: a page whose widgets speak only
+// English never downloads German (15 kB). `loadCatalog` starts the load; elements hold their render until it is
+// there (see `PartnerElement.scheduleUpdate`), so German pages never flash English text.
 import type { MsgFn, TemplateMap } from '@lit/localize';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-// Relative, static import: the widgets run on other people's domains, and the script-tag bundle must contain it.
-import { templates as germanTemplates } from '../generated/locales/de.js';
 
 export { str } from '@lit/localize';
 
@@ -16,7 +18,29 @@ export { str } from '@lit/localize';
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const catalogs: Record<Locale, TemplateMap | undefined> = { en: undefined, de: germanTemplates };
+const catalogs: Partial<Record<Locale, TemplateMap>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+// Relative import: the widgets run on other people's domains, so the chunk is found beside the code that loads it.
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ templates: TemplateMap }>> = {
+  de: () => import('../generated/locales/de.js'),
+};
+
+/**
+ * Loads the message catalog of `locale`: undefined when it is there already (or is English, the source), else the
+ * promise of its load. A failed load is forgotten, so the next call tries again; until then `msg()` answers English.
+ */
+export function loadCatalog(locale: Locale): Promise<void> | undefined {
+  if (locale === 'en' || catalogs[locale]) return undefined;
+  return (loading[locale] ??= loaders[locale]().then(
+    (module) => {
+      catalogs[locale] = module.templates;
+    },
+    (error: unknown) => {
+      delete loading[locale];
+      throw error;
+    },
+  ));
+}
 
 /** The catalog locale for a BCP 47 tag (`de-CH` -> `de`), or undefined when we have no catalog for it. */
 export function catalogLocale(lang: string | null | undefined): Locale | undefined {
