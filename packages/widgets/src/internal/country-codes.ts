@@ -10,19 +10,41 @@ export const COUNTRY_CODES: readonly string[] = (
 ).split(' ');
 
 const cache = new Map<string, [string, string][]>();
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/** "DE" -> "Germany" / "Deutschland"; the code itself when the browser has no name for it. */
+export function countryName(code: string, lang: string): string {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(lang, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * The options for `lang` if they have been computed, else undefined. Callers rendering their first content can show
+ * the chosen country alone (`countryName`) and build the list after that, in idle time or when the user reaches the
+ * picker: ~250 names, a collator and as many <option> elements.
+ */
+export function cachedCountryOptions(lang: string): [string, string][] | undefined {
+  return cache.get(lang);
+}
 
 /** `[code, name]` pairs sorted by name in `lang` ("Deutschland", "Österreich", …); computed once per language. */
 export function countryOptions(lang: string): [string, string][] {
   const cached = cache.get(lang);
   if (cached) return cached;
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
-  } catch {
-    names = undefined;
-  }
   const collator = new Intl.Collator(lang);
-  const options = COUNTRY_CODES.map((code): [string, string] => [code, names?.of(code) ?? code]).sort((a, b) =>
+  const options = COUNTRY_CODES.map((code): [string, string] => [code, countryName(code, lang)]).sort((a, b) =>
     collator.compare(a[1], b[1]),
   );
   cache.set(lang, options);

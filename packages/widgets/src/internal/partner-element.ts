@@ -9,6 +9,7 @@ import { PartnerReadyEvent } from '../events/partner-ready-event.js';
 import { LocaleController } from '../localization/locale-controller.js';
 import { renderInLocale } from '../localization/localization.js';
 import { ClientController } from './client-controller.js';
+import { warmUpFormatters } from './format.js';
 import { asPartnerApiError, renderError, renderLoading, stateStyles } from './state-view.js';
 import { tierStyles } from './tier.js';
 import { tokenStyles } from './tokens.styles.js';
@@ -31,6 +32,11 @@ export abstract class PartnerElement extends LitElement {
   /** The BCP 47 language to format numbers, money and dates with (see `internal/format.ts`). */
   protected get formatLang(): string {
     return this.localization.lang;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    warmUpFormatters(this.formatLang);
   }
 
   protected override update(changed: PropertyValues): void {

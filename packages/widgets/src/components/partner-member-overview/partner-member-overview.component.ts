@@ -14,6 +14,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, renderInLocale, str } from '../../localization/localization.js';
+import { countryName } from '../../internal/country-codes.js';
 import { localizedText } from '../../internal/criterion-text.js';
 import { downloadCsv, toCsv } from '../../internal/csv.js';
 import { formatDay, formatNumber } from '../../internal/format.js';
@@ -36,6 +37,8 @@ const PAGE_ROWS = 10;
 const OVERSCAN_ROWS = 6;
 /** A row's height (`--_row-height`, 3.25rem) at the default font size; measured from a rendered row once there is one. */
 const ESTIMATED_ROW_PX = 52;
+/** The rows a list of the default height (28rem) shows, plus the overscan below them. */
+const GUESSED_ROWS = Math.ceil((28 * 16) / ESTIMATED_ROW_PX) + OVERSCAN_ROWS;
 
 /** Columns the list sorts by; each matches a `sort` of the API (`-` prefix: descending). */
 type SortKey = 'name' | 'tier' | 'country' | 'progress' | 'protectedUntil';
@@ -84,18 +87,6 @@ function toQuery(filters: MemberFilters): MemberQuery {
   if (filters.region) query.region = filters.region;
   if (filters.protectionEndingWithinDays > 0) query.protectionEndingWithinDays = filters.protectionEndingWithinDays;
   return query;
-}
-
-const regionNames = new Map<string, Intl.DisplayNames>();
-/** "DE" -> "Germany" / "Deutschland". */
-function countryName(code: string, lang: string): string {
-  let names = regionNames.get(lang);
-  if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })));
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /**
@@ -224,6 +215,12 @@ export class PartnerMemberOverview extends PartnerElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // A new list shows its top: render the rows a list of the default height shows there at once, rather than no rows
+    // until the first measurement, which would take a second render and layout before the first rows paint.
+    const previous = changed.get('list') as MemberList | undefined;
+    if (this.list && changed.has('list') && (!this.listBody || previous?.query !== this.list.query)) {
+      this.renderedRows = { first: 0, last: Math.min(this.list.items.length, GUESSED_ROWS) - 1 };
+    }
     // A different organization starts from scratch.
     if (changed.has('orgId') && changed.get('orgId') !== undefined) {
       this.selected = undefined;
@@ -300,12 +297,24 @@ export class PartnerMemberOverview extends PartnerElement {
       : memberCount(list.total, lang);
   }
 
+  private countryList?: { policy: ProgramPolicy; lang: string; countries: { code: string; name: string }[] };
+
+  /** The program's countries by name; kept, as the toolbar renders again with every scrolled row. */
+  private countryChoices(policy: ProgramPolicy, lang: string) {
+    if (this.countryList?.policy !== policy || this.countryList.lang !== lang) {
+      const collator = new Intl.Collator(lang);
+      const countries = [...new Set(policy.regions.flatMap((region) => region.countries))]
+        .map((code) => ({ code, name: countryName(code, lang) }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+      this.countryList = { policy, lang, countries };
+    }
+    return this.countryList.countries;
+  }
+
   private renderToolbar(overview: Overview) {
     const lang = this.formatLang;
     const filters = this.filters;
-    const countries = [...new Set(overview.policy.regions.flatMap((region) => region.countries))]
-      .map((code) => ({ code, name: countryName(code, lang) }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang));
+    const countries = this.countryChoices(overview.policy, lang);
     const exporting = this.exportState.status === 'running';
     return html`<form part="toolbar" class="toolbar" role="search" @submit=${this.onSearchSubmit}>
       <label class="field field--search">
