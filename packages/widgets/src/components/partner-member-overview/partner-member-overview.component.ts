@@ -12,6 +12,7 @@ import {
 import type { PartnerApiError, PartnerClient } from '@poly-partner/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, renderInLocale, str } from '../../localization/localization.js';
 import { countryName } from '../../internal/country-codes.js';
@@ -253,7 +254,13 @@ export class PartnerMemberOverview extends PartnerElement {
       <h2 id="heading" class="heading">
         ${msg(str`Members of ${overview.organization.name}`, { id: 'memberOverview.heading' })}
       </h2>
-      ${renderSummary(overview.summary, lang, (member, opener) => this.select(member, { element: opener }))}
+      ${
+        // The widget renders again for every few rows scrolled: the summary and the country options only change with
+        // their data and language, so Lit skips them otherwise.
+        guard([overview.summary, lang, this.localization.locale], () =>
+          renderSummary(overview.summary, lang, (member, opener) => this.select(member, { element: opener })),
+        )
+      }
       <div class="layout ${this.selected ? 'layout--detail' : ''}">
         ${this.renderMembers(overview)} ${this.selected ? this.renderDetail(this.selected) : nothing}
       </div>
@@ -342,7 +349,9 @@ export class PartnerMemberOverview extends PartnerElement {
         <span>${msg('Country', { id: 'memberOverview.column.country' })}</span>
         <select part="filter" name="country" @change=${this.onFilterChange}>
           <option value="" ?selected=${filters.country === ''}>${msg('All countries', { id: 'memberOverview.allCountries' })}</option>
-          ${countries.map(({ code, name }) => html`<option value=${code} ?selected=${filters.country === code}>${name}</option>`)}
+          ${guard([countries, filters.country], () =>
+            countries.map(({ code, name }) => html`<option value=${code} ?selected=${filters.country === code}>${name}</option>`),
+          )}
         </select>
       </label>
       <label class="field">
