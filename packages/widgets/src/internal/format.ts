@@ -78,6 +78,29 @@ export function formatDate(value: string | number | Date, lang: string): string 
   return dateFormat(lang, { dateStyle: 'medium' }).format(time);
 }
 
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * "DE" -> "Germany" / "Deutschland"; the code itself when the browser has no name for it. (Here, not with the
+ * country codes, so a widget showing a few names does not load the list of every code.)
+ */
+export function countryName(code: string, lang: string): string {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(lang, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A list in words: ["a", "b", "c"] -> "a, b, and c" / "a, b und c". */
 export function formatList(items: string[], lang: string): string {
   return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
