@@ -283,6 +283,24 @@ describe('<deal-registration-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the partner\'s country at once and every country, by name, once the user reaches the select', async () => {
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const chosen = (await client.partners.get(partnerId)).country;
+    const { el } = await mountForm(client, partnerId);
+    const select = control<HTMLSelectElement>(el, 'country');
+    expect(select.value, "the partner's own country").to.equal(chosen);
+    // At once, as a quick user would (the list is built on focus, if idle time has not built it before).
+    select.focus();
+    await el.updateComplete;
+    expect(select.value, 'still chosen').to.equal(chosen);
+    const names = [...select.options].map((option) => option.textContent!.trim());
+    expect(names.length, 'every country').to.be.greaterThan(240);
+    expect(names).to.include('Germany').and.include('Austria');
+    const collator = new Intl.Collator('en');
+    expect([...names].sort(collator.compare), 'sorted by name').to.deep.equal(names);
+  });
+
   it('keeps a draft while the user types (never the token or the client config), restored after a reload', async () => {
     const { partnerId } = await reseller();
     const tokens: string[] = [];

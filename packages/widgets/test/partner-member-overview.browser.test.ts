@@ -1,6 +1,5 @@
 // <partner-member-overview> against the real sandbox (15,000 resellers): summary, a virtualized member list of
 // thousands, server-side filter/sort/search, CSV export, a member's checklist, keyboard use, hostile names, German.
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { Member, MemberQuery } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
@@ -99,15 +98,11 @@ async function mountOrg(org: Org, fetch?: typeof globalThis.fetch) {
   const mounted = await mount<PartnerMemberOverview>(TAG, { 'org-id': org.orgId }, client);
   await mounted.ready;
   await mounted.el.updateComplete;
-  // The virtualizer renders the rows in the window's viewport, as the user scrolls the list into view.
+  // The list renders the rows in the window's viewport, as the user scrolls the list into view.
   part(mounted.el, 'grid')!.scrollIntoView({ block: 'start' });
   await waitUntil(() => rows(mounted.el).length > 0, 'rows to render');
   return { ...mounted, client };
 }
-
-// The virtualizer measures rows with a ResizeObserver; Chromium reports a benign "loop completed with undelivered
-// notifications" when a measurement resizes the list, which Mocha would count as a failure (see the package's README).
-setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
 // The first request starts and seeds the 15,000-reseller sandbox: do it before the tests' own time limits apply.
 before(async function () {
@@ -507,7 +502,7 @@ describe('<partner-member-overview> measurements (reported, not asserted)', () =
       return new Response(text, { status: response.status, headers: response.headers });
     };
     // A host page that shows the list first (it hides the summary cards through their part): the list is in the
-    // window's viewport when the data arrives, so the virtualizer paints rows at once.
+    // window's viewport when the data arrives, so its rows paint at once.
     const style = document.createElement('style');
     style.textContent = `${TAG}::part(summary) { display: none; }`;
     document.head.append(style);

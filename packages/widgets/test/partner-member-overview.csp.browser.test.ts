@@ -1,13 +1,10 @@
 // <partner-member-overview> under a strict style CSP (`style-src 'self'`), as on a locked-down host portal: the
-// chart, the virtualized list and the detail panel work without a single blocked style.
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+// chart, the windowed list and the detail panel work without a single blocked style.
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../src/components/partner-member-overview/partner-member-overview.js';
 import type { PartnerMemberOverview } from '../src/components/partner-member-overview/partner-member-overview.js';
 import { mount, part } from './support/mount.js';
 import { clientFor, sandboxConfig } from './support/sandbox.js';
-
-setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
 const violations: SecurityPolicyViolationEvent[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(event));

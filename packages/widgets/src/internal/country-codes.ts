@@ -1,4 +1,6 @@
 // ISO 3166-1 alpha-2 country codes, for country pickers; names come from Intl.DisplayNames in the user's language.
+import { countryName } from './format.js';
+
 export const COUNTRY_CODES: readonly string[] = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
   'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
@@ -10,19 +12,21 @@ export const COUNTRY_CODES: readonly string[] = (
 ).split(' ');
 
 const cache = new Map<string, [string, string][]>();
+/**
+ * The options for `lang` if they have been computed, else undefined. Callers rendering their first content can show
+ * the chosen country alone (`countryName` in format.ts) and build the list after that, in idle time or when the user reaches the
+ * picker: ~250 names, a collator and as many <option> elements.
+ */
+export function cachedCountryOptions(lang: string): [string, string][] | undefined {
+  return cache.get(lang);
+}
 
 /** `[code, name]` pairs sorted by name in `lang` ("Deutschland", "Österreich", …); computed once per language. */
 export function countryOptions(lang: string): [string, string][] {
   const cached = cache.get(lang);
   if (cached) return cached;
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
-  } catch {
-    names = undefined;
-  }
   const collator = new Intl.Collator(lang);
-  const options = COUNTRY_CODES.map((code): [string, string] => [code, names?.of(code) ?? code]).sort((a, b) =>
+  const options = COUNTRY_CODES.map((code): [string, string] => [code, countryName(code, lang)]).sort((a, b) =>
     collator.compare(a[1], b[1]),
   );
   cache.set(lang, options);

@@ -1,4 +1,6 @@
 // Numbers, money, percentages and dates for display, through Intl in the widget's language. Formatters are cached.
+import { whenIdle } from './idle.js';
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -13,6 +15,29 @@ function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.Dat
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) cache.set(key, (format = new Intl.DateTimeFormat(lang, options)));
   return format;
+}
+
+const warmed = new Set<string>();
+
+/**
+ * Creates the formatters the widgets use for `lang`, one per idle callback, while the widget waits for its data. In
+ * Chromium the first Intl object of a page loads the ICU data (55–110 ms on the bench machine) and the first date
+ * format another 6–130 ms: done in idle time during the network wait, that work is off the path from data to content.
+ */
+export function warmUpFormatters(lang: string): void {
+  if (warmed.has(lang)) return;
+  warmed.add(lang);
+  const steps = [
+    () => formatNumber(1, lang),
+    () => formatDay('2000-01-01', lang),
+    () => formatDate(0, lang),
+    () => formatPercent(0, lang),
+  ];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length) whenIdle(next);
+  };
+  whenIdle(next);
 }
 
 /** `1234.5` -> "1,234.5" (en) / "1.234,5" (de). */
@@ -51,6 +76,29 @@ export function formatDate(value: string | number | Date, lang: string): string 
   const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (Number.isNaN(time)) return String(value);
   return dateFormat(lang, { dateStyle: 'medium' }).format(time);
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * "DE" -> "Germany" / "Deutschland"; the code itself when the browser has no name for it. (Here, not with the
+ * country codes, so a widget showing a few names does not load the list of every code.)
+ */
+export function countryName(code: string, lang: string): string {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(lang, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** A list in words: ["a", "b", "c"] -> "a, b, and c" / "a, b und c". */

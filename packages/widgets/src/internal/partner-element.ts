@@ -9,6 +9,7 @@ import { PartnerReadyEvent } from '../events/partner-ready-event.js';
 import { LocaleController } from '../localization/locale-controller.js';
 import { renderInLocale } from '../localization/localization.js';
 import { ClientController } from './client-controller.js';
+import { warmUpFormatters } from './format.js';
 import { asPartnerApiError, renderError, renderLoading, stateStyles } from './state-view.js';
 import { tierStyles } from './tier.js';
 import { tokenStyles } from './tokens.styles.js';
@@ -42,6 +43,11 @@ export abstract class PartnerElement extends LitElement {
     const pending = this.localization.catalogPending();
     if (!pending) return super.scheduleUpdate();
     return pending.catch(() => undefined).then(() => super.scheduleUpdate());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    warmUpFormatters(this.formatLang);
   }
 
   protected override update(changed: PropertyValues): void {

@@ -12,6 +12,9 @@ export function control<T extends HTMLElement = HTMLInputElement>(el: Element, i
 export async function fill(el: DealRegistrationForm, values: Record<string, string | boolean>): Promise<void> {
   for (const [id, value] of Object.entries(values)) {
     const target = control<HTMLInputElement>(el, id);
+    // A user reaches a control before changing it (the country select builds its options then, if not yet).
+    target.focus();
+    await el.updateComplete;
     if (typeof value === 'boolean') target.checked = value;
     else target.value = value;
     target.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

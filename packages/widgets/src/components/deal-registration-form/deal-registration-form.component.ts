@@ -7,10 +7,11 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PartnerDealRegisteredEvent } from '../../events/partner-deal-registered-event.js';
-import { countryOptions } from '../../internal/country-codes.js';
+import { cachedCountryOptions, countryOptions } from '../../internal/country-codes.js';
+import { whenIdle } from '../../internal/idle.js';
 import { conflictNotice, dealDiscountText, dealStatusName, dealTypeName } from '../../internal/deal-text.js';
 import { DraftController } from '../../internal/draft-controller.js';
-import { formatDate } from '../../internal/format.js';
+import { countryName, formatDate } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage } from '../../internal/state-view.js';
@@ -135,9 +136,14 @@ export class DealRegistrationForm extends PartnerElement {
     },
   );
 
+  /** Cancels building the country names in idle time (see renderCountry). */
+  private cancelCountries?: () => void;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.conflictRequest?.abort();
+    this.cancelCountries?.();
+    this.cancelCountries = undefined;
   }
 
   private startDraft(partnerId: string, partner: PartnerProfile): void {
@@ -173,6 +179,8 @@ export class DealRegistrationForm extends PartnerElement {
       @submit=${this.onSubmit}
       @input=${this.onInput}
       @change=${this.onChange}
+      @focusin=${this.onReachCountry}
+      @pointerdown=${this.onReachCountry}
     >
       <h2 id="heading" class="heading">${msg('Register a deal', { id: 'dealForm.heading' })}</h2>
       ${this.restored
@@ -382,16 +390,40 @@ export class DealRegistrationForm extends PartnerElement {
     </select>`);
   }
 
+  /**
+   * ~250 country names from Intl.DisplayNames, sorted with a collator, as many <option>s: the longest part of this
+   * form's first render in a CPU profile. The first render shows the chosen country (the partner's own, or a restored
+   * draft's) as the only choice; the list follows in idle time, or at once when the user reaches the select (focus
+   * or pointer: before it opens or takes a key).
+   */
   private renderCountry(draft: DealDraft) {
+    const lang = this.formatLang;
+    let choices = cachedCountryOptions(lang);
+    if (!choices) {
+      choices = draft.country ? [[draft.country, countryName(draft.country, lang)]] : [];
+      this.cancelCountries ??= whenIdle(() => {
+        this.cancelCountries = undefined;
+        countryOptions(lang);
+        this.requestUpdate();
+      });
+    }
     return this.renderSelect(
       'customer.country',
       'country',
       msg('Country', { id: 'dealForm.country' }),
-      countryOptions(this.formatLang),
+      choices,
       draft.country ? undefined : msg('Choose a country', { id: 'dealForm.chooseCountry' }),
       'section-customer country',
     );
   }
+
+  private readonly onReachCountry = (event: Event) => {
+    const lang = this.formatLang;
+    if ((event.target as HTMLElement).id !== CONTROL_IDS['customer.country'] || cachedCountryOptions(lang)) return;
+    countryOptions(lang);
+    // Lit renders the options in a microtask, before the select opens or handles the key.
+    this.requestUpdate();
+  };
 
   private renderNotes(draft: DealDraft) {
     const issue = this.issueAt('notes');

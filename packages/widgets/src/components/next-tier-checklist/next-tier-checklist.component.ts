@@ -222,8 +222,11 @@ export class NextTierChecklist extends PartnerElement {
   private renderWhatIf(status: TierStatus, policy: ProgramPolicy) {
     const lang = this.formatLang;
     const criteria = policy.criteria.filter((criterion) => criterion.status === 'active');
-    const projection = this.project(status, policy);
-    return html`<details part="what-if">
+    // The panel starts closed: run the contract's engine for its projection once it is open (read from the element,
+    // which knows at once when a script or the user opens it), not in the first render.
+    const open = this.renderRoot.querySelector<HTMLDetailsElement>('[part~="what-if"]')?.open ?? false;
+    const projection = open ? this.project(status, policy) : undefined;
+    return html`<details part="what-if" @toggle=${this.onWhatIfToggle}>
       <summary>${msg('What if…? Try changes and see your tier', { id: 'whatIf.summary' })}</summary>
       <form class="what-if__form" @input=${(event: Event) => this.onWhatIfInput(event, status)} @submit=${(event: Event) => event.preventDefault()}>
         ${criteria.map((criterion) => {
@@ -265,7 +268,7 @@ export class NextTierChecklist extends PartnerElement {
             : nothing}
         </label>
       </form>
-      <div part="what-if-result" role="status">${this.renderProjection(status, projection)}</div>
+      <div part="what-if-result" role="status">${projection ? this.renderProjection(status, projection) : nothing}</div>
       <div class="what-if__actions">
         <button type="button" class="what-if__reset" @click=${() => (this.whatIf = { values: {} })}>
           ${msg('Reset', { id: 'whatIf.reset' })}
@@ -273,6 +276,8 @@ export class NextTierChecklist extends PartnerElement {
       </div>
     </details>`;
   }
+
+  private readonly onWhatIfToggle = () => this.requestUpdate();
 
   /** The what-if outcome, computed here with the contract's engine: no request to the API. */
   private project(status: TierStatus, policy: ProgramPolicy): SimulationResult | ContractInputError {

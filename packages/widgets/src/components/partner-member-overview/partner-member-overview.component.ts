@@ -1,5 +1,3 @@
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { initialState, TaskStatus } from '@lit/task';
 import {
   TIERS,
@@ -14,10 +12,12 @@ import {
 import type { PartnerApiError, PartnerClient } from '@poly-partner/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg, renderInLocale, str } from '../../localization/localization.js';
 import { localizedText } from '../../internal/criterion-text.js';
 import { downloadCsv, toCsv } from '../../internal/csv.js';
-import { formatDay, formatNumber } from '../../internal/format.js';
+import { countryName, formatDay, formatNumber } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
@@ -33,6 +33,12 @@ const LOOKAHEAD_ROWS = 30;
 const SEARCH_DEBOUNCE_MS = 300;
 /** Rows PageUp/PageDown move by. */
 const PAGE_ROWS = 10;
+/** Rows rendered beyond each edge of the visible ones, so a scroll by a few rows shows no blank before the next frame. */
+const OVERSCAN_ROWS = 6;
+/** A row's height (`--_row-height`, 3.25rem) at the default font size; measured from a rendered row once there is one. */
+const ESTIMATED_ROW_PX = 52;
+/** The rows a list of the default height (28rem) shows, plus the overscan below them. */
+const GUESSED_ROWS = Math.ceil((28 * 16) / ESTIMATED_ROW_PX) + OVERSCAN_ROWS;
 
 /** Columns the list sorts by; each matches a `sort` of the API (`-` prefix: descending). */
 type SortKey = 'name' | 'tier' | 'country' | 'progress' | 'protectedUntil';
@@ -81,18 +87,6 @@ function toQuery(filters: MemberFilters): MemberQuery {
   if (filters.region) query.region = filters.region;
   if (filters.protectionEndingWithinDays > 0) query.protectionEndingWithinDays = filters.protectionEndingWithinDays;
   return query;
-}
-
-const regionNames = new Map<string, Intl.DisplayNames>();
-/** "DE" -> "Germany" / "Deutschland". */
-function countryName(code: string, lang: string): string {
-  let names = regionNames.get(lang);
-  if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })));
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /**
@@ -148,15 +142,24 @@ export class PartnerMemberOverview extends PartnerElement {
   /** The row that takes focus when the user tabs into the list (roving tabindex). */
   @state() private activeIndex = 0;
   /**
-   * The rows the virtualizer has rendered. It renders only rows in the window's viewport, so a list
-   * below the fold has none; then the list body itself takes the Tab stop and hands focus on to the row.
+   * The rows in the DOM (`last` < `first`: none). The list renders only the rows inside both its own scrollport and
+   * the window's viewport (plus a few), so a list below the fold has none; then the list body itself takes the Tab
+   * stop and hands focus on to the row.
    */
-  private renderedRows = { first: -1, last: -1 };
+  @state() private renderedRows = { first: 0, last: -1 };
+  /** Every row has this height (CSS `block-size`), so row `i` starts at `i * rowHeight` in the list's content. */
+  private rowHeight = ESTIMATED_ROW_PX;
+  /** One measurement per frame at most, however many scroll and resize events arrive. */
+  private measureFrame = 0;
+  private resizeObserver?: ResizeObserver;
+  private intersectionObserver?: IntersectionObserver;
+  /** The list body the observers and listeners are on (Lit replaces it when the grid goes and comes back). */
+  private observedBody?: HTMLElement;
   @state() private exportState: { status: 'idle' | 'running' } | { status: 'done'; count: number } | { status: 'error'; error: PartnerApiError } = {
     status: 'idle',
   };
 
-  @query('.grid__body') private listBody?: HTMLElement & VirtualizerHostElement;
+  @query('.grid__body') private listBody?: HTMLElement;
 
   private overview?: Overview;
   private opener?: Opener;
@@ -193,20 +196,49 @@ export class PartnerMemberOverview extends PartnerElement {
     return { orgId, client, organization, summary, policy };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Scrolling the page (or any scroller around the widget) moves the list in the window's viewport.
+    window.addEventListener('scroll', this.scheduleMeasure, { capture: true, passive: true });
+    window.addEventListener('resize', this.scheduleMeasure, { passive: true });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('scroll', this.scheduleMeasure, { capture: true });
+    window.removeEventListener('resize', this.scheduleMeasure);
+    cancelAnimationFrame(this.measureFrame);
+    this.observe(undefined);
     clearTimeout(this.searchTimer);
     this.pagingAbort?.abort();
     this.exportAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // A new list shows its top: render the rows a list of the default height shows there at once, rather than no rows
+    // until the first measurement, which would take a second render and layout before the first rows paint.
+    const previous = changed.get('list') as MemberList | undefined;
+    if (this.list && changed.has('list') && (!this.listBody || previous?.query !== this.list.query)) {
+      this.renderedRows = { first: 0, last: Math.min(this.list.items.length, GUESSED_ROWS) - 1 };
+    }
     // A different organization starts from scratch.
     if (changed.has('orgId') && changed.get('orgId') !== undefined) {
       this.selected = undefined;
       this.filters = NO_FILTERS;
       this.searchText = '';
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const body = this.listBody;
+    if (body !== this.observedBody) this.observe(body);
+    if (!body || !this.list) return;
+    // A new first page (other filters, sort or search) starts at its top.
+    const previous = changed.get('list') as MemberList | undefined;
+    if (previous && previous.query !== this.list.query) body.scrollTop = 0;
+    this.sizeList(body);
+    // Rows in view may have changed with the list (a new page, a shorter list); rendering again is only needed then.
+    this.measure();
   }
 
   protected override render() {
@@ -221,7 +253,13 @@ export class PartnerMemberOverview extends PartnerElement {
       <h2 id="heading" class="heading">
         ${msg(str`Members of ${overview.organization.name}`, { id: 'memberOverview.heading' })}
       </h2>
-      ${renderSummary(overview.summary, lang, (member, opener) => this.select(member, { element: opener }))}
+      ${
+        // The widget renders again for every few rows scrolled: the summary and the country options only change with
+        // their data and language, so Lit skips them otherwise.
+        guard([overview.summary, lang, this.localization.locale], () =>
+          renderSummary(overview.summary, lang, (member, opener) => this.select(member, { element: opener })),
+        )
+      }
       <div class="layout ${this.selected ? 'layout--detail' : ''}">
         ${this.renderMembers(overview)} ${this.selected ? this.renderDetail(this.selected) : nothing}
       </div>
@@ -265,12 +303,24 @@ export class PartnerMemberOverview extends PartnerElement {
       : memberCount(list.total, lang);
   }
 
+  private countryList?: { policy: ProgramPolicy; lang: string; countries: { code: string; name: string }[] };
+
+  /** The program's countries by name; kept, as the toolbar renders again with every scrolled row. */
+  private countryChoices(policy: ProgramPolicy, lang: string) {
+    if (this.countryList?.policy !== policy || this.countryList.lang !== lang) {
+      const collator = new Intl.Collator(lang);
+      const countries = [...new Set(policy.regions.flatMap((region) => region.countries))]
+        .map((code) => ({ code, name: countryName(code, lang) }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+      this.countryList = { policy, lang, countries };
+    }
+    return this.countryList.countries;
+  }
+
   private renderToolbar(overview: Overview) {
     const lang = this.formatLang;
     const filters = this.filters;
-    const countries = [...new Set(overview.policy.regions.flatMap((region) => region.countries))]
-      .map((code) => ({ code, name: countryName(code, lang) }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang));
+    const countries = this.countryChoices(overview.policy, lang);
     const exporting = this.exportState.status === 'running';
     return html`<form part="toolbar" class="toolbar" role="search" @submit=${this.onSearchSubmit}>
       <label class="field field--search">
@@ -298,7 +348,9 @@ export class PartnerMemberOverview extends PartnerElement {
         <span>${msg('Country', { id: 'memberOverview.column.country' })}</span>
         <select part="filter" name="country" @change=${this.onFilterChange}>
           <option value="" ?selected=${filters.country === ''}>${msg('All countries', { id: 'memberOverview.allCountries' })}</option>
-          ${countries.map(({ code, name }) => html`<option value=${code} ?selected=${filters.country === code}>${name}</option>`)}
+          ${guard([countries, filters.country], () =>
+            countries.map(({ code, name }) => html`<option value=${code} ?selected=${filters.country === code}>${name}</option>`),
+          )}
         </select>
       </label>
       <label class="field">
@@ -363,19 +415,17 @@ export class PartnerMemberOverview extends PartnerElement {
           @keydown=${this.onGridKeydown}
           @click=${this.onGridClick}
           @focusin=${this.onGridFocus}
-          @visibilityChanged=${this.onVisibilityChanged}
-          @rangeChanged=${this.onRangeChanged}
           tabindex=${this.isRendered(active) ? -1 : 0}
           aria-label=${msg('Member list', { id: 'memberOverview.listLabel' })}
         >
-          ${virtualize({
-            items: list.items,
-            // The virtualizer may ask once more for a range of the previous, longer list: no member there.
-            keyFunction: (member: Member | undefined, index: number) => member?.partnerId ?? index,
-            renderItem: (member: Member | undefined, index: number) =>
-              member ? this.renderRow(member, index, index === active, lang) : html``,
-            scroller: true,
-          })}
+          ${repeat(
+            this.renderedMembers(list),
+            (member) => member.partnerId,
+            (member, offset) => {
+              const index = this.renderedRows.first + offset;
+              return this.renderRow(member, index, index === active, lang);
+            },
+          )}
         </div>
       </div>
       ${list.loadingMore
@@ -465,27 +515,84 @@ export class PartnerMemberOverview extends PartnerElement {
     this.filters = { ...NO_FILTERS, sort: this.filters.sort };
   };
 
-  // ---- Paging as the user scrolls ----
+  // ---- Windowing: only the rows in view are in the DOM ----
 
-  private readonly onVisibilityChanged = (event: VisibilityChangedEvent) => {
-    const list = this.list;
-    // After a failed page, only Retry tries again: scrolling on must not hammer a failing service.
-    if (list && !list.moreError && event.last >= list.items.length - LOOKAHEAD_ROWS) void this.loadMore();
-    // Keep a row tabbable: when the active row has scrolled away (and does not hold focus), the first visible row takes over.
-    if (!this.listBody?.contains(this.shadowRoot!.activeElement) && (this.activeIndex < event.first || this.activeIndex > event.last)) {
-      this.activeIndex = Math.max(0, event.first);
-    }
-  };
-
-  private isRendered(index: number): boolean {
-    return index >= this.renderedRows.first && index <= this.renderedRows.last;
+  /** The members of the rendered rows (the list may have become shorter than the last measured window). */
+  private renderedMembers(list: MemberList): Member[] {
+    const { first, last } = this.renderedRows;
+    return last >= first ? list.items.slice(first, last + 1) : [];
   }
 
-  private readonly onRangeChanged = (event: RangeChangedEvent) => {
-    const before = this.isRendered(this.activeIndex);
-    this.renderedRows = { first: event.first, last: event.last };
-    if (this.isRendered(this.activeIndex) !== before) this.requestUpdate();
+  private isRendered(index: number): boolean {
+    const last = Math.min(this.renderedRows.last, (this.list?.items.length ?? 0) - 1);
+    return index >= this.renderedRows.first && index <= last;
+  }
+
+  /**
+   * Rows all have one height, so row `i` is at `i * rowHeight`: blank space (the list body's ::before) takes the place
+   * of the rows above the rendered ones, and the scroll height is that of every loaded row (its ::after, which does not
+   * depend on the rendered rows, so a layout in the middle of an update never shortens the list and clamps the scroll
+   * position). Set through the CSSOM, as a strict CSP blocks `style` attributes.
+   */
+  private sizeList(body: HTMLElement): void {
+    const count = this.list?.items.length ?? 0;
+    body.style.setProperty('--_rows-before', `${Math.min(this.renderedRows.first, count) * this.rowHeight}px`);
+    body.style.setProperty('--_rows-total', `${count * this.rowHeight}px`);
+  }
+
+  private readonly scheduleMeasure = () => {
+    this.measureFrame ||= requestAnimationFrame(() => {
+      this.measureFrame = 0;
+      this.measure();
+    });
   };
+
+  /** Watches the list body for what moves rows into or out of view: its scrolling, its size, its place on the page. */
+  private observe(body: HTMLElement | undefined): void {
+    this.observedBody?.removeEventListener('scroll', this.scheduleMeasure);
+    this.resizeObserver?.disconnect();
+    this.intersectionObserver?.disconnect();
+    this.observedBody = body;
+    if (!body) return;
+    body.addEventListener('scroll', this.scheduleMeasure, { passive: true });
+    (this.resizeObserver ??= new ResizeObserver(this.scheduleMeasure)).observe(body);
+    // Content above the list that grows or shrinks moves it without any scroll event.
+    (this.intersectionObserver ??= new IntersectionObserver(this.scheduleMeasure, { threshold: [0, 0.25, 0.5, 0.75, 1] })).observe(body);
+  }
+
+  /**
+   * Works out which rows are in view (inside the list's scrollport and the window's viewport), renders those plus a
+   * few beyond each edge, loads the next page when the end of the loaded rows comes near, and keeps a row tabbable.
+   */
+  private measure(): void {
+    const body = this.listBody;
+    const list = this.list;
+    if (!body || !list) return;
+    const row = body.querySelector<HTMLElement>("[role='row']");
+    const height = row?.getBoundingClientRect().height ?? 0;
+    if (height > 0 && Math.abs(height - this.rowHeight) > 0.01) {
+      // The rows' real height (other font size): re-place the padding with it.
+      this.rowHeight = height;
+      this.sizeList(body);
+    }
+    const count = list.items.length;
+    const rect = body.getBoundingClientRect();
+    const viewTop = rect.top + body.clientTop;
+    const top = Math.max(viewTop, 0);
+    const bottom = Math.min(viewTop + body.clientHeight, window.innerHeight);
+    let rendered = { first: 0, last: -1 };
+    if (bottom > top && count > 0) {
+      const offset = body.scrollTop - viewTop;
+      const first = Math.min(count - 1, Math.max(0, Math.floor((top + offset) / this.rowHeight)));
+      const last = Math.min(count - 1, Math.max(first, Math.ceil((bottom + offset) / this.rowHeight) - 1));
+      rendered = { first: Math.max(0, first - OVERSCAN_ROWS), last: Math.min(count - 1, last + OVERSCAN_ROWS) };
+      // After a failed page, only Retry tries again: scrolling on must not hammer a failing service.
+      if (!list.moreError && last >= count - LOOKAHEAD_ROWS) void this.loadMore();
+      // Keep a row tabbable: when the active row has scrolled away (and does not hold focus), the first visible row takes over.
+      if (!body.contains(this.shadowRoot!.activeElement) && (this.activeIndex < first || this.activeIndex > last)) this.activeIndex = first;
+    }
+    if (rendered.first !== this.renderedRows.first || rendered.last !== this.renderedRows.last) this.renderedRows = rendered;
+  }
 
   private async loadMore(): Promise<void> {
     const list = this.list;
@@ -570,15 +677,23 @@ export class PartnerMemberOverview extends PartnerElement {
     void this.focusRow(target);
   };
 
-  /** Moves focus to a row, scrolling it into view first when the virtualizer has not rendered it. */
+  /** Moves focus to a row, scrolling the list (and the page, when the row is not rendered) to it first. */
   private async focusRow(index: number): Promise<void> {
     this.activeIndex = index;
+    const body = this.listBody;
     let row = this.rowElement(index);
-    if (!row) {
+    if (body) {
       // Rows render only inside the window's viewport: bring the list into view, then the row into the list's.
-      this.listBody?.scrollIntoView({ block: 'nearest' });
-      this.listBody?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
-      // The virtualizer renders the rows for the new scroll position within a few frames.
+      if (!row) body.scrollIntoView({ block: 'nearest' });
+      const top = index * this.rowHeight;
+      if (top < body.scrollTop) body.scrollTop = top;
+      else if (top + this.rowHeight > body.scrollTop + body.clientHeight) body.scrollTop = top + this.rowHeight - body.clientHeight;
+      this.measure();
+    }
+    if (!row) {
+      await this.updateComplete;
+      row = this.rowElement(index);
+      // A page scrolled by other means (smooth scrolling) settles within a few frames.
       for (let frame = 0; frame < 20 && !row; frame++) {
         await new Promise((resolve) => requestAnimationFrame(resolve));
         row = this.rowElement(index);

@@ -232,11 +232,14 @@ export default css`
     grid-template-columns: minmax(8rem, 2fr) minmax(7rem, 1.2fr) minmax(6rem, 1fr) minmax(9rem, 1.6fr) minmax(7rem, 1fr);
     align-items: center;
     inline-size: 100%;
-    min-block-size: var(--_row-height);
     border-block-end: 1px solid var(--_overview-border);
   }
+  /* Every member row has the same height: the list computes where a row is instead of measuring it. */
+  .grid__body .row {
+    block-size: var(--_row-height);
+    overflow: hidden;
+  }
   .row--head {
-    min-block-size: 0;
     background: var(--_surface-raised);
     font-weight: 700;
     font-size: 0.9em;
@@ -248,7 +251,26 @@ export default css`
   }
   .grid__body {
     block-size: var(--_list-height);
+    overflow-y: auto;
+    /* Rows come and go at the edges while scrolling; the browser must not shift the scroll position for them. */
+    overflow-anchor: none;
     scrollbar-gutter: stable;
+  }
+  /* The space of the rows above the rendered ones, and the height of all loaded rows (both set by the component). */
+  .grid__body {
+    position: relative;
+  }
+  .grid__body::before {
+    content: '';
+    display: block;
+    block-size: var(--_rows-before, 0);
+  }
+  .grid__body::after {
+    content: '';
+    position: absolute;
+    inset-block-start: 0;
+    inline-size: 1px;
+    block-size: var(--_rows-total, 0);
   }
   .cell {
     padding: 0.3em 0.6em;
@@ -270,6 +292,13 @@ export default css`
   }
   .cell--name {
     font-weight: 600;
+  }
+  /* A long name takes two lines at most in its fixed-height row (the whole name is still its text). */
+  .grid__body .cell--name {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
   }
   .cell--tier {
     display: grid;
