@@ -17,7 +17,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, renderInLocale, str } from '../../localization/localization.js';
 import { localizedText } from '../../internal/criterion-text.js';
 import { downloadCsv, toCsv } from '../../internal/csv.js';
-import { countryName, formatDay, formatNumber } from '../../internal/format.js';
+import { countryName, formatDay, formatNumber, warmUpCountryNames } from '../../internal/format.js';
+import { whenIdle } from '../../internal/idle.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
@@ -198,6 +199,8 @@ export class PartnerMemberOverview extends PartnerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Rows show country names: their ICU data loads while the data is on its way, not in the task that paints the rows.
+    warmUpCountryNames(this.formatLang);
     // Scrolling the page (or any scroller around the widget) moves the list in the window's viewport.
     window.addEventListener('scroll', this.scheduleMeasure, { capture: true, passive: true });
     window.addEventListener('resize', this.scheduleMeasure, { passive: true });
@@ -208,6 +211,9 @@ export class PartnerMemberOverview extends PartnerElement {
     window.removeEventListener('scroll', this.scheduleMeasure, { capture: true });
     window.removeEventListener('resize', this.scheduleMeasure);
     cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = 0;
+    this.pendingCountryList?.cancel();
+    this.pendingCountryList = undefined;
     this.observe(undefined);
     clearTimeout(this.searchTimer);
     this.pagingAbort?.abort();
@@ -238,7 +244,12 @@ export class PartnerMemberOverview extends PartnerElement {
     if (previous && previous.query !== this.list.query) body.scrollTop = 0;
     this.sizeList(body);
     // Rows in view may have changed with the list (a new page, a shorter list); rendering again is only needed then.
-    this.measure();
+    // A new list (first data, other filters) already renders the rows a list at its top shows (`willUpdate`): measure
+    // it in the next frame, so this task ends without a forced layout of the whole widget and the browser lays it
+    // out and paints it once, in its own frame task (a measurement here would force that layout here, then render
+    // again and lay out again before the first paint).
+    if (!previous || previous.query !== this.list.query) this.scheduleMeasure();
+    else this.measure();
   }
 
   protected override render() {
@@ -303,24 +314,41 @@ export class PartnerMemberOverview extends PartnerElement {
       : memberCount(list.total, lang);
   }
 
-  private countryList?: { policy: ProgramPolicy; lang: string; countries: { code: string; name: string }[] };
-
   /** The program's countries by name; kept, as the toolbar renders again with every scrolled row. */
-  private countryChoices(policy: ProgramPolicy, lang: string) {
-    if (this.countryList?.policy !== policy || this.countryList.lang !== lang) {
-      const collator = new Intl.Collator(lang);
-      const countries = [...new Set(policy.regions.flatMap((region) => region.countries))]
-        .map((code) => ({ code, name: countryName(code, lang) }))
-        .sort((a, b) => collator.compare(a.name, b.name));
-      this.countryList = { policy, lang, countries };
+  @state() private countryList?: { policy: ProgramPolicy; lang: string; countries: { code: string; name: string }[] };
+  /** The country list being built in idle time (cancelled when the widget leaves the page). */
+  private pendingCountryList?: { policy: ProgramPolicy; lang: string; cancel: () => void };
+
+  /**
+   * The country filter's options. Their names (Intl.DisplayNames) sorted with a collator (a first Intl.Collator loads
+   * its own ICU data) are not needed for the first rows: until they are built in idle time after that, the filter
+   * offers "All countries" and the chosen country only.
+   */
+  private countryChoices(policy: ProgramPolicy, lang: string, chosen: string) {
+    if (this.countryList?.policy === policy && this.countryList.lang === lang) return this.countryList.countries;
+    const pending = this.pendingCountryList;
+    if (pending?.policy !== policy || pending.lang !== lang) {
+      pending?.cancel();
+      this.pendingCountryList = {
+        policy,
+        lang,
+        cancel: whenIdle(() => {
+          this.pendingCountryList = undefined;
+          const collator = new Intl.Collator(lang);
+          const countries = [...new Set(policy.regions.flatMap((region) => region.countries))]
+            .map((code) => ({ code, name: countryName(code, lang) }))
+            .sort((a, b) => collator.compare(a.name, b.name));
+          this.countryList = { policy, lang, countries };
+        }),
+      };
     }
-    return this.countryList.countries;
+    return chosen ? [{ code: chosen, name: countryName(chosen, lang) }] : [];
   }
 
   private renderToolbar(overview: Overview) {
     const lang = this.formatLang;
     const filters = this.filters;
-    const countries = this.countryChoices(overview.policy, lang);
+    const countries = this.countryChoices(overview.policy, lang, filters.country);
     const exporting = this.exportState.status === 'running';
     return html`<form part="toolbar" class="toolbar" role="search" @submit=${this.onSearchSubmit}>
       <label class="field field--search">
