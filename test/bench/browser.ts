@@ -27,7 +27,8 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startPageServer(): Promise<PageServer> {
+/** `distDir`: the built widgets to serve (another build's copy, to compare two builds side by side in one run). */
+export async function startPageServer(distDir = dist): Promise<PageServer> {
   let sandbox: BenchSandbox | undefined;
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -53,8 +54,8 @@ export async function startPageServer(): Promise<PageServer> {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(url.searchParams, sandbox!));
         return;
       }
-      const file = normalize(join(dist, url.pathname));
-      if (!file.startsWith(dist) || !['.js', '.map'].includes(extname(file))) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+      const file = normalize(join(distDir, url.pathname));
+      if (!file.startsWith(distDir) || !['.js', '.map'].includes(extname(file))) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(file));
     } catch (error) {
       const missing = (error as { code?: string }).code === 'ENOENT';

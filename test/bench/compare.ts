@@ -1,0 +1,85 @@
+// Two builds of the widgets side by side in one run, for before/after figures on a shared, noisy machine: pages of
+// build A and build B alternate in one browser against one sandbox, and the medians of each are printed. Not part of
+// `pnpm bench` (which judges the goals on the current build alone).
+//
+//   cp -r packages/widgets/dist /tmp/dist-before   # before a change; rebuild after it, then:
+//   npx tsx test/bench/compare.ts /tmp/dist-before packages/widgets/dist [tag,tag,…] [--runs N]
+//
+// Per page: connection → painted, the longest long task between them, and for the member overview the time from its
+// last API answer to the first rows painted (as `browser.ts` measures them).
+import { resolve } from 'node:path';
+import { chromium } from 'playwright';
+// @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
+import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
+import { OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
+import { startBenchSandbox } from './sandbox.js';
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
+const [distA, distB, tagList] = args;
+if (!distA || !distB) throw new Error('usage: compare.ts <dist A> <dist B> [tag,tag,…] [--runs N]');
+const tags = (tagList ?? [...PARTNER_WIDGETS, OVERVIEW].join(',')).split(',');
+const withSlash = (path: string) => `${resolve(path)}/`;
+
+interface Times {
+  longTasks: { start: number; duration: number }[];
+  connected: Record<string, number>;
+  painted: Record<string, number>;
+}
+
+const servers = [await startPageServer(withSlash(distA)), await startPageServer(withSlash(distB))];
+const sandbox = await startBenchSandbox(servers.map((server) => server.origin));
+for (const server of servers) server.use(sandbox);
+const browser = await chromium.launch(chromiumLaunchOptions);
+const figures = new Map<string, number[]>();
+const add = (key: string, value: number) => (figures.get(key) ?? figures.set(key, []).get(key)!).push(value);
+try {
+  // A warm-up page per build first, so neither build's first page pays the browser's own start-up.
+  for (const server of servers) {
+    const context = await browser.newContext();
+    await (await context.newPage()).goto(`${server.origin}/blank`);
+    await context.close();
+  }
+  for (let run = 0; run < runs; run++) {
+    for (const tag of tags) {
+      // Alternate which build goes first, so neither always gets the quieter moment.
+      const order = run % 2 === 0 ? [0, 1] : [1, 0];
+      for (const which of order) {
+        const server = servers[which]!;
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`);
+        await page.waitForFunction((name) => name in (window as never as { __bench: Times }).__bench.painted, tag, { polling: 50, timeout: 20_000 });
+        const times = await page.evaluate(() => (window as never as { __bench: Times }).__bench);
+        const from = times.connected[tag]!;
+        const to = times.painted[tag]!;
+        const build = which === 0 ? 'A' : 'B';
+        add(`${tag} ${build} connected → painted`, to - from);
+        add(`${tag} ${build} longest long task`, Math.max(0, ...times.longTasks.filter((task) => task.start + task.duration >= from && task.start <= to).map((task) => task.duration)));
+        if (tag === OVERVIEW) {
+          const arrived = await page.evaluate(
+            ({ until, api }) =>
+              Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(api) && (entry as PerformanceResourceTiming).responseEnd <= until).map((entry) => (entry as PerformanceResourceTiming).responseEnd)),
+            { until: to, api: sandbox.url },
+          );
+          add(`${tag} ${build} first rows after data`, to - arrived);
+        }
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await sandbox.close();
+  for (const server of servers) await server.close();
+}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+console.log(`A = ${distA}, B = ${distB}; ${runs} page(s) each; median [min–max] ms`);
+for (const [key, values] of figures) {
+  console.log(`${key.padEnd(60)} ${median(values).toFixed(0).padStart(5)}  [${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}]`);
+}

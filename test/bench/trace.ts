@@ -1,0 +1,206 @@
+// A Chromium performance trace (Tracing domain, devtools.timeline categories) of bench pages, for finding what a long
+// task in a widget's first render is made of — script, style recalculation, layout, paint, ICU, font loading — rather
+// than guessing from a JS-only CPU profile. Not part of `pnpm bench`.
+//
+//   npx tsx test/bench/trace.ts [tag,tag,…] [--runs N] [--out dir]
+//
+// Opens the pages in one browser in the order given (as the bench does: each in its own context; `blank` is the
+// bench's blank page), traces each, and prints for each page the main-thread tasks longer than 50 ms (or the three
+// longest) between the widget's connection and its first painted content, each broken down by trace event (self
+// time, ms). `--out` keeps the raw traces (open them in DevTools' Performance panel or ui.perfetto.dev).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { chromium } from 'playwright';
+// @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
+import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
+import { OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
+import { startBenchSandbox } from './sandbox.js';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: Record<string, unknown> } & Record<string, unknown>;
+}
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'loading',
+  'v8.execute',
+  'v8',
+  'blink',
+  'fonts',
+  'disabled-by-default-v8.compile',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args.splice(index, 2)[1] : undefined;
+};
+const runs = Number(option('--runs') ?? 1);
+const out = option('--out');
+const pages = (args[0] ?? ['blank', ...PARTNER_WIDGETS, OVERVIEW].join(',')).split(',');
+
+/** A task's events as a tree walk: self time per event name (time in an event not covered by its children). */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const self = new Map<string, number>();
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const stack: { name: string; end: number; childTime: number; dur: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length && stack.at(-1)!.end <= until) {
+      const done = stack.pop()!;
+      self.set(done.name, (self.get(done.name) ?? 0) + done.dur - done.childTime);
+    }
+  };
+  for (const event of sorted) {
+    close(event.ts);
+    const dur = event.dur ?? 0;
+    const parent = stack.at(-1);
+    if (parent) parent.childTime += dur;
+    stack.push({ name: label(event), end: event.ts + dur, childTime: 0, dur });
+  }
+  close(Number.POSITIVE_INFINITY);
+  return self;
+}
+
+function label(event: TraceEvent): string {
+  const data = event.args?.data;
+  if (event.name === 'FunctionCall' && data?.functionName) return `FunctionCall ${String(data.functionName) || '(anonymous)'} ${String(data.url ?? '').replace(/^.*\//, '')}`;
+  if (event.name === 'EvaluateScript' && data?.url) return `EvaluateScript ${String(data.url).replace(/^.*\//, '')}`;
+  if ((event.name === 'v8.compile' || event.name === 'v8.compileModule') && data?.url) return `${event.name} ${String(data.url).replace(/^.*\//, '')}`;
+  if (event.name === 'TimerFire' || event.name === 'FireIdleCallback' || event.name === 'FireAnimationFrame' || event.name === 'EventDispatch') {
+    return `${event.name}${data?.type ? ` ${String(data.type)}` : ''}`;
+  }
+  return event.name;
+}
+
+/** Complete events from B/E pairs too, so every event has a duration. */
+function completeEvents(events: TraceEvent[]): TraceEvent[] {
+  const result: TraceEvent[] = [];
+  const open = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    if (event.ph === 'X') result.push(event);
+    else if (event.ph === 'B') {
+      const key = `${event.pid}:${event.tid}`;
+      (open.get(key) ?? open.set(key, []).get(key)!).push(event);
+    } else if (event.ph === 'E') {
+      const begin = open.get(`${event.pid}:${event.tid}`)?.pop();
+      if (begin) result.push({ ...begin, ph: 'X', dur: event.ts - begin.ts, args: { ...begin.args, ...event.args } });
+    }
+  }
+  return result;
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url: string; lineNumber?: number; columnNumber?: number };
+}
+
+/** JS samples of the V8 CPU profiler in the trace (ProfileChunk events of the process `pid`): [trace time, function]. */
+function jsSamples(all: TraceEvent[], pid: number): [number, string][] {
+  const samples: [number, string][] = [];
+  const nodes = new Map<string, ProfileNode>();
+  const clock = new Map<string, number>();
+  for (const event of all) {
+    if (event.pid !== pid) continue;
+    const id = String((event as { id?: string }).id);
+    if (event.name === 'Profile') clock.set(id, Number(event.args?.data?.startTime ?? event.ts));
+    if (event.name !== 'ProfileChunk') continue;
+    const data = event.args?.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(`${id}:${node.id}`, node);
+    let time = clock.get(id) ?? event.ts;
+    const deltas = data?.timeDeltas ?? [];
+    for (const [index, sample] of (data?.cpuProfile?.samples ?? []).entries()) {
+      time += deltas[index] ?? 0;
+      const frame = nodes.get(`${id}:${sample}`)?.callFrame;
+      const name = frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').replace(/^.*\//, '')}:${(frame.lineNumber ?? 0) + 1}:${(frame.columnNumber ?? 0) + 1}` : '?';
+      samples.push([time, name]);
+    }
+    clock.set(id, time);
+  }
+  return samples;
+}
+
+const server = await startPageServer();
+const sandbox = await startBenchSandbox([server.origin]);
+server.use(sandbox);
+if (out) await mkdir(out, { recursive: true });
+try {
+  for (let run = 0; run < runs; run++) {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    try {
+      for (const [index, tag] of pages.entries()) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+        const page = await context.newPage();
+        await browser.startTracing(page, { categories: CATEGORIES });
+        const path = tag === 'blank' ? '/blank' : `/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`;
+        await page.goto(`${server.origin}${path}`);
+        let times: { connected: Record<string, number>; painted: Record<string, number> } | undefined;
+        if (tag !== 'blank') {
+          await page.waitForFunction((name) => name in (window as never as { __bench: { painted: object } }).__bench.painted, tag, { polling: 50, timeout: 20_000 });
+          times = await page.evaluate(() => (window as never as { __bench: { connected: Record<string, number>; painted: Record<string, number> } }).__bench);
+        } else await page.waitForTimeout(300);
+        // A mark whose performance.now() time and trace timestamp are both known: maps page times onto the trace.
+        const markAt = await page.evaluate(() => performance.mark('bench-trace-sync').startTime);
+        const buffer = await browser.stopTracing();
+        await context.close();
+        if (out) await writeFile(`${out}/run${run + 1}-${index}-${tag}.json`, buffer);
+        const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+        const all = Array.isArray(trace) ? trace : trace.traceEvents;
+        const mark = all.find((event) => event.name === 'bench-trace-sync');
+        const threadNames = new Map(all.filter((event) => event.name === 'thread_name').map((event) => [`${event.pid}:${event.tid}`, event.args?.name]));
+        const main = mark ? `${mark.pid}:${mark.tid}` : undefined;
+        const events = completeEvents(all.filter((event) => `${event.pid}:${event.tid}` === main));
+        const samples = mark ? jsSamples(all, mark.pid) : [];
+        const toPage = (ts: number) => (mark ? (ts - mark.ts) / 1000 + markAt : 0);
+        const from = times ? times.connected[tag]! : 0;
+        const to = times ? times.painted[tag]! : markAt;
+        // Outermost tasks only (RunTask events nest: the thread controller's, then the scheduler's).
+        const runTasks = events.filter((event) => event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask');
+        let outerEnd = -1;
+        const tasks = runTasks
+          .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+          .filter((event) => {
+            if (event.ts < outerEnd) return false;
+            outerEnd = event.ts + (event.dur ?? 0);
+            return true;
+          })
+          .filter((event) => toPage(event.ts + (event.dur ?? 0)) >= from && toPage(event.ts) <= to)
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+        const long = tasks.filter((task) => (task.dur ?? 0) > 50_000);
+        console.log(`\nrun ${run + 1}, page ${index + 1}: ${tag} — window ${from.toFixed(0)}–${to.toFixed(0)} ms, main thread ${threadNames.get(main ?? '') ?? '?'}; ${tasks.length} tasks, ${long.length} over 50 ms`);
+        for (const task of (long.length ? long : tasks.slice(0, 3))) {
+          const inside = events.filter((event) => event.ts >= task.ts && event.ts + (event.dur ?? 0) <= task.ts + (task.dur ?? 0));
+          const self = [...selfTimes(inside).entries()].filter(([, us]) => us >= 1000).sort((a, b) => b[1] - a[1]).slice(0, 14);
+          console.log(`  task at ${toPage(task.ts).toFixed(0)} ms, ${((task.dur ?? 0) / 1000).toFixed(1)} ms:`);
+          for (const [name, us] of self) console.log(`    ${(us / 1000).toFixed(1).padStart(7)}  ${name}`);
+          // The JS inside it, by function (sampled; self time, ms).
+          const js = new Map<string, number>();
+          const inTask = samples.filter(([time]) => time >= task.ts && time <= task.ts + (task.dur ?? 0));
+          for (const [index, [time, name]] of inTask.entries()) {
+            const next = inTask[index + 1]?.[0] ?? time;
+            if (name.startsWith('(idle)') || name.startsWith('(program)')) continue;
+            js.set(name, (js.get(name) ?? 0) + (next - time));
+          }
+          const topJs = [...js.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).filter(([, us]) => us >= 1000);
+          if (topJs.length) console.log(`    JS: ${topJs.map(([name, us]) => `${(us / 1000).toFixed(1)} ${name}`).join(' · ')}`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await sandbox.close();
+  await server.close();
+}
