@@ -2,13 +2,14 @@
 // task in a widget's first render is made of — script, style recalculation, layout, paint, ICU, font loading — rather
 // than guessing from a JS-only CPU profile. Not part of `pnpm bench`.
 //
-//   npx tsx test/bench/trace.ts [tag,tag,…] [--runs N] [--out dir]
+//   npx tsx test/bench/trace.ts [tag,tag,…] [--runs N] [--out dir] [--dist another/dist] [--js]
 //
 // Opens the pages in one browser in the order given (as the bench does: each in its own context; `blank` is the
 // bench's blank page), traces each, and prints for each page the main-thread tasks longer than 50 ms (or the three
 // longest) between the widget's connection and its first painted content, each broken down by trace event (self
-// time, ms). `--out` keeps the raw traces (open them in DevTools' Performance panel or ui.perfetto.dev).
+// time, ms) and with its CPU (thread) time, which a busy machine does not inflate. `--out` keeps the raw traces (open them in DevTools' Performance panel or ui.perfetto.dev).
 import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 // @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
@@ -21,6 +22,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: unlike `dur`, not inflated while the thread waits for a core on a busy machine. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown> } & Record<string, unknown>;
@@ -38,7 +41,6 @@ const CATEGORIES = [
   'blink',
   'fonts',
   'disabled-by-default-v8.compile',
-  'disabled-by-default-v8.cpu_profiler',
 ];
 
 const args = process.argv.slice(2);
@@ -48,6 +50,10 @@ const option = (name: string) => {
 };
 const runs = Number(option('--runs') ?? 1);
 const out = option('--out');
+const distDir = option('--dist');
+// Sampled JS in each task (the V8 CPU profiler in the trace): costs the page some time of its own.
+const withJs = args.includes('--js') ? (args.splice(args.indexOf('--js'), 1), true) : false;
+if (withJs) CATEGORIES.push('disabled-by-default-v8.cpu_profiler');
 const pages = (args[0] ?? ['blank', ...PARTNER_WIDGETS, OVERVIEW].join(',')).split(',');
 
 /** A task's events as a tree walk: self time per event name (time in an event not covered by its children). */
@@ -94,7 +100,12 @@ function completeEvents(events: TraceEvent[]): TraceEvent[] {
       (open.get(key) ?? open.set(key, []).get(key)!).push(event);
     } else if (event.ph === 'E') {
       const begin = open.get(`${event.pid}:${event.tid}`)?.pop();
-      if (begin) result.push({ ...begin, ph: 'X', dur: event.ts - begin.ts, args: { ...begin.args, ...event.args } });
+      if (begin) {
+        const tts = (begin as { tts?: number }).tts;
+        const endTts = (event as { tts?: number }).tts;
+        const tdur = tts !== undefined && endTts !== undefined ? endTts - tts : undefined;
+        result.push({ ...begin, ph: 'X', dur: event.ts - begin.ts, ...(tdur === undefined ? {} : { tdur }), args: { ...begin.args, ...event.args } });
+      }
     }
   }
   return result;
@@ -131,7 +142,7 @@ function jsSamples(all: TraceEvent[], pid: number): [number, string][] {
   return samples;
 }
 
-const server = await startPageServer();
+const server = await startPageServer(distDir ? `${resolve(distDir)}/` : undefined);
 const sandbox = await startBenchSandbox([server.origin]);
 server.use(sandbox);
 if (out) await mkdir(out, { recursive: true });
@@ -152,6 +163,13 @@ try {
         } else await page.waitForTimeout(300);
         // A mark whose performance.now() time and trace timestamp are both known: maps page times onto the trace.
         const markAt = await page.evaluate(() => performance.mark('bench-trace-sync').startTime);
+        // The overview's last API answer before its rows painted (as browser.ts measures it).
+        const pageArrival = page.evaluate(
+          ({ until, api }) =>
+            Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(api) && (entry as PerformanceResourceTiming).responseEnd <= until).map((entry) => (entry as PerformanceResourceTiming).responseEnd)),
+          { until: times?.painted[tag] ?? 0, api: sandbox.url },
+        );
+        await pageArrival;
         const buffer = await browser.stopTracing();
         await context.close();
         if (out) await writeFile(`${out}/run${run + 1}-${index}-${tag}.json`, buffer);
@@ -178,11 +196,18 @@ try {
           .filter((event) => toPage(event.ts + (event.dur ?? 0)) >= from && toPage(event.ts) <= to)
           .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
         const long = tasks.filter((task) => (task.dur ?? 0) > 50_000);
-        console.log(`\nrun ${run + 1}, page ${index + 1}: ${tag} — window ${from.toFixed(0)}–${to.toFixed(0)} ms, main thread ${threadNames.get(main ?? '') ?? '?'}; ${tasks.length} tasks, ${long.length} over 50 ms`);
+        if (tag === OVERVIEW && times) {
+          const arrived = await pageArrival;
+          const afterData = tasks.filter((task) => toPage(task.ts + (task.dur ?? 0)) >= arrived);
+          console.log(`  overview: data arrived ${arrived.toFixed(0)} ms; after it until painted: ${(to - arrived).toFixed(0)} ms wall, ${afterData.length} tasks with CPU ${(afterData.reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000).toFixed(0)} ms`);
+        }
+        const cpu = tasks.reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000;
+        const wall = tasks.reduce((sum, task) => sum + (task.dur ?? 0), 0) / 1000;
+        console.log(`\nrun ${run + 1}, page ${index + 1}: ${tag} — window ${from.toFixed(0)}–${to.toFixed(0)} ms, main thread ${threadNames.get(main ?? '') ?? '?'}; ${tasks.length} tasks (${wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms), ${long.length} over 50 ms; longest CPU ${(Math.max(0, ...tasks.map((task) => task.tdur ?? 0)) / 1000).toFixed(0)} ms`);
         for (const task of (long.length ? long : tasks.slice(0, 3))) {
           const inside = events.filter((event) => event.ts >= task.ts && event.ts + (event.dur ?? 0) <= task.ts + (task.dur ?? 0));
           const self = [...selfTimes(inside).entries()].filter(([, us]) => us >= 1000).sort((a, b) => b[1] - a[1]).slice(0, 14);
-          console.log(`  task at ${toPage(task.ts).toFixed(0)} ms, ${((task.dur ?? 0) / 1000).toFixed(1)} ms:`);
+          console.log(`  task at ${toPage(task.ts).toFixed(0)} ms, ${((task.dur ?? 0) / 1000).toFixed(1)} ms (CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms):`);
           for (const [name, us] of self) console.log(`    ${(us / 1000).toFixed(1).padStart(7)}  ${name}`);
           // The JS inside it, by function (sampled; self time, ms).
           const js = new Map<string, number>();

@@ -20,9 +20,17 @@ function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.Dat
 const warmed = new Set<string>();
 
 /**
+ * The warm-up must be done before the data arrives (one API round trip after a token, a few hundred ms at best): on a
+ * busy page idle time may not come that soon, so each step runs at the latest this long after the previous one.
+ */
+const WARM_UP_TIMEOUT_MS = 100;
+
+/**
  * Creates the formatters the widgets use for `lang`, one per idle callback, while the widget waits for its data. In
- * Chromium the first Intl object of a page loads the ICU data (55–110 ms on the bench machine) and the first date
- * format another 6–130 ms: done in idle time during the network wait, that work is off the path from data to content.
+ * Chromium the first Intl.NumberFormat, DateTimeFormat or DisplayNames of a renderer process builds V8's set of
+ * available ICU locales (30–210 ms on the bench machine, one native call that cannot be split; the same in a worker
+ * makes it free for the page, but a blob worker needs `worker-src blob:` from the host's CSP) and the first date
+ * format another 6–130 ms: done during the network wait, that work is off the path from data to content.
  */
 export function warmUpFormatters(lang: string): void {
   if (warmed.has(lang)) return;
@@ -35,9 +43,9 @@ export function warmUpFormatters(lang: string): void {
   ];
   const next = () => {
     steps.shift()?.();
-    if (steps.length) whenIdle(next);
+    if (steps.length) whenIdle(next, WARM_UP_TIMEOUT_MS);
   };
-  whenIdle(next);
+  whenIdle(next, WARM_UP_TIMEOUT_MS);
 }
 
 /**
@@ -46,7 +54,7 @@ export function warmUpFormatters(lang: string): void {
  */
 export function warmUpCountryNames(lang: string): void {
   if (regionNames.has(lang)) return;
-  whenIdle(() => countryName('DE', lang));
+  whenIdle(() => countryName('DE', lang), WARM_UP_TIMEOUT_MS);
 }
 
 /** `1234.5` -> "1,234.5" (en) / "1.234,5" (de). */

@@ -152,6 +152,7 @@ export class PartnerMemberOverview extends PartnerElement {
   private rowHeight = ESTIMATED_ROW_PX;
   /** One measurement per frame at most, however many scroll and resize events arrive. */
   private measureFrame = 0;
+  private measureTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
   private intersectionObserver?: IntersectionObserver;
   /** The list body the observers and listeners are on (Lit replaces it when the grid goes and comes back). */
@@ -211,6 +212,7 @@ export class PartnerMemberOverview extends PartnerElement {
     window.removeEventListener('scroll', this.scheduleMeasure, { capture: true });
     window.removeEventListener('resize', this.scheduleMeasure);
     cancelAnimationFrame(this.measureFrame);
+    clearTimeout(this.measureTimer);
     this.measureFrame = 0;
     this.pendingCountryList?.cancel();
     this.pendingCountryList = undefined;
@@ -245,11 +247,24 @@ export class PartnerMemberOverview extends PartnerElement {
     this.sizeList(body);
     // Rows in view may have changed with the list (a new page, a shorter list); rendering again is only needed then.
     // A new list (first data, other filters) already renders the rows a list at its top shows (`willUpdate`): measure
-    // it in the next frame, so this task ends without a forced layout of the whole widget and the browser lays it
-    // out and paints it once, in its own frame task (a measurement here would force that layout here, then render
-    // again and lay out again before the first paint).
-    if (!previous || previous.query !== this.list.query) this.scheduleMeasure();
+    // it once that has been painted, so the browser lays the widget out and paints it once, in its own frame task (a
+    // measurement here, or in that frame's animation callbacks, would force a layout first, render again and lay out
+    // again before the first paint).
+    if (!previous || previous.query !== this.list.query) this.measureAfterPaint();
     else this.measure();
+  }
+
+  private measureAfterPaint(): void {
+    cancelAnimationFrame(this.measureFrame);
+    clearTimeout(this.measureTimer);
+    // Scroll and observer callbacks meanwhile find a measurement pending (`measureFrame` set) and add none.
+    this.measureFrame = requestAnimationFrame(() => {
+      // A task queued in the frame's callbacks runs after that frame has been painted.
+      this.measureTimer = setTimeout(() => {
+        this.measureFrame = 0;
+        this.measure();
+      });
+    });
   }
 
   protected override render() {
