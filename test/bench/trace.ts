@@ -2,7 +2,7 @@
 // task in a widget's first render is made of — script, style recalculation, layout, paint, ICU, font loading — rather
 // than guessing from a JS-only CPU profile. Not part of `pnpm bench`.
 //
-//   npx tsx test/bench/trace.ts [tag,tag,…] [--runs N] [--out dir] [--dist another/dist] [--js]
+//   npx tsx test/bench/trace.ts [tag,tag,…] [--runs N] [--out dir] [--dist another/dist] [--js] [--host-css css]
 //
 // Opens the pages in one browser in the order given (as the bench does: each in its own context; `blank` is the
 // bench's blank page), traces each, and prints for each page the main-thread tasks longer than 50 ms (or the three
@@ -54,6 +54,8 @@ const distDir = option('--dist');
 // Sampled JS in each task (the V8 CPU profiler in the trace): costs the page some time of its own.
 const withJs = args.includes('--js') ? (args.splice(args.indexOf('--js'), 1), true) : false;
 if (withJs) CATEGORIES.push('disabled-by-default-v8.cpu_profiler');
+// CSS a host page adds (say `partner-member-overview::part(summary) { display: none }`), to see what a part costs.
+const hostCss = option('--host-css');
 const pages = (args[0] ?? ['blank', ...PARTNER_WIDGETS, OVERVIEW].join(',')).split(',');
 
 /** A task's events as a tree walk: self time per event name (time in an event not covered by its children). */
@@ -153,6 +155,11 @@ try {
       for (const [index, tag] of pages.entries()) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
         const page = await context.newPage();
+        if (hostCss) {
+          await page.addInitScript((css) => {
+            document.addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: css })));
+          }, hostCss);
+        }
         await browser.startTracing(page, { categories: CATEGORIES });
         const path = tag === 'blank' ? '/blank' : `/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`;
         await page.goto(`${server.origin}${path}`);
