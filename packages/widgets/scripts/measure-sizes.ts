@@ -80,10 +80,12 @@ function embedClosure(name: string, roots: string[]): Size {
   return sum(name, [...seen].sort().map((file) => sizeOf(file, readFileSync(new URL(file, dist)))));
 }
 
+/** The chunk embed.js loads for `<tag>` (its loader map: `"tag":()=>import(`./embed-chunks/….js`)`). */
 function chunkOf(tag: string): string {
-  const chunk = readdirSync(new URL('dist/embed-chunks/', packageRoot)).find((file) => file.startsWith(`${tag}-`) && file.endsWith('.js'));
-  if (!chunk) throw new Error(`dist/embed-chunks has no chunk for <${tag}>: run the build first`);
-  return `embed-chunks/${chunk}`;
+  const loader = readFileSync(new URL('dist/embed.js', packageRoot), 'utf8');
+  const chunk = new RegExp(`["']?${tag}["']?:\\(\\)=>import\\([\`"'](\\./embed-chunks/[^\`"']+\\.js)`).exec(loader)?.[1];
+  if (!chunk) throw new Error(`dist/embed.js loads no chunk for <${tag}>: run the build first`);
+  return chunk.slice(2);
 }
 
 export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
