@@ -39,6 +39,7 @@ export class PartnerTierBadge extends PartnerElement {
   /**
    * The SDK code the badge calls (`client.badges`), loaded with the badge's own code rather than after its first
    * call: the client loads each resource on first use, which would put a round trip before the badge's request.
+   * @internal
    */
   private static readonly sdkResources = [BadgesResource];
 
