@@ -80,12 +80,16 @@ function embedClosure(name: string, roots: string[]): Size {
   return sum(name, [...seen].sort().map((file) => sizeOf(file, readFileSync(new URL(file, dist)))));
 }
 
-/** The chunk embed.js loads for `<tag>` (its loader map: `"tag":()=>import(`./embed-chunks/….js`)`). */
-function chunkOf(tag: string): string {
+/**
+ * The chunks embed.js loads for `<tag>`: every `import(…)` in its loader (`"tag":()=>Promise.all([import(`./…`), …])`
+ * — the element and the SDK resources it calls).
+ */
+function chunksOf(tag: string): string[] {
   const loader = readFileSync(new URL('dist/embed.js', packageRoot), 'utf8');
-  const chunk = new RegExp(`["']?${tag}["']?:\\(\\)=>import\\([\`"'](\\./embed-chunks/[^\`"']+\\.js)`).exec(loader)?.[1];
-  if (!chunk) throw new Error(`dist/embed.js loads no chunk for <${tag}>: run the build first`);
-  return chunk.slice(2);
+  const entry = new RegExp(`["']?${tag}["']?:\\(\\)=>(.*?)(?=,["']?[a-z-]+["']?:\\(\\)=>|\\})`).exec(loader)?.[1] ?? '';
+  const chunks = [...entry.matchAll(/import\([`"']\.\/(embed-chunks\/[^`"']+\.js)/g)].map((match) => match[1]!);
+  if (chunks.length === 0) throw new Error(`dist/embed.js loads no chunk for <${tag}>: run the build first`);
+  return chunks;
 }
 
 export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
@@ -96,7 +100,7 @@ export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
   const everyChunk = readdirSync(new URL('dist/embed-chunks/', packageRoot)).filter((file) => file.endsWith('.js')).map((file) => `embed-chunks/${file}`);
   const embed = [
     embedClosure('embed.js alone', []),
-    embedClosure('embed.js + <partner-config> + <partner-tier-badge>', [chunkOf('partner-config'), chunkOf('partner-tier-badge')]),
+    embedClosure('embed.js + <partner-config> + <partner-tier-badge>', [...chunksOf('partner-config'), ...chunksOf('partner-tier-badge')]),
     embedClosure('embed.js + every chunk', everyChunk),
   ];
   return { entries, embed };

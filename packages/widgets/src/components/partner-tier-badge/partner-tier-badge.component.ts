@@ -1,5 +1,5 @@
 import { initialState } from '@lit/task';
-import { BadgesResource, type BadgeVerification } from '@poly-partner/sdk';
+import type { BadgeVerification } from '@poly-partner/sdk';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '../../localization/localization.js';
@@ -35,13 +35,6 @@ import styles from './partner-tier-badge.styles.js';
  */
 export class PartnerTierBadge extends PartnerElement {
   static override styles = [PartnerElement.styles, styles];
-
-  /**
-   * The SDK code the badge calls (`client.badges`), loaded with the badge's own code rather than after its first
-   * call: the client loads each resource on first use, which would put a round trip before the badge's request.
-   * @internal
-   */
-  private static readonly sdkResources = [BadgesResource];
 
   /** The reseller whose badge to show; defaults to `<partner-config partner-id>`. */
   @property({ attribute: 'partner-id' }) partnerId?: string;
