@@ -61,7 +61,7 @@ async function bundleSize(name: string, entry: string): Promise<Size> {
 }
 
 /** dist/embed.js plus the chunks reachable from `roots` through static imports (what the browser downloads). */
-function embedClosure(name: string, roots: string[]): Size {
+export function embedFiles(roots: string[]): string[] {
   const dist = new URL('dist/', packageRoot);
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -76,15 +76,19 @@ function embedClosure(name: string, roots: string[]): Size {
   };
   visit('embed.js');
   for (const root of roots) visit(root);
+  return [...seen].sort();
+}
+
+function embedClosure(name: string, roots: string[]): Size {
   // The gzip of separate files, added up: each file travels as its own response.
-  return sum(name, [...seen].sort().map((file) => sizeOf(file, readFileSync(new URL(file, dist)))));
+  return sum(name, embedFiles(roots).map((file) => sizeOf(file, readFileSync(new URL(file, new URL('dist/', packageRoot))))));
 }
 
 /**
  * The chunks embed.js loads for `<tag>`: every `import(…)` in its loader (`"tag":()=>Promise.all([import(`./…`), …])`
  * — the element and the SDK resources it calls).
  */
-function chunksOf(tag: string): string[] {
+export function chunksOf(tag: string): string[] {
   const loader = readFileSync(new URL('dist/embed.js', packageRoot), 'utf8');
   const entry = new RegExp(`["']?${tag}["']?:\\(\\)=>(.*?)(?=,["']?[a-z-]+["']?:\\(\\)=>|\\})`).exec(loader)?.[1] ?? '';
   const chunks = [...entry.matchAll(/import\([`"']\.\/(embed-chunks\/[^`"']+\.js)/g)].map((match) => match[1]!);
