@@ -13,7 +13,8 @@ import type { MsgFn, TemplateLike, TemplateMap } from '@lit/localize';
 import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
 import type { TemplateResult } from 'lit';
 
-export { str } from '@lit/localize';
+// From its module, not the package's index, whose other modules run code on import (the runtime's locale state).
+export { str } from '@lit/localize/internal/str-tag.js';
 
 /** Locales with a message catalog; `en` is the source. */
 export const LOCALES = ['en', 'de'] as const;
