@@ -1,15 +1,22 @@
 // The committed JSON Schemas (what browsers validate with) are exactly what the zod schemas generate today.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { jsonSchemasFileText } from '../scripts/write-json-schemas.js';
+import { jsonSchemaFiles } from '../scripts/write-json-schemas.js';
 
-test('src/generated/json-schemas.ts is up to date with the zod schemas (run `pnpm build` after changing one)', () => {
-  const committed = readFileSync(new URL('../src/generated/json-schemas.ts', import.meta.url), 'utf8');
-  assert.ok(committed === jsonSchemasFileText(), 'src/generated/json-schemas.ts is stale');
+const generated = new URL('../src/generated/', import.meta.url);
+
+test('src/generated/json-schemas{.ts,/} are up to date with the zod schemas (run `pnpm build` after changing one)', () => {
+  const files = jsonSchemaFiles();
+  for (const [path, text] of files) {
+    assert.ok(readFileSync(new URL(path, generated), 'utf8') === text, `src/generated/${path} is stale`);
+  }
+  // No module of a schema that no longer exists.
+  const committed = readdirSync(new URL('json-schemas/', generated)).map((file) => `json-schemas/${file}`).sort();
+  assert.deepEqual(committed, [...files.keys()].filter((path) => path.startsWith('json-schemas/')).sort());
 });
 
 test('the only `uri` format is z.url with http(s), which the browser validator assumes', () => {
-  const text = jsonSchemasFileText();
+  const text = [...jsonSchemaFiles().values()].join('\n');
   assert.equal(text.match(/"format":"uri"/g)?.length, 1);
 });

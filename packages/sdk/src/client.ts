@@ -1,11 +1,14 @@
-// createPartnerClient: one independent client per call, no globals, nothing done on import.
-import { BadgesResource } from './resources/badges.js';
-import { DealsResource } from './resources/deals.js';
-import { OrganizationsResource } from './resources/organizations.js';
-import { PartnersResource } from './resources/partners.js';
-import { ProductsResource } from './resources/products.js';
-import { ProgramResource } from './resources/program.js';
+// createPartnerClient: one independent client per call, no globals, nothing done on import. Its resources come from
+// `#resources`: built on the spot, or — under the `lazy-resources` condition, which the script-tag bundle sets —
+// stand-ins that load each resource's module on its first call (see internal/resources.lazy.ts).
+import { createResources } from '#resources';
 import type { TokenProvider } from './internal/token-cache.js';
+import type { BadgesResource } from './resources/badges.js';
+import type { DealsResource } from './resources/deals.js';
+import type { OrganizationsResource } from './resources/organizations.js';
+import type { PartnersResource } from './resources/partners.js';
+import type { ProductsResource } from './resources/products.js';
+import type { ProgramResource } from './resources/program.js';
 import { Transport, type RetryPolicy } from './internal/transport.js';
 
 interface CommonOptions {
@@ -106,12 +109,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     cache: options.cache ?? true,
   });
   return {
-    program: new ProgramResource(transport),
-    products: new ProductsResource(transport),
-    partners: new PartnersResource(transport),
-    deals: new DealsResource(transport),
-    organizations: new OrganizationsResource(transport),
-    badges: new BadgesResource(transport),
+    ...createResources(transport),
     clearCache: () => transport.clearCache(),
   };
 }

@@ -7,13 +7,17 @@ export type { TokenProvider, TokenProviderResult } from './internal/token-cache.
 export type { RetryPolicy } from './internal/transport.js';
 export type { CallOptions } from './internal/call-options.js';
 export type { PagePromise, PageWalk, WalkablePage, WalkOptions } from './internal/pagination.js';
-export type { ProgramResource } from './resources/program.js';
-export type { ProductsResource } from './resources/products.js';
-export type { PartnersResource, SimulateOptions, TierStatusOptions } from './resources/partners.js';
-export type { DealsResource, RegisterDealOptions, ConflictCheckCustomer } from './resources/deals.js';
-export type { OrganizationsResource } from './resources/organizations.js';
+// The resource classes are values too, for code that wants a resource's module loaded with it (a static import)
+// rather than on the client's first call to it; their constructors are internal.
+export { ProgramResource } from './resources/program.js';
+export { ProductsResource } from './resources/products.js';
+export { PartnersResource } from './resources/partners.js';
+export type { SimulateOptions, TierStatusOptions } from './resources/partners.js';
+export { DealsResource } from './resources/deals.js';
+export type { RegisterDealOptions, ConflictCheckCustomer } from './resources/deals.js';
+export { OrganizationsResource } from './resources/organizations.js';
+export { BadgesResource } from './resources/badges.js';
 export type {
-  BadgesResource,
   BadgeUnverifiedReason,
   BadgeVerification,
   VerifyBadgeOptions,

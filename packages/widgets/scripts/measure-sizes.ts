@@ -61,7 +61,7 @@ async function bundleSize(name: string, entry: string): Promise<Size> {
 }
 
 /** dist/embed.js plus the chunks reachable from `roots` through static imports (what the browser downloads). */
-function embedClosure(name: string, roots: string[]): Size {
+export function embedFiles(roots: string[]): string[] {
   const dist = new URL('dist/', packageRoot);
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -76,14 +76,24 @@ function embedClosure(name: string, roots: string[]): Size {
   };
   visit('embed.js');
   for (const root of roots) visit(root);
-  // The gzip of separate files, added up: each file travels as its own response.
-  return sum(name, [...seen].sort().map((file) => sizeOf(file, readFileSync(new URL(file, dist)))));
+  return [...seen].sort();
 }
 
-function chunkOf(tag: string): string {
-  const chunk = readdirSync(new URL('dist/embed-chunks/', packageRoot)).find((file) => file.startsWith(`${tag}-`) && file.endsWith('.js'));
-  if (!chunk) throw new Error(`dist/embed-chunks has no chunk for <${tag}>: run the build first`);
-  return `embed-chunks/${chunk}`;
+function embedClosure(name: string, roots: string[]): Size {
+  // The gzip of separate files, added up: each file travels as its own response.
+  return sum(name, embedFiles(roots).map((file) => sizeOf(file, readFileSync(new URL(file, new URL('dist/', packageRoot))))));
+}
+
+/**
+ * The chunks embed.js loads for `<tag>`: every `import(…)` in its loader (`"tag":()=>Promise.all([import(`./…`), …])`
+ * — the element and the SDK resources it calls).
+ */
+export function chunksOf(tag: string): string[] {
+  const loader = readFileSync(new URL('dist/embed.js', packageRoot), 'utf8');
+  const entry = new RegExp(`["']?${tag}["']?:\\(\\)=>(.*?)(?=,["']?[a-z-]+["']?:\\(\\)=>|\\})`).exec(loader)?.[1] ?? '';
+  const chunks = [...entry.matchAll(/import\([`"']\.\/(embed-chunks\/[^`"']+\.js)/g)].map((match) => match[1]!);
+  if (chunks.length === 0) throw new Error(`dist/embed.js loads no chunk for <${tag}>: run the build first`);
+  return chunks;
 }
 
 export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
@@ -94,7 +104,7 @@ export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
   const everyChunk = readdirSync(new URL('dist/embed-chunks/', packageRoot)).filter((file) => file.endsWith('.js')).map((file) => `embed-chunks/${file}`);
   const embed = [
     embedClosure('embed.js alone', []),
-    embedClosure('embed.js + <partner-config> + <partner-tier-badge>', [chunkOf('partner-config'), chunkOf('partner-tier-badge')]),
+    embedClosure('embed.js + <partner-config> + <partner-tier-badge>', [...chunksOf('partner-config'), ...chunksOf('partner-tier-badge')]),
     embedClosure('embed.js + every chunk', everyChunk),
   ];
   return { entries, embed };

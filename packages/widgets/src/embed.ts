@@ -2,13 +2,42 @@
 // when its tag appears in the page — and takes all configuration from the page (attributes, `<partner-config>`).
 // Chunks are loaded by relative URL, so the bundle works from whatever origin or CDN path serves it.
 
+/**
+ * An element's code, with the SDK resources it calls fetched alongside: the SDK's client in this bundle loads a
+ * resource's code on its first call (packages/sdk/src/internal/resources.lazy.ts), which would otherwise wait for the
+ * element to run and put a round trip before its first request. Only the element decides success: a resource that
+ * fails here is loaded again on its first call.
+ */
+function withResources(element: Promise<unknown>, ...resources: Promise<unknown>[]): Promise<unknown> {
+  for (const resource of resources) resource.catch(() => undefined);
+  return element;
+}
+
 const loaders: Record<string, () => Promise<unknown>> = {
   'partner-config': () => import('./config/partner-config.js'),
-  'partner-tier-badge': () => import('./components/partner-tier-badge/partner-tier-badge.js'),
-  'next-tier-checklist': () => import('./components/next-tier-checklist/next-tier-checklist.js'),
-  'deal-registration-form': () => import('./components/deal-registration-form/deal-registration-form.js'),
-  'partner-deal-list': () => import('./components/partner-deal-list/partner-deal-list.js'),
-  'partner-member-overview': () => import('./components/partner-member-overview/partner-member-overview.js'),
+  'partner-tier-badge': () =>
+    withResources(import('./components/partner-tier-badge/partner-tier-badge.js'), import('./internal/sdk-resources/badges.js')),
+  'next-tier-checklist': () =>
+    withResources(
+      import('./components/next-tier-checklist/next-tier-checklist.js'),
+      import('./internal/sdk-resources/partners.js'),
+      import('./internal/sdk-resources/program.js'),
+    ),
+  'deal-registration-form': () =>
+    withResources(
+      import('./components/deal-registration-form/deal-registration-form.js'),
+      import('./internal/sdk-resources/products.js'),
+      import('./internal/sdk-resources/partners.js'),
+      import('./internal/sdk-resources/deals.js'),
+    ),
+  'partner-deal-list': () =>
+    withResources(import('./components/partner-deal-list/partner-deal-list.js'), import('./internal/sdk-resources/deals.js')),
+  'partner-member-overview': () =>
+    withResources(
+      import('./components/partner-member-overview/partner-member-overview.js'),
+      import('./internal/sdk-resources/organizations.js'),
+      import('./internal/sdk-resources/program.js'),
+    ),
 };
 
 const requested = new Set<string>();

@@ -206,6 +206,9 @@ describe('German translation (xliff/de.xlf)', () => {
     const { messages, errors } = localizer.extractSourceMessages();
     assert.deepEqual(errors.map((error) => String(error.messageText)), [], 'lit-localize could not read every msg() call');
     assert.ok(messages.length > 0);
+    // Every call names its id (`{ id: 'badge.verified' }`): our msg() looks translations up by it and, unlike
+    // @lit/localize's runtime, does not hash the English text into one (lit-localize names those `s…`/`h…` + hash).
+    assert.deepEqual(messages.map((message) => message.name).filter((id) => !/^[a-z][a-zA-Z]*(\.[a-zA-Z0-9]+)+$/.test(id)), [], 'msg() without an explicit dotted id');
     const ids = new Set(units.map((unit) => unit.id));
     assert.deepEqual(messages.map((message) => message.name).filter((id) => !ids.has(id)).sort(), [], 'msg() ids missing from de.xlf');
     assert.deepEqual(localizer.validateTranslations().errors, []);

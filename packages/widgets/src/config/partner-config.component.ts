@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { createPartnerClient, type PartnerClient } from '@poly-partner/sdk';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { PartnerConfigChangeEvent } from '../events/partner-config-change-event.js';
 import { partnerContext, type PartnerContextValue } from './partner-context.js';
 import { createTokenEndpointProvider } from './token-endpoint-provider.js';

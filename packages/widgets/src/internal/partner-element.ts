@@ -3,7 +3,7 @@
 import { initialState, Task } from '@lit/task';
 import type { PartnerClient } from '@poly-partner/sdk';
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { PartnerErrorEvent } from '../events/partner-error-event.js';
 import { PartnerReadyEvent } from '../events/partner-ready-event.js';
 import { LocaleController } from '../localization/locale-controller.js';

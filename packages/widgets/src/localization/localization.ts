@@ -9,10 +9,12 @@
 // Catalogs other than English load on demand, as @lit/localize's runtime mode does: a page whose widgets speak only
 // English never downloads German (15 kB). `loadCatalog` starts the load; elements hold their render until it is
 // there (see `PartnerElement.scheduleUpdate`), so German pages never flash English text.
-import type { MsgFn, TemplateMap } from '@lit/localize';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { MsgFn, TemplateLike, TemplateMap } from '@lit/localize';
+import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
+import type { TemplateResult } from 'lit';
 
-export { str } from '@lit/localize';
+// From its module, not the package's index, whose other modules run code on import (the runtime's locale state).
+export { str } from '@lit/localize/internal/str-tag.js';
 
 /** Locales with a message catalog; `en` is the source. */
 export const LOCALES = ['en', 'de'] as const;
@@ -55,8 +57,24 @@ function currentLocale(): Locale {
   return renderingLocale ?? catalogLocale(globalThis.document?.documentElement.lang) ?? 'en';
 }
 
+/**
+ * @lit/localize's `runtimeMsg`, by the explicit id every `msg()` here carries (test/manifest.test.ts holds that),
+ * without its fallback of hashing the English text into an id (half a kilobyte of code no call needs).
+ */
+function lookup(catalog: TemplateMap | undefined, template: TemplateLike, id: string | undefined): TemplateLike {
+  const localized = id === undefined ? undefined : catalog?.[id];
+  if (localized === undefined) {
+    // English, the source: str`` joined with its values, plain strings and html`` as they are.
+    return typeof template !== 'string' && 'strTag' in template ? joinStringsAndValues(template.strings, template.values) : template;
+  }
+  if (typeof localized === 'string') return localized;
+  // A translation's expressions are numbers: the index of the source's value to put there (translators may reorder).
+  if ('strTag' in localized) return joinStringsAndValues(localized.strings, (template as StrResult).values, localized.values as number[]);
+  return { ...localized, values: (localized.values as number[]).map((index) => (template as TemplateResult).values[index]) };
+}
+
 /** Looks a message up in the catalog of the locale being rendered (outside a render: the page's `<html lang>`). */
-export const msg = ((template, options) => runtimeMsg(catalogs[currentLocale()], template, options)) as MsgFn;
+export const msg = ((template, options) => lookup(catalogs[currentLocale()], template, options?.id)) as MsgFn;
 
 /** Runs `work` (an element's update) with `msg()` answering in `locale`. */
 export function renderInLocale<T>(locale: Locale, work: () => T): T {

@@ -1,7 +1,7 @@
 import { initialState } from '@lit/task';
 import type { BadgeVerification } from '@poly-partner/sdk';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { msg, str } from '../../localization/localization.js';
 import { formatDate } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
