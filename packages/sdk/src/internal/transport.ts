@@ -60,7 +60,9 @@ const ANONYMOUS: Credential = { token: '', subject: 'anonymous' };
 
 function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  // Sorted so equal queries share one cache key. A plain code-unit comparison: `localeCompare` would start up ICU's
+  // collation (55–67 ms on the bench machine, in the task that sends a widget's first request) for ASCII names.
+  for (const [name, value] of Object.entries(query ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (value !== undefined) params.set(name, String(value));
   }
   const text = params.toString();
