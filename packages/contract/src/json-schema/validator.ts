@@ -83,65 +83,79 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const MISSING = Symbol('missing');
+/**
+ * Where a value sits: its key and the path of its parent, made into an array only for an issue. Valid answers, the
+ * usual case, then cost no array per value (a 100-member page has several thousand).
+ */
+interface Path {
+  readonly up: Path | undefined;
+  readonly key: PropertyKey;
+}
 
-/** Validates `value`; pushes issues; returns the output (unknown z.object keys dropped), or MISSING-free value. */
-function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: ValidationIssue[]): unknown {
-  const issue = (code: string, message: string, extra: Partial<ValidationIssue> = {}) =>
-    issues.push({ code, path, message, ...extra });
+function pathArray(path: Path | undefined): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (let at = path; at; at = at.up) keys.push(at.key);
+  return keys.reverse();
+}
 
+function issue(issues: ValidationIssue[], path: Path | undefined, code: string, message: string, extra?: Partial<ValidationIssue>): void {
+  issues.push({ code, path: pathArray(path), message, ...extra });
+}
+
+/** Validates `value`; pushes issues; returns the output (unknown z.object keys dropped). */
+function check(schema: JsonSchema, value: unknown, path: Path | undefined, issues: ValidationIssue[]): unknown {
   if (schema.anyOf || schema.oneOf) {
     const branches = (schema.anyOf ?? schema.oneOf)!;
     // z.nullable: null passes, anything else answers as the inner schema (its issues, not a union's).
-    const nonNull = branches.filter((branch) => branch.type !== 'null');
-    if (nonNull.length === 1 && branches.length === 2) {
-      return value === null ? null : check(nonNull[0]!, value, path, issues);
+    if (branches.length === 2 && (branches[0]!.type === 'null') !== (branches[1]!.type === 'null')) {
+      return value === null ? null : check(branches[0]!.type === 'null' ? branches[1]! : branches[0]!, value, path, issues);
     }
     for (const branch of branches) {
       const branchIssues: ValidationIssue[] = [];
       const output = check(branch, value, path, branchIssues);
       if (branchIssues.length === 0) return output;
     }
-    issue('invalid_union', 'Invalid input');
+    issue(issues, path, 'invalid_union', 'Invalid input');
     return value;
   }
 
   // z.enum and z.literal answer invalid_value for anything else, whatever its type.
   if (schema.type !== undefined && schema.enum === undefined && schema.const === undefined) {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (!types.some((type) => hasType(value, type))) {
+    const fits = typeof schema.type === 'string' ? hasType(value, schema.type) : schema.type.some((type) => hasType(value, type));
+    if (!fits) {
+      const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
       // Several types (null aside, which is z.nullable) are z.union of primitives: zod reports a failed union.
       if (types.filter((type) => type !== 'null').length > 1) {
-        issue('invalid_union', 'Invalid input');
+        issue(issues, path, 'invalid_union', 'Invalid input');
         return value;
       }
-      issue('invalid_type', `Invalid input: expected ${types.join(' or ')}, received ${value === undefined ? 'undefined' : typeOf(value)}`);
+      issue(issues, path, 'invalid_type', `Invalid input: expected ${types.join(' or ')}, received ${value === undefined ? 'undefined' : typeOf(value)}`);
       return value;
     }
   }
   if (schema.const !== undefined && value !== schema.const) {
-    issue('invalid_value', `Invalid input: expected ${JSON.stringify(schema.const)}`);
+    issue(issues, path, 'invalid_value', `Invalid input: expected ${JSON.stringify(schema.const)}`);
     return value;
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    issue('invalid_value', `Invalid option: expected one of ${schema.enum.map((option) => JSON.stringify(option)).join('|')}`);
+    issue(issues, path, 'invalid_value', `Invalid option: expected one of ${schema.enum.map((option) => JSON.stringify(option)).join('|')}`);
     return value;
   }
 
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) {
-      issue('too_small', `Too small: expected string to have >=${schema.minLength} characters`, { minimum: schema.minLength });
+      issue(issues, path, 'too_small', `Too small: expected string to have >=${schema.minLength} characters`, { minimum: schema.minLength });
     }
     if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-      issue('too_big', `Too big: expected string to have <=${schema.maxLength} characters`, { maximum: schema.maxLength });
+      issue(issues, path, 'too_big', `Too big: expected string to have <=${schema.maxLength} characters`, { maximum: schema.maxLength });
     }
     if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
-      issue('invalid_format', `Invalid ${schema.format ?? 'string'}: must match pattern ${schema.pattern}`);
+      issue(issues, path, 'invalid_format', `Invalid ${schema.format ?? 'string'}: must match pattern ${schema.pattern}`);
     }
     if (schema.format === 'uri') {
       // z.url() checks and answers the trimmed string (a transform JSON Schema does not show).
       const trimmed = value.trim();
-      if (!isHttpUrl(trimmed)) issue('invalid_format', 'Invalid URL');
+      if (!isHttpUrl(trimmed)) issue(issues, path, 'invalid_format', 'Invalid URL');
       return trimmed;
     }
     return value;
@@ -149,16 +163,16 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
 
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) {
-      issue('too_small', `Too small: expected number to be >=${schema.minimum}`, { minimum: schema.minimum });
+      issue(issues, path, 'too_small', `Too small: expected number to be >=${schema.minimum}`, { minimum: schema.minimum });
     }
     if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
-      issue('too_small', `Too small: expected number to be >${schema.exclusiveMinimum}`, { minimum: schema.exclusiveMinimum });
+      issue(issues, path, 'too_small', `Too small: expected number to be >${schema.exclusiveMinimum}`, { minimum: schema.exclusiveMinimum });
     }
     if (schema.maximum !== undefined && value > schema.maximum) {
-      issue('too_big', `Too big: expected number to be <=${schema.maximum}`, { maximum: schema.maximum });
+      issue(issues, path, 'too_big', `Too big: expected number to be <=${schema.maximum}`, { maximum: schema.maximum });
     }
     if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) {
-      issue('too_big', `Too big: expected number to be <${schema.exclusiveMaximum}`, { maximum: schema.exclusiveMaximum });
+      issue(issues, path, 'too_big', `Too big: expected number to be <${schema.exclusiveMaximum}`, { maximum: schema.exclusiveMaximum });
     }
     return value;
   }
@@ -167,18 +181,18 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
     // z.tuple reports a wrong length before it looks at the items; z.array the other way round.
     const tupleLength = schema.prefixItems !== undefined && (value.length < (schema.minItems ?? 0) || value.length > (schema.maxItems ?? Infinity));
     if (tupleLength) {
-      issue(value.length < schema.minItems! ? 'too_small' : 'too_big', `Expected a tuple of ${schema.prefixItems!.length} items`);
+      issue(issues, path, value.length < schema.minItems! ? 'too_small' : 'too_big', `Expected a tuple of ${schema.prefixItems!.length} items`);
       return value;
     }
     const output = value.map((item, index) => {
       const itemSchema = schema.prefixItems?.[index] ?? schema.items;
-      return itemSchema ? check(itemSchema, item, [...path, index], issues) : item;
+      return itemSchema ? check(itemSchema, item, { up: path, key: index }, issues) : item;
     });
     if (schema.minItems !== undefined && value.length < schema.minItems) {
-      issue('too_small', `Too small: expected array to have >=${schema.minItems} items`, { minimum: schema.minItems });
+      issue(issues, path, 'too_small', `Too small: expected array to have >=${schema.minItems} items`, { minimum: schema.minItems });
     }
     if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-      issue('too_big', `Too big: expected array to have <=${schema.maxItems} items`, { maximum: schema.maxItems });
+      issue(issues, path, 'too_big', `Too big: expected array to have <=${schema.maxItems} items`, { maximum: schema.maxItems });
     }
     return output;
   }
@@ -188,33 +202,35 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
     const output: Record<string, unknown> = {};
     const properties = schema.properties ?? {};
     const required = schema.required ?? [];
-    for (const [key, propertySchema] of Object.entries(properties)) {
+    for (const key in properties) {
+      const propertySchema = properties[key]!;
       const present = Object.hasOwn(input, key) && input[key] !== undefined;
       if (!present) {
-        if (required.includes(key)) check(propertySchema, undefined, [...path, key], issues);
+        if (required.includes(key)) check(propertySchema, undefined, { up: path, key }, issues);
         continue;
       }
-      output[key] = check(propertySchema, input[key], [...path, key], issues);
+      output[key] = check(propertySchema, input[key], { up: path, key }, issues);
     }
-    const extra = Object.keys(input).filter((key) => !Object.hasOwn(properties, key));
     const rest = schema.additionalProperties;
+    // Without `additionalProperties` (z.object) unknown keys are left out, as zod's output leaves them out.
+    if (rest === undefined || rest === true) return output;
+    const extra = Object.keys(input).filter((key) => !Object.hasOwn(properties, key));
     if (rest === false) {
-      if (extra.length > 0) issue('unrecognized_keys', `Unrecognized key${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}`);
-    } else if (rest !== undefined && rest !== true) {
+      if (extra.length > 0) issue(issues, path, 'unrecognized_keys', `Unrecognized key${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}`);
+    } else {
       // z.record and z.catchall: every other key is checked, and kept.
       for (const key of extra) {
         if (schema.propertyNames) {
           const keyIssues: ValidationIssue[] = [];
-          check(schema.propertyNames, key, [...path, key], keyIssues);
+          check(schema.propertyNames, key, { up: path, key }, keyIssues);
           if (keyIssues.length > 0) {
-            issues.push({ code: 'invalid_key', path: [...path, key], message: 'Invalid key in record' });
+            issue(issues, { up: path, key }, 'invalid_key', 'Invalid key in record');
             continue;
           }
         }
-        output[key] = check(rest, input[key], [...path, key], issues);
+        output[key] = check(rest, input[key], { up: path, key }, issues);
       }
     }
-    // Without `additionalProperties` (z.object) unknown keys are left out, as zod's output leaves them out.
     return output;
   }
   return value;
@@ -223,7 +239,7 @@ function check(schema: JsonSchema, value: unknown, path: PropertyKey[], issues: 
 /** Validates `data` against `schema`, answering as zod's `safeParse` does. */
 export function validate<T>(schema: JsonSchema, data: unknown): SafeParseResult<T> {
   const issues: ValidationIssue[] = [];
-  const output = check(schema, data, [], issues);
+  const output = check(schema, data, undefined, issues);
   return issues.length === 0 ? { success: true, data: output as T } : { success: false, error: { issues } };
 }
 
