@@ -35,10 +35,11 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-step('Building the packages (contract, SDK, widgets and the script-tag bundle)', 'pnpm', ['run', 'build']);
+step('Building the packages (contract, sandbox, SDK, widgets and the script-tag bundle)', 'pnpm', ['run', 'build']);
 step('Building the demo sites', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
-run('sandbox', process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', ...process.argv.slice(2)]);
+// The sandbox's build (packages/sandbox/dist, made by `pnpm build` above): plain JavaScript, no TypeScript loader.
+run('sandbox', process.execPath, ['packages/sandbox/dist/cli.js', ...process.argv.slice(2)]);
 run('demo', process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--logLevel', 'warn']);
 
 setTimeout(() => {

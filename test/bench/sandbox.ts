@@ -1,4 +1,4 @@
-// Starts `sandbox-process.ts` as a child process and reads what it prints; the bench reads its RSS from /proc.
+// Starts `sandbox-process.mjs` as a child process and reads what it prints; the bench reads its RSS from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -50,8 +50,8 @@ export function firstJsonLine<T>(child: ChildProcess, timeoutMs: number): Promis
 }
 
 export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox> {
-  const script = new URL('./sandbox-process.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...origins.flatMap((origin) => ['--origin', origin])], {
+  const script = new URL('./sandbox-process.mjs', import.meta.url).pathname;
+  const child = spawn(process.execPath, [script, ...origins.flatMap((origin) => ['--origin', origin])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   type Ready = Pick<BenchSandbox, 'url' | 'credentials' | 'organizations' | 'syntheticOrg' | 'seedMs'>;

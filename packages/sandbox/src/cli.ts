@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `pnpm sandbox`: starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -112,9 +112,20 @@ describe('the default database', () => {
 
 describe('the CLI', () => {
   test('starts, writes credentials.json beside the database, serves, and stops cleanly on SIGTERM', async () => {
-    const db = join(directory, 'cli', 'sandbox.db');
-    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', db, '--resellers', '300'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await runCli(['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))], 'cli', 300);
+  });
+
+  // What `pnpm sandbox` and `pnpm start` run: the esbuild bundle in dist/ (made by `pnpm build`), whose seeding worker
+  // finds its modules by URLs relative to the bundle's chunks. 5,000 resellers is the smallest world seeded in it.
+  const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  test('as built (dist/cli.js), seeds a large world in its worker thread and serves', { skip: !existsSync(built) && 'no dist/: run `pnpm build`' }, async () => {
+    const output = await runCli([built], 'cli-built', WORKER_SEED_RESELLERS);
+    assert.doesNotMatch(output, /seeding in a worker thread failed/);
+  });
+
+  async function runCli(command: string[], folder: string, resellers: number): Promise<string> {
+    const db = join(directory, folder, 'sandbox.db');
+    const child = spawn(process.execPath, [...command, '--port', '0', '--db', db, '--resellers', String(resellers)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -125,17 +136,20 @@ describe('the CLI', () => {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
     });
-    const file = join(directory, 'cli', 'credentials.json');
+    const file = join(directory, folder, 'credentials.json');
     assert.ok(existsSync(file));
     const credentials = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(credentials.baseUrl, url);
     assert.match(output, new RegExp(credentials.resellers[0].secretKey));
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 200);
+    const status = await fetch(`${url}/v1/partners/${credentials.resellers[0].partnerId}/tier-status`, { headers: { authorization: `Bearer ${credentials.resellers[0].secretKey}` } });
+    assert.equal(status.status, 200);
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     assert.equal(await exit, 0);
-  });
+    return output;
+  }
 });
 
 describe('stored evaluations', () => {

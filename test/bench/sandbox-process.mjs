@@ -1,9 +1,11 @@
 // The sandbox as `pnpm bench` measures it: a child process of its own (so load figures and RSS are the server's
 // alone), 15,000 resellers in `startSandbox()`'s default database (a throwaway file, seeded in a worker thread), the
 // rate limit out of the way, and one synthetic organization holding every reseller. Prints one JSON line `{ url, credentials, syntheticOrg, seedMs }` when it listens.
-// Run: node --import tsx test/bench/sandbox-process.ts --origin http://127.0.0.1:PORT
+// Plain JavaScript on the sandbox's build (packages/sandbox/dist, made by `pnpm build`), as `pnpm sandbox` and
+// `pnpm start` run it: no TypeScript loader in the measured process.
+// Run: node test/bench/sandbox-process.mjs --origin http://127.0.0.1:PORT
 import { parseArgs } from 'node:util';
-import { startSandbox } from '@poly-partner/sandbox';
+import { startSandbox } from '../../packages/sandbox/dist/index.js';
 
 const { values } = parseArgs({ options: { origin: { type: 'string', multiple: true }, resellers: { type: 'string', default: '15000' } } });
 
@@ -29,11 +31,11 @@ sandbox.db.transaction(() => {
     .prepare(`INSERT INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'organization', ?, '[]')`)
     .run(syntheticOrg.secretKey, syntheticOrg.orgId);
 })();
-syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId) as number;
+syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId);
 
 /** Member counts of the seeded organizations that have credentials, so the bench can pick the largest. */
 const memberCount = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck();
-const organizations = sandbox.credentials.organizations.map((org) => ({ ...org, members: memberCount.get(org.orgId) as number }));
+const organizations = sandbox.credentials.organizations.map((org) => ({ ...org, members: memberCount.get(org.orgId) }));
 
 console.log(JSON.stringify({ url: sandbox.url, credentials: sandbox.credentials, organizations, syntheticOrg, seedMs }));
 
