@@ -4,6 +4,7 @@
 // Plain JavaScript on the sandbox's build (packages/sandbox/dist, made by `pnpm build`), as `pnpm sandbox` and
 // `pnpm start` run it: no TypeScript loader in the measured process.
 // Run: node test/bench/sandbox-process.mjs --origin http://127.0.0.1:PORT
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../packages/sandbox/dist/index.js';
 
@@ -44,4 +45,17 @@ process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 // The parent going away (a crash, Ctrl-C) closes stdin: do not outlive it.
 process.stdin.on('end', shutdown);
-process.stdin.resume();
+// A line `memory` on stdin: answer where the resident memory is (JSON line), for the bench's memory figures.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'memory') return;
+  const usage = process.memoryUsage();
+  const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
+  const pages = (pragma) => sandbox.db.pragma(pragma, { simple: true });
+  console.log(JSON.stringify({
+    memory: {
+      rssMB: mb(usage.rss), heapTotalMB: mb(usage.heapTotal), heapUsedMB: mb(usage.heapUsed), externalMB: mb(usage.external),
+      // SQLite's page cache holds at most this many KB (a negative cache_size is KiB) of the database's pages.
+      sqliteCacheLimitKB: -pages('cache_size'), databasePages: pages('page_count'), pageSize: pages('page_size'),
+    },
+  }));
+});

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Credentials } from '@poly-partner/sandbox';
+import { SANDBOX_NODE_FLAGS } from '../../packages/sandbox/scripts/node-flags.mjs';
 
 interface Organization {
   orgId: string;
@@ -22,7 +23,19 @@ export interface BenchSandbox {
   largestOrg(): Organization;
   /** Resident memory of the child process now, in MB (VmRSS from /proc/<pid>/status). */
   rssMB(): number;
+  /** Where the child's memory is, as it reports it (`process.memoryUsage()` and SQLite's page cache). */
+  memory(): Promise<SandboxMemory>;
   close(): Promise<void>;
+}
+
+export interface SandboxMemory {
+  rssMB: number;
+  heapTotalMB: number;
+  heapUsedMB: number;
+  externalMB: number;
+  sqliteCacheLimitKB: number;
+  databasePages: number;
+  pageSize: number;
 }
 
 export function rssOf(pid: number): number {
@@ -49,9 +62,12 @@ export function firstJsonLine<T>(child: ChildProcess, timeoutMs: number): Promis
   });
 }
 
-export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox> {
+/** `nodeFlags` replaces the flags the sandbox's launchers use, for comparisons (test/bench/sandbox-flags.ts). */
+export async function startBenchSandbox(origins: string[], options: { nodeFlags?: readonly string[] } = {}): Promise<BenchSandbox> {
   const script = new URL('./sandbox-process.mjs', import.meta.url).pathname;
-  const child = spawn(process.execPath, [script, ...origins.flatMap((origin) => ['--origin', origin])], {
+  // On the Node flags the sandbox's launchers give it (its bin, `pnpm sandbox`, `pnpm start`), not bench-only ones.
+  const flags = options.nodeFlags ?? SANDBOX_NODE_FLAGS;
+  const child = spawn(process.execPath, [...flags, script, ...origins.flatMap((origin) => ['--origin', origin])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   type Ready = Pick<BenchSandbox, 'url' | 'credentials' | 'organizations' | 'syntheticOrg' | 'seedMs'>;
@@ -62,6 +78,11 @@ export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox
     child.kill();
     throw error;
   }
+  const lines = createInterface({ input: child.stdout! });
+  const memoryAnswers: ((memory: SandboxMemory) => void)[] = [];
+  lines.on('line', (line) => {
+    if (line.startsWith('{"memory"')) memoryAnswers.shift()?.((JSON.parse(line) as { memory: SandboxMemory }).memory);
+  });
   const keys = new Map([...ready.organizations, ready.syntheticOrg].map((org) => [org.orgId, org.secretKey]));
   return {
     ...ready,
@@ -69,6 +90,11 @@ export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox
     orgKey: (orgId) => keys.get(orgId)!,
     largestOrg: () => [...ready.organizations].sort((a, b) => b.members - a.members)[0]!,
     rssMB: () => rssOf(child.pid!),
+    memory: () =>
+      new Promise<SandboxMemory>((resolve) => {
+        memoryAnswers.push(resolve);
+        child.stdin!.write('memory\n');
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
