@@ -6,6 +6,7 @@
 // Run: node test/bench/sandbox-process.mjs --origin http://127.0.0.1:PORT
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { startSandbox } from '../../packages/sandbox/dist/index.js';
 
 const { values } = parseArgs({ options: { origin: { type: 'string', multiple: true }, resellers: { type: 'string', default: '15000' } } });
@@ -46,8 +47,11 @@ process.on('SIGINT', shutdown);
 // The parent going away (a crash, Ctrl-C) closes stdin: do not outlive it.
 process.stdin.on('end', shutdown);
 // A line `memory` on stdin: answer where the resident memory is (JSON line), for the bench's memory figures.
+// `memory gc` collects garbage first when the child runs with --expose-gc (test/bench/sandbox-only.ts --gc).
 createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line.trim() !== 'memory') return;
+  const [command, option] = line.trim().split(' ');
+  if (command !== 'memory') return;
+  if (option === 'gc') globalThis.gc?.();
   const usage = process.memoryUsage();
   const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
   const pages = (pragma) => sandbox.db.pragma(pragma, { simple: true });
@@ -56,6 +60,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
       rssMB: mb(usage.rss), heapTotalMB: mb(usage.heapTotal), heapUsedMB: mb(usage.heapUsed), externalMB: mb(usage.external),
       // SQLite's page cache holds at most this many KB (a negative cache_size is KiB) of the database's pages.
       sqliteCacheLimitKB: -pages('cache_size'), databasePages: pages('page_count'), pageSize: pages('page_size'),
+      // Size / used of each V8 heap space, in MB: which part of the heap holds the memory.
+      heapSpacesMB: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, [mb(space.space_size), mb(space.space_used_size)]])),
     },
   }));
 });

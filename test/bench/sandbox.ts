@@ -23,8 +23,11 @@ export interface BenchSandbox {
   largestOrg(): Organization;
   /** Resident memory of the child process now, in MB (VmRSS from /proc/<pid>/status). */
   rssMB(): number;
-  /** Where the child's memory is, as it reports it (`process.memoryUsage()` and SQLite's page cache). */
-  memory(): Promise<SandboxMemory>;
+  /**
+   * Where the child's memory is, as it reports it (`process.memoryUsage()` and SQLite's page cache); `collectFirst`
+   * runs a full garbage collection before, when the child was started with `--expose-gc`.
+   */
+  memory(options?: { collectFirst?: boolean }): Promise<SandboxMemory>;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export interface SandboxMemory {
   sqliteCacheLimitKB: number;
   databasePages: number;
   pageSize: number;
+  heapSpacesMB: Record<string, [size: number, used: number]>;
 }
 
 export function rssOf(pid: number): number {
@@ -90,10 +94,10 @@ export async function startBenchSandbox(origins: string[], options: { nodeFlags?
     orgKey: (orgId) => keys.get(orgId)!,
     largestOrg: () => [...ready.organizations].sort((a, b) => b.members - a.members)[0]!,
     rssMB: () => rssOf(child.pid!),
-    memory: () =>
+    memory: (options = {}) =>
       new Promise<SandboxMemory>((resolve) => {
         memoryAnswers.push(resolve);
-        child.stdin!.write('memory\n');
+        child.stdin!.write(options.collectFirst ? 'memory gc\n' : 'memory\n');
       }),
     close: () =>
       new Promise<void>((resolve) => {
