@@ -2,6 +2,7 @@
 // sites with `vite preview`, and prints where everything is. Ctrl-C stops both.
 // Arguments go to the sandbox (`pnpm start -- --reset`, `--launch-date 2026-09-01`, …).
 import { spawn, spawnSync } from 'node:child_process';
+import { SANDBOX_NODE_FLAGS } from '../packages/sandbox/scripts/node-flags.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const children = [];
@@ -35,10 +36,12 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-step('Building the packages (contract, SDK, widgets and the script-tag bundle)', 'pnpm', ['run', 'build']);
+step('Building the packages (contract, sandbox, SDK, widgets and the script-tag bundle)', 'pnpm', ['run', 'build']);
 step('Building the demo sites', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
-run('sandbox', process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', ...process.argv.slice(2)]);
+// The sandbox's build (packages/sandbox/dist, made by `pnpm build` above): plain JavaScript, no TypeScript loader, on
+// the Node flags its bin runs with.
+run('sandbox', process.execPath, [...SANDBOX_NODE_FLAGS, 'packages/sandbox/dist/cli.js', ...process.argv.slice(2)]);
 run('demo', process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--logLevel', 'warn']);
 
 setTimeout(() => {

@@ -1,8 +1,9 @@
-// Starts `sandbox-process.ts` as a child process and reads what it prints; the bench reads its RSS from /proc.
+// Starts `sandbox-process.mjs` as a child process and reads what it prints; the bench reads its RSS from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Credentials } from '@poly-partner/sandbox';
+import { SANDBOX_NODE_FLAGS } from '../../packages/sandbox/scripts/node-flags.mjs';
 
 interface Organization {
   orgId: string;
@@ -22,7 +23,23 @@ export interface BenchSandbox {
   largestOrg(): Organization;
   /** Resident memory of the child process now, in MB (VmRSS from /proc/<pid>/status). */
   rssMB(): number;
+  /**
+   * Where the child's memory is, as it reports it (`process.memoryUsage()` and SQLite's page cache); `collectFirst`
+   * runs a full garbage collection before, when the child was started with `--expose-gc`.
+   */
+  memory(options?: { collectFirst?: boolean }): Promise<SandboxMemory>;
   close(): Promise<void>;
+}
+
+export interface SandboxMemory {
+  rssMB: number;
+  heapTotalMB: number;
+  heapUsedMB: number;
+  externalMB: number;
+  sqliteCacheLimitKB: number;
+  databasePages: number;
+  pageSize: number;
+  heapSpacesMB: Record<string, [size: number, used: number]>;
 }
 
 export function rssOf(pid: number): number {
@@ -49,9 +66,12 @@ export function firstJsonLine<T>(child: ChildProcess, timeoutMs: number): Promis
   });
 }
 
-export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox> {
-  const script = new URL('./sandbox-process.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...origins.flatMap((origin) => ['--origin', origin])], {
+/** `nodeFlags` replaces the flags the sandbox's launchers use, for comparisons (test/bench/sandbox-flags.ts). */
+export async function startBenchSandbox(origins: string[], options: { nodeFlags?: readonly string[] } = {}): Promise<BenchSandbox> {
+  const script = new URL('./sandbox-process.mjs', import.meta.url).pathname;
+  // On the Node flags the sandbox's launchers give it (its bin, `pnpm sandbox`, `pnpm start`), not bench-only ones.
+  const flags = options.nodeFlags ?? SANDBOX_NODE_FLAGS;
+  const child = spawn(process.execPath, [...flags, script, ...origins.flatMap((origin) => ['--origin', origin])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   type Ready = Pick<BenchSandbox, 'url' | 'credentials' | 'organizations' | 'syntheticOrg' | 'seedMs'>;
@@ -62,6 +82,11 @@ export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox
     child.kill();
     throw error;
   }
+  const lines = createInterface({ input: child.stdout! });
+  const memoryAnswers: ((memory: SandboxMemory) => void)[] = [];
+  lines.on('line', (line) => {
+    if (line.startsWith('{"memory"')) memoryAnswers.shift()?.((JSON.parse(line) as { memory: SandboxMemory }).memory);
+  });
   const keys = new Map([...ready.organizations, ready.syntheticOrg].map((org) => [org.orgId, org.secretKey]));
   return {
     ...ready,
@@ -69,6 +94,11 @@ export async function startBenchSandbox(origins: string[]): Promise<BenchSandbox
     orgKey: (orgId) => keys.get(orgId)!,
     largestOrg: () => [...ready.organizations].sort((a, b) => b.members - a.members)[0]!,
     rssMB: () => rssOf(child.pid!),
+    memory: (options = {}) =>
+      new Promise<SandboxMemory>((resolve) => {
+        memoryAnswers.push(resolve);
+        child.stdin!.write(options.collectFirst ? 'memory gc\n' : 'memory\n');
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -13,7 +13,7 @@ import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerPublicRoutes } from './routes/public.js';
-import { etag } from './respond.js';
+import { etag, isFinished } from './respond.js';
 
 const EXPOSED_HEADERS = 'ETag, Retry-After, x-request-id, Location, Idempotent-Replayed';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
@@ -59,10 +59,14 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter(options.rateLimit, () => sandbox.now().getTime());
 
+  // The headers every answer carries go into `answerHeaders` before the route runs, and `finish()` (respond.ts) puts
+  // them into the response it makes; only other responses (the preflight's, hono's own) get them afterwards.
   app.use('*', async (c, next) => {
-    c.set('requestId', newRequestId());
+    const requestId = newRequestId();
+    c.set('requestId', requestId);
+    c.set('answerHeaders', { 'x-request-id': requestId });
     await next();
-    c.res.headers.set('x-request-id', c.get('requestId'));
+    if (!isFinished(c.res)) c.res.headers.set('x-request-id', requestId);
   });
 
   // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
@@ -82,7 +86,14 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
       c.res = new Response(null, { status: 204, headers });
       return;
     }
+    const answer = c.get('answerHeaders');
+    answer.vary = 'Origin';
+    if (allowed) {
+      answer['access-control-allow-origin'] = origin;
+      answer['access-control-expose-headers'] = EXPOSED_HEADERS;
+    }
     await next();
+    if (isFinished(c.res)) return;
     c.res.headers.append('vary', 'Origin');
     if (allowed) {
       c.res.headers.set('access-control-allow-origin', origin);
@@ -103,7 +114,7 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
 
   const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`); } });
   app.use('*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
-  app.use('*', etag({ retainedHeaders: ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'content-type'] }));
+  app.use('*', etag());
 
   registerPublicRoutes(app, sandbox);
   registerEmbedTokenRoutes(app, sandbox);

@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 // `pnpm sandbox`: starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,8 @@ const sandbox = await startSandbox({
   ...(values.origin ? { allowedOrigins: values.origin } : {}),
 });
 const credentialsFile = join(values.memory ? join(repoRoot, '.sandbox') : dirname(resolve(values.db)), 'credentials.json');
+// With --memory there is no database folder: .sandbox/ may not exist yet.
+mkdirSync(dirname(credentialsFile), { recursive: true });
 writeFileSync(credentialsFile, `${JSON.stringify(sandbox.credentials, null, 2)}\n`);
 
 const { credentials } = sandbox;

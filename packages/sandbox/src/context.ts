@@ -41,7 +41,8 @@ export interface StandingColumns {
 }
 
 export interface AppEnv {
-  Variables: { requestId: string; principal: Principal };
+  /** `answerHeaders`: headers every answer to the request carries (request id, CORS); see respond.ts. */
+  Variables: { requestId: string; principal: Principal; answerHeaders: Record<string, string> };
 }
 
 /** Today in UTC, from the sandbox clock. */

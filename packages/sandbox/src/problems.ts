@@ -1,6 +1,7 @@
 // RFC 9457 problem responses with the contract's error codes.
 import type { Context } from 'hono';
 import { ERROR_CODES, type ErrorCode, type FieldError, PROBLEM_TYPE_BASE, type Problem } from '@poly-partner/contract';
+import { finish } from './respond.js';
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
@@ -50,8 +51,5 @@ export function problemBody(code: ErrorCode, requestId: string, detail?: string,
 
 export function problemResponse(c: Context, problem: ApiProblem): Response {
   const body = problemBody(problem.code, c.get('requestId') as string, problem.detail, problem.errors, new URL(c.req.url).pathname);
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { 'content-type': 'application/problem+json', ...problem.headers },
-  });
+  return finish(c, JSON.stringify(body), body.status, { 'content-type': 'application/problem+json', ...problem.headers });
 }

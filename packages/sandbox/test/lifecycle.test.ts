@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, WORKER_SEED_RESELLERS } from '../src/index.js';
+import { SANDBOX_NODE_FLAGS } from '../scripts/node-flags.mjs';
+import { PAGE_CACHE_KIB, startSandbox, WORKER_SEED_RESELLERS } from '../src/index.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'poly-sandbox-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
@@ -85,6 +86,8 @@ describe('the default database', () => {
       assert.notEqual(fileOf(a), ':memory:');
       assert.notEqual(fileOf(a), fileOf(b), 'each sandbox has its own file');
       assert.ok(existsSync(fileOf(a)));
+      // The page cache is part of the process's resident memory: bounded, not better-sqlite3's 16 MB.
+      assert.equal(a.db.pragma('cache_size', { simple: true }), -PAGE_CACHE_KIB);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -112,9 +115,25 @@ describe('the default database', () => {
 
 describe('the CLI', () => {
   test('starts, writes credentials.json beside the database, serves, and stops cleanly on SIGTERM', async () => {
-    const db = join(directory, 'cli', 'sandbox.db');
-    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', db, '--resellers', '300'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await runCli(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))], 'cli', 300);
+  });
+
+  // What `pnpm sandbox` and `pnpm start` run: the esbuild bundle in dist/ (made by `pnpm build`), whose seeding worker
+  // finds its modules by URLs relative to the bundle's chunks. 5,000 resellers is the smallest world seeded in it.
+  // Started as the bin is, through its shebang, which must give Node the flags every launcher uses.
+  const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  test('as built (dist/cli.js), runs on the launch flags, seeds a large world in its worker thread and serves', { skip: !existsSync(built) && 'no dist/: run `pnpm build`' }, async () => {
+    let commandLine: string[] = [];
+    const output = await runCli(built, [], 'cli-built', WORKER_SEED_RESELLERS, (pid) => {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    });
+    assert.doesNotMatch(output, /seeding in a worker thread failed/);
+    assert.deepEqual(commandLine.slice(1, 1 + SANDBOX_NODE_FLAGS.length), [...SANDBOX_NODE_FLAGS]);
+  });
+
+  async function runCli(executable: string, args: string[], folder: string, resellers: number, whileRunning?: (pid: number) => void): Promise<string> {
+    const db = join(directory, folder, 'sandbox.db');
+    const child = spawn(executable, [...args, '--port', '0', '--db', db, '--resellers', String(resellers)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -125,17 +144,21 @@ describe('the CLI', () => {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
     });
-    const file = join(directory, 'cli', 'credentials.json');
+    const file = join(directory, folder, 'credentials.json');
     assert.ok(existsSync(file));
     const credentials = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(credentials.baseUrl, url);
     assert.match(output, new RegExp(credentials.resellers[0].secretKey));
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 200);
+    const status = await fetch(`${url}/v1/partners/${credentials.resellers[0].partnerId}/tier-status`, { headers: { authorization: `Bearer ${credentials.resellers[0].secretKey}` } });
+    assert.equal(status.status, 200);
+    whileRunning?.(child.pid!);
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     assert.equal(await exit, 0);
-  });
+    return output;
+  }
 });
 
 describe('stored evaluations', () => {

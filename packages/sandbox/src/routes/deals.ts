@@ -99,7 +99,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
         if (previous.fingerprint !== fingerprint) {
           throw new ApiProblem('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
         }
-        return c.body(previous.body, previous.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+        return textResponse(c, previous.body, previous.status, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
       }
     }
     const input = validate(DealInputSchema, body);
@@ -162,7 +162,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     });
     const text = insert();
     sandbox.dataVersion++;
-    return c.body(text, 201, { 'content-type': 'application/json', location: `/v1/deals/${id}` });
+    return textResponse(c, text, 201, { 'content-type': 'application/json', location: `/v1/deals/${id}` });
   });
 
   app.get('/v1/deals/:dealId', async (c) => {

@@ -1,9 +1,13 @@
 // The sandbox as `pnpm bench` measures it: a child process of its own (so load figures and RSS are the server's
 // alone), 15,000 resellers in `startSandbox()`'s default database (a throwaway file, seeded in a worker thread), the
 // rate limit out of the way, and one synthetic organization holding every reseller. Prints one JSON line `{ url, credentials, syntheticOrg, seedMs }` when it listens.
-// Run: node --import tsx test/bench/sandbox-process.ts --origin http://127.0.0.1:PORT
+// Plain JavaScript on the sandbox's build (packages/sandbox/dist, made by `pnpm build`), as `pnpm sandbox` and
+// `pnpm start` run it: no TypeScript loader in the measured process.
+// Run: node test/bench/sandbox-process.mjs --origin http://127.0.0.1:PORT
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { startSandbox } from '@poly-partner/sandbox';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { startSandbox } from '../../packages/sandbox/dist/index.js';
 
 const { values } = parseArgs({ options: { origin: { type: 'string', multiple: true }, resellers: { type: 'string', default: '15000' } } });
 
@@ -29,11 +33,11 @@ sandbox.db.transaction(() => {
     .prepare(`INSERT INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'organization', ?, '[]')`)
     .run(syntheticOrg.secretKey, syntheticOrg.orgId);
 })();
-syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId) as number;
+syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId);
 
 /** Member counts of the seeded organizations that have credentials, so the bench can pick the largest. */
 const memberCount = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck();
-const organizations = sandbox.credentials.organizations.map((org) => ({ ...org, members: memberCount.get(org.orgId) as number }));
+const organizations = sandbox.credentials.organizations.map((org) => ({ ...org, members: memberCount.get(org.orgId) }));
 
 console.log(JSON.stringify({ url: sandbox.url, credentials: sandbox.credentials, organizations, syntheticOrg, seedMs }));
 
@@ -42,4 +46,22 @@ process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 // The parent going away (a crash, Ctrl-C) closes stdin: do not outlive it.
 process.stdin.on('end', shutdown);
-process.stdin.resume();
+// A line `memory` on stdin: answer where the resident memory is (JSON line), for the bench's memory figures.
+// `memory gc` collects garbage first when the child runs with --expose-gc (test/bench/sandbox-only.ts --gc).
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [command, option] = line.trim().split(' ');
+  if (command !== 'memory') return;
+  if (option === 'gc') globalThis.gc?.();
+  const usage = process.memoryUsage();
+  const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
+  const pages = (pragma) => sandbox.db.pragma(pragma, { simple: true });
+  console.log(JSON.stringify({
+    memory: {
+      rssMB: mb(usage.rss), heapTotalMB: mb(usage.heapTotal), heapUsedMB: mb(usage.heapUsed), externalMB: mb(usage.external),
+      // SQLite's page cache holds at most this many KB (a negative cache_size is KiB) of the database's pages.
+      sqliteCacheLimitKB: -pages('cache_size'), databasePages: pages('page_count'), pageSize: pages('page_size'),
+      // Size / used of each V8 heap space, in MB: which part of the heap holds the memory.
+      heapSpacesMB: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, [mb(space.space_size), mb(space.space_used_size)]])),
+    },
+  }));
+});
