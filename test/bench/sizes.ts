@@ -1,28 +1,10 @@
 // Bytes for `pnpm bench`: the widgets' figures from packages/widgets/scripts/measure-sizes.ts (npm entries and the
 // script-tag paths as built), and the SDK bundled alone.
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { bundleSdk } from '../../packages/sdk/scripts/bundle.js';
 import { measure, sizeOf, type Size } from '../../packages/widgets/scripts/measure-sizes.js';
 
-// esbuild is a dependency of the widgets package, not of this one: reach it through that package.
-interface Esbuild {
-  build(options: object): Promise<{ outputFiles: { contents: Uint8Array }[] }>;
-}
-const esbuild = createRequire(new URL('../../packages/widgets/package.json', import.meta.url))('esbuild') as Esbuild;
-
 async function sdkAlone(): Promise<Size> {
-  const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('../../packages/sdk/src/index.ts', import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  return sizeOf('@poly-partner/sdk alone (src/index.ts)', result.outputFiles[0]!.contents);
+  return sizeOf('@poly-partner/sdk alone (src/index.ts)', (await bundleSdk()).code);
 }
 
 export interface SizeFigures {

@@ -1,37 +1,12 @@
 // Prints the SDK's figures: bundle size (min+gzip) and the requests a page of six partner widgets makes,
 // without and with dedup + ETag cache. Run: npx tsx packages/sdk/scripts/measure.ts (from the repo root).
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createPartnerClient, type PartnerClient } from '../src/index.js';
 import { countingFetch, demo, startTestSandbox } from '../test/support/sandbox.js';
-
-// esbuild is installed for @web/dev-server-esbuild; reach it through that package rather than adding a dependency.
-const requireFromRoot = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'));
-interface EsbuildResult {
-  outputFiles: { contents: Uint8Array }[];
-  metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
-}
-const esbuild = requireFromRoot('esbuild') as { build(options: object): Promise<EsbuildResult> };
+import { bundleSdk } from './bundle.js';
 
 async function bundleSize() {
-  const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-  });
-  const code = result.outputFiles[0]!.contents;
-  const byPackage = new Map<string, number>();
-  for (const [file, info] of Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)) {
-    const name = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
-      (file.includes('packages/contract') ? '@poly-partner/contract' : '@poly-partner/sdk');
-    byPackage.set(name, (byPackage.get(name) ?? 0) + info.bytesInOutput);
-  }
+  const { code, byPackage } = await bundleSdk();
   return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, byPackage };
 }
 
