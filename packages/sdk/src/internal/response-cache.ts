@@ -2,8 +2,8 @@
 
 export interface CachedResponse {
   etag: string;
-  /** The validated body; handed out as copies, never itself. */
-  data: unknown;
+  /** The body as it came, validated then; a 304 parses and validates it again into an answer of its own. */
+  text: string;
 }
 
 /** A small LRU: widgets re-request a handful of resources, so a few hundred entries bound memory without losing hits. */

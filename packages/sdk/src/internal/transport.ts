@@ -161,8 +161,7 @@ export class Transport {
     }
     const key = `${credential.subject} ${url}`;
     return this.#inFlight
-      .run(key, (sharedSignal) => this.#send(spec, url, credential, sharedSignal, key), spec.signal)
-      .then((data) => structuredClone(data)); // callers sharing one response must not see each other's edits
+      .run(key, (sharedSignal) => this.#send(spec, url, credential, sharedSignal, key), spec.signal);
   }
 
   async #send<T>(
@@ -216,9 +215,10 @@ export class Transport {
       if (delay === undefined) throw failure;
       await sleep(delay, signal);
     }
-    if (response.status === 304 && cached) return cached.data as T;
     if (response.status === 304) {
-      throw new PartnerApiError({ type: 'invalid_response', message: `304 for ${spec.method} ${url} without a cached body` });
+      if (!cached) throw new PartnerApiError({ type: 'invalid_response', message: `304 for ${spec.method} ${url} without a cached body` });
+      // The cache keeps the text, not the answer a caller got (and may edit): parsed again, it is a fresh answer.
+      text = cached.text;
     }
 
     let json: unknown;
@@ -244,7 +244,7 @@ export class Transport {
       });
     }
     const etag = response.headers.get('etag');
-    if (cacheKey !== undefined && etag) this.#cache.set(cacheKey, { etag, data: parsed.data });
+    if (cacheKey !== undefined && etag && response.status !== 304) this.#cache.set(cacheKey, { etag, text });
     return parsed.data as T;
   }
 
