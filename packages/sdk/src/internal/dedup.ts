@@ -8,8 +8,8 @@ interface Flight {
   promise: Promise<unknown>;
   controller: AbortController;
   callers: number;
-  /** Whether the answer itself went to a caller; the others get copies. */
-  handedOut: boolean;
+  /** Set once the answer itself went to a caller; the others get copies. */
+  handedOut?: true;
 }
 
 export class InFlightRequests {
@@ -19,7 +19,7 @@ export class InFlightRequests {
     let flight = this.#flights.get(key);
     if (!flight) {
       const controller = new AbortController();
-      const created: Flight = { controller, callers: 0, handedOut: false, promise: Promise.resolve() };
+      const created: Flight = { controller, callers: 0, promise: Promise.resolve() };
       created.promise = start(controller.signal).finally(() => {
         if (this.#flights.get(key) === created) this.#flights.delete(key);
       });

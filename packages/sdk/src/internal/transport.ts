@@ -244,7 +244,7 @@ export class Transport {
       });
     }
     const etag = response.headers.get('etag');
-    if (cacheKey !== undefined && etag && response.status !== 304) this.#cache.set(cacheKey, { etag, text });
+    if (cacheKey !== undefined && etag) this.#cache.set(cacheKey, { etag, text });
     return parsed.data as T;
   }
 
