@@ -13,7 +13,7 @@ import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerPublicRoutes } from './routes/public.js';
-import { etag, isFinished } from './respond.js';
+import { addAnswerHeaders, etag } from './respond.js';
 
 const EXPOSED_HEADERS = 'ETag, Retry-After, x-request-id, Location, Idempotent-Replayed';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
@@ -59,14 +59,15 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter(options.rateLimit, () => sandbox.now().getTime());
 
-  // The headers every answer carries go into `answerHeaders` before the route runs, and `finish()` (respond.ts) puts
-  // them into the response it makes; only other responses (the preflight's, hono's own) get them afterwards.
+  // The headers every answer carries go into `answerHeaders` before the route runs (here and in the CORS middleware),
+  // and `finish()` (respond.ts) puts them into the response it makes; only other responses (the preflight's, one made
+  // elsewhere) get them afterwards, here.
   app.use('*', async (c, next) => {
     const requestId = newRequestId();
     c.set('requestId', requestId);
     c.set('answerHeaders', { 'x-request-id': requestId });
     await next();
-    if (!isFinished(c.res)) c.res.headers.set('x-request-id', requestId);
+    addAnswerHeaders(c);
   });
 
   // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
@@ -92,13 +93,7 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
       answer['access-control-allow-origin'] = origin;
       answer['access-control-expose-headers'] = EXPOSED_HEADERS;
     }
-    await next();
-    if (isFinished(c.res)) return;
-    c.res.headers.append('vary', 'Origin');
-    if (allowed) {
-      c.res.headers.set('access-control-allow-origin', origin);
-      c.res.headers.set('access-control-expose-headers', EXPOSED_HEADERS);
-    }
+    return next();
   });
 
   app.use('*', async (c, next) => {

@@ -30,6 +30,19 @@ export function isFinished(response: Response): boolean {
   return finished.has(response);
 }
 
+/**
+ * Adds the request's answer headers to a response that `finish` did not make (the CORS preflight's, one made
+ * elsewhere): the same headers, on its `Headers` object after the fact.
+ */
+export function addAnswerHeaders(c: Context): void {
+  const answer = answerHeaders(c);
+  if (!answer || finished.has(c.res)) return;
+  for (const name in answer) {
+    if (name === 'vary') c.res.headers.append(name, answer[name]!);
+    else c.res.headers.set(name, answer[name]!);
+  }
+}
+
 /** A response with `headers` plus the request's answer headers, all in one plain record. */
 export function finish(c: Context, body: string | null, status: number, headers: Record<string, string>): Response {
   const answer = answerHeaders(c);
