@@ -141,17 +141,9 @@ export class DealRegistrationForm extends PartnerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Work the first render needs, done in idle time while the data is on its way rather than in the task that shows
-    // the form: the chosen country's name (a first Intl.DisplayNames loads its ICU data) and the draft's storage (the
-    // first use of localStorage on a page opens the origin's storage, ~40 ms in a trace on the bench machine).
+    // The chosen country's name, in idle time while the data is on its way rather than in the task that shows the
+    // form (a first Intl.DisplayNames loads its ICU data). The draft's storage is opened likewise (DraftController).
     warmUpCountryNames(this.formatLang);
-    whenIdle(() => {
-      try {
-        void globalThis.localStorage?.length;
-      } catch {
-        // Storage blocked: the draft controller copes with that when it reads.
-      }
-    });
   }
 
   override disconnectedCallback(): void {
