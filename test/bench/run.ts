@@ -78,8 +78,12 @@ function goal(text: string, value: number, limit: number, unit: string, options:
   });
 }
 
-const scenario = (name: string) => load.scenarios.find((entry) => entry.name === name)!;
-const bareRps = (scenario('bare node:http hello-world').requestsPerSecond + scenario('bare node:http hello-world (again)').requestsPerSecond) / 2;
+/** A scenario of a load round (the measured one unless said). */
+const scenario = (name: string, loadRound: LoadFigures = load) => loadRound.scenarios.find((entry) => entry.name === name)!;
+/** The bare server's rate in a round: the mean of its runs before and after the sandbox's. */
+const bareRpsOf = (loadRound: LoadFigures) =>
+  (scenario('bare node:http hello-world', loadRound).requestsPerSecond + scenario('bare node:http hello-world (again)', loadRound).requestsPerSecond) / 2;
+const bareRps = bareRpsOf(load);
 const tierStatus = scenario('tier-status');
 const tierStatusAlone = scenario('tier-status, 1 connection');
 const members = scenario('members page (filtered)');
@@ -91,6 +95,7 @@ const slowestFirstRender = widgetEntries.reduce((worst, entry) => (entry[1].long
 const heaviest = widgetEntries.reduce((worst, entry) => (entry[1].heapBeyondBlankMB > worst[1].heapBeyondBlankMB ? entry : worst));
 const badgePath = sizes.embedAsBuilt.find((size) => size.name.includes('partner-tier-badge'))!;
 const everything = sizes.entries.find((size) => size.name.includes('every element'))!;
+const growthMB = { sinceSeeding: round(rss.afterLoadIdleMB - rss.afterSeedingMB, 1), acrossLoad: round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1) };
 const rssMax = Math.max(rss.afterSeedingMB, rss.afterBrowserMB, rss.afterLoadMB, rss.afterLoadIdleMB);
 
 // The issue's goals speak of 15,000 members: judge the worse of the largest real organization and the synthetic one.
@@ -111,8 +116,8 @@ goal('page of every partner widget makes at most one request per resource', brow
 goal(`every widget page adds <= 8 MB JS heap (worst: ${heaviest[0]})`, heaviest[1].heapBeyondBlankMB, 8, 'MB');
 goal(`member overview < 25 MB JS heap after scrolling all members (worst: ${heaviestOverview.members})`, heaviestOverview.heapAfterScrollMB, 25, 'MB');
 goal('sandbox < 150 MB RSS (highest seen)', rssMax, 150, 'MB');
-goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((entry) => !entry.name.startsWith('bare')).reduce((sum, entry) => sum + entry.requests, 0)} requests, after an identical warm-up round; 3 s idle after)`, round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1), 0, 'MB', {
-  figure: `${round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1)} MB (since seeding, warm-up and browser included: ${round(rss.afterLoadIdleMB - rss.afterSeedingMB, 1)} MB)`,
+goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((entry) => !entry.name.startsWith('bare')).reduce((sum, entry) => sum + entry.requests, 0)} requests, after an identical warm-up round; 3 s idle after)`, growthMB.acrossLoad, 0, 'MB', {
+  figure: `${growthMB.acrossLoad} MB (since seeding, warm-up and browser included: ${growthMB.sinceSeeding} MB)`,
 });
 goal('badge path (embed.js + config + badge, as built) <= 12 KB gzip', kB(badgePath.gzip), 12, 'KB');
 goal('every widget + SDK + en/de (npm entry, one bundle) <= 45 KB gzip', kB(everything.gzip), 45, 'KB');
@@ -162,16 +167,13 @@ const loadText = (entry: Scenario) =>
 for (const entry of load.scenarios) row(entry.name, loadText(entry));
 section('sandbox memory (RSS of the child process)');
 row('after seeding / after browser / after warm-up = before load / after load / 3 s later', `${rss.afterSeedingMB} / ${rss.afterBrowserMB} / ${rss.beforeLoadMB} / ${rss.afterLoadMB} / ${rss.afterLoadIdleMB} MB (seeded in ${sandbox.seedMs} ms)`);
-row('growth: seeding → 3 s after load (raw) / across the measured load round', `${round(rss.afterLoadIdleMB - rss.afterSeedingMB, 1)} / ${round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1)} MB`);
+row('growth: seeding → 3 s after load (raw) / across the measured load round', `${growthMB.sinceSeeding} / ${growthMB.acrossLoad} MB`);
 const memoryText = (memory: SandboxMemory) =>
   `heap ${memory.heapUsedMB} used of ${memory.heapTotalMB} MB; SQLite page cache ≤ ${round(memory.sqliteCacheLimitKB / 1024, 1)} MB of a ${round((memory.databasePages * memory.pageSize) / 1048576, 1)} MB file`;
 for (const [when, memory] of Object.entries(sandboxMemory)) row(`  ${when}`, memoryText(memory));
-const warmUpDeals = warmUp.scenarios.find((entry) => entry.name.startsWith('deal registration'))!;
+const warmUpDeals = scenario(deals.name, warmUp);
 row('deals registered during warm-up + load', `${warmUpDeals.requests} + ${deals.requests} (each kept in the sandbox's database with its idempotency record)`);
-const warmUpTier = warmUp.scenarios.find((entry) => entry.name === 'tier-status')!;
-const warmUpMembers = warmUp.scenarios.find((entry) => entry.name === 'members page (filtered)')!;
-const warmUpBare = (warmUp.scenarios.find((entry) => entry.name === 'bare node:http hello-world')!.requestsPerSecond + warmUp.scenarios.find((entry) => entry.name === 'bare node:http hello-world (again)')!.requestsPerSecond) / 2;
-row('warm-up round: tier-status × bare; members page p95', `${round(warmUpTier.requestsPerSecond / warmUpBare, 3)} × bare; ${warmUpMembers.latencyMs.p95} ms`);
+row('warm-up round: tier-status × bare; members page p95', `${round(scenario(tierStatus.name, warmUp).requestsPerSecond / bareRpsOf(warmUp), 3)} × bare; ${scenario(members.name, warmUp).latencyMs.p95} ms`);
 row('bare node:http server', `${load.bareRssMB} MB`);
 section('goals of issue 7');
 for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);
@@ -192,7 +194,7 @@ const results = {
   sandbox: {
     seedMs: sandbox.seedMs,
     rssMB: rss,
-    growthMB: { sinceSeeding: round(rss.afterLoadIdleMB - rss.afterSeedingMB, 1), acrossLoad: round(rss.afterLoadIdleMB - rss.beforeLoadMB, 1) },
+    growthMB,
     memory: sandboxMemory,
   },
   ratios,
