@@ -104,7 +104,12 @@ const heaviestOverview = synthetic.heapAfterScrollMB > overview.heapAfterScrollM
 goal(`member overview (worst: ${slowestOverview.members} members) paints first rows <= 150 ms after its data arrives`, slowestOverview.firstRowsAfterDataMs, 150, 'ms');
 goal('member overview keeps < 200 DOM rows (first paint and after scrolling all, both organizations)',
   Math.max(...browser.overviews.flatMap((entry) => [entry.domRowsFirst, entry.domRowsAfterScroll])), 199, 'rows');
-goal(`no long task > 50 ms in any widget's first render (worst: ${slowestFirstRender[0]})`, slowestFirstRender[1].longTasks.longestMs, 50, 'ms');
+// Beside the judged wall time: the most CPU one first-render task used in the traced pages (what a busy machine does
+// not stretch), so a reader can tell the widgets' own work from waiting for a core.
+const mostCpu = widgetEntries.reduce((worst, entry) => ((entry[1].traced?.mostCpuInOneTaskMs ?? 0) > (worst[1].traced?.mostCpuInOneTaskMs ?? 0) ? entry : worst));
+goal(`no long task > 50 ms in any widget's first render (worst: ${slowestFirstRender[0]})`, slowestFirstRender[1].longTasks.longestMs, 50, 'ms', {
+  figure: `${slowestFirstRender[1].longTasks.longestMs} ms (traced again, most CPU in one task: ${mostCpu[1].traced?.mostCpuInOneTaskMs} ms, ${mostCpu[0]})`,
+});
 goal('tier-status p95 < 5 ms under load (10 connections)', tierStatus.latencyMs.p95, 5, 'ms', {
   figure: `${tierStatus.latencyMs.p95} ms (1 connection: ${tierStatusAlone.latencyMs.p95} ms)`,
 });
@@ -149,6 +154,7 @@ row('browser page of every partner widget', `${browser.partnerPageRequests.total
 section('browser (built embed.js, real sandbox): connection → partner-ready / painted; long tasks; heap beyond blank');
 for (const [tag, figures] of widgetEntries) {
   row(tag, `${figures.connectedToReadyMs} / ${figures.connectedToPaintedMs} ms; ${figures.longTasks.count} long, longest ${figures.longTasks.longestMs} ms; +${figures.heapBeyondBlankMB} MB`);
+  if (figures.traced) row('  traced again: longest task; most CPU in one task', `${figures.traced.longestTaskMs} ms; ${figures.traced.mostCpuInOneTaskMs} ms`);
 }
 row('page with every widget', `heap ${browser.everyWidgetPage.heapMB} MB (+${browser.everyWidgetPage.heapBeyondBlankMB} MB beyond blank ${browser.blankHeapMB} MB)`);
 for (const figures of browser.overviews) {

@@ -15,19 +15,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
 import { OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
 import { startBenchSandbox } from './sandbox.js';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: unlike `dur`, not inflated while the thread waits for a core on a busy machine. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> } & Record<string, unknown>;
-}
+import { mainThread, markTraceSync, stopTrace, tasksWithin, type TraceEvent } from './trace-tasks.js';
 
 const CATEGORIES = [
   'toplevel',
@@ -91,28 +79,6 @@ function label(event: TraceEvent): string {
   return event.name;
 }
 
-/** Complete events from B/E pairs too, so every event has a duration. */
-function completeEvents(events: TraceEvent[]): TraceEvent[] {
-  const result: TraceEvent[] = [];
-  const open = new Map<string, TraceEvent[]>();
-  for (const event of events) {
-    if (event.ph === 'X') result.push(event);
-    else if (event.ph === 'B') {
-      const key = `${event.pid}:${event.tid}`;
-      (open.get(key) ?? open.set(key, []).get(key)!).push(event);
-    } else if (event.ph === 'E') {
-      const begin = open.get(`${event.pid}:${event.tid}`)?.pop();
-      if (begin) {
-        const tts = (begin as { tts?: number }).tts;
-        const endTts = (event as { tts?: number }).tts;
-        const tdur = tts !== undefined && endTts !== undefined ? endTts - tts : undefined;
-        result.push({ ...begin, ph: 'X', dur: event.ts - begin.ts, ...(tdur === undefined ? {} : { tdur }), args: { ...begin.args, ...event.args } });
-      }
-    }
-  }
-  return result;
-}
-
 interface ProfileNode {
   id: number;
   parent?: number;
@@ -169,7 +135,7 @@ try {
           times = await page.evaluate(() => (window as never as { __bench: { connected: Record<string, number>; painted: Record<string, number> } }).__bench);
         } else await page.waitForTimeout(300);
         // A mark whose performance.now() time and trace timestamp are both known: maps page times onto the trace.
-        const markAt = await page.evaluate(() => performance.mark('bench-trace-sync').startTime);
+        const markAt = await markTraceSync(page);
         // The overview's last API answer before its rows painted (as browser.ts measures it).
         const pageArrival = page.evaluate(
           ({ until, api }) =>
@@ -177,31 +143,17 @@ try {
           { until: times?.painted[tag] ?? 0, api: sandbox.url },
         );
         await pageArrival;
-        const buffer = await browser.stopTracing();
+        const all = await stopTrace(browser);
         await context.close();
-        if (out) await writeFile(`${out}/run${run + 1}-${index}-${tag}.json`, buffer);
-        const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-        const all = Array.isArray(trace) ? trace : trace.traceEvents;
-        const mark = all.find((event) => event.name === 'bench-trace-sync');
+        if (out) await writeFile(`${out}/run${run + 1}-${index}-${tag}.json`, JSON.stringify({ traceEvents: all }));
         const threadNames = new Map(all.filter((event) => event.name === 'thread_name').map((event) => [`${event.pid}:${event.tid}`, event.args?.name]));
-        const main = mark ? `${mark.pid}:${mark.tid}` : undefined;
-        const events = completeEvents(all.filter((event) => `${event.pid}:${event.tid}` === main));
-        const samples = mark ? jsSamples(all, mark.pid) : [];
-        const toPage = (ts: number) => (mark ? (ts - mark.ts) / 1000 + markAt : 0);
+        const thread = mainThread(all, markAt);
+        if (!thread) throw new Error(`no sync mark in the trace of ${tag}`);
+        const { events, toPage } = thread;
+        const samples = jsSamples(all, thread.pid);
         const from = times ? times.connected[tag]! : 0;
         const to = times ? times.painted[tag]! : markAt;
-        // Outermost tasks only (RunTask events nest: the thread controller's, then the scheduler's).
-        const runTasks = events.filter((event) => event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask');
-        let outerEnd = -1;
-        const tasks = runTasks
-          .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
-          .filter((event) => {
-            if (event.ts < outerEnd) return false;
-            outerEnd = event.ts + (event.dur ?? 0);
-            return true;
-          })
-          .filter((event) => toPage(event.ts + (event.dur ?? 0)) >= from && toPage(event.ts) <= to)
-          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+        const tasks = tasksWithin(thread, from, to);
         const long = tasks.filter((task) => (task.dur ?? 0) > 50_000);
         if (tag === OVERVIEW && times) {
           const arrived = await pageArrival;
@@ -210,7 +162,7 @@ try {
         }
         const cpu = tasks.reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000;
         const wall = tasks.reduce((sum, task) => sum + (task.dur ?? 0), 0) / 1000;
-        console.log(`\nrun ${run + 1}, page ${index + 1}: ${tag} — window ${from.toFixed(0)}–${to.toFixed(0)} ms, main thread ${threadNames.get(main ?? '') ?? '?'}; ${tasks.length} tasks (${wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms), ${long.length} over 50 ms; longest CPU ${(Math.max(0, ...tasks.map((task) => task.tdur ?? 0)) / 1000).toFixed(0)} ms`);
+        console.log(`\nrun ${run + 1}, page ${index + 1}: ${tag} — window ${from.toFixed(0)}–${to.toFixed(0)} ms, main thread ${threadNames.get(thread.key) ?? '?'}; ${tasks.length} tasks (${wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms), ${long.length} over 50 ms; longest CPU ${(Math.max(0, ...tasks.map((task) => task.tdur ?? 0)) / 1000).toFixed(0)} ms`);
         for (const task of (long.length ? long : tasks.slice(0, 3))) {
           const inside = events.filter((event) => event.ts >= task.ts && event.ts + (event.dur ?? 0) <= task.ts + (task.dur ?? 0));
           const self = [...selfTimes(inside).entries()].filter(([, us]) => us >= 1000).sort((a, b) => b[1] - a[1]).slice(0, 14);
