@@ -4,7 +4,7 @@
 import { cpus } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { measureBrowser, startPageServer, type BrowserFigures } from './browser.js';
+import { measureBrowser, OVERVIEW, startPageServer, type BrowserFigures } from './browser.js';
 import { measureLoad, type LoadFigures, type Scenario } from './load.js';
 import { startBenchSandbox, type SandboxMemory } from './sandbox.js';
 import { measureSdkRequests } from './sdk-requests.js';
@@ -101,7 +101,10 @@ const rssMax = Math.max(rss.afterSeedingMB, rss.afterBrowserMB, rss.afterLoadMB,
 // The issue's goals speak of 15,000 members: judge the worse of the largest real organization and the synthetic one.
 const slowestOverview = synthetic.firstRowsAfterDataMs > overview.firstRowsAfterDataMs ? synthetic : overview;
 const heaviestOverview = synthetic.heapAfterScrollMB > overview.heapAfterScrollMB ? synthetic : overview;
-goal(`member overview (worst: ${slowestOverview.members} members) paints first rows <= 150 ms after its data arrives`, slowestOverview.firstRowsAfterDataMs, 150, 'ms');
+const tracedAfterData = browser.widgets[OVERVIEW]?.traced?.firstRowsAfterData;
+goal(`member overview (worst: ${slowestOverview.members} members) paints first rows <= 150 ms after its data arrives`, slowestOverview.firstRowsAfterDataMs, 150, 'ms', {
+  figure: `${slowestOverview.firstRowsAfterDataMs} ms${tracedAfterData ? ` (traced again, ${overview.members} members: ${tracedAfterData.wallMs} ms, of which CPU ${tracedAfterData.cpuMs} ms)` : ''}`,
+});
 goal('member overview keeps < 200 DOM rows (first paint and after scrolling all, both organizations)',
   Math.max(...browser.overviews.flatMap((entry) => [entry.domRowsFirst, entry.domRowsAfterScroll])), 199, 'rows');
 // Beside the judged wall time: the most CPU one first-render task used in the traced pages (what a busy machine does
@@ -155,6 +158,8 @@ section('browser (built embed.js, real sandbox): connection → partner-ready / 
 for (const [tag, figures] of widgetEntries) {
   row(tag, `${figures.connectedToReadyMs} / ${figures.connectedToPaintedMs} ms; ${figures.longTasks.count} long, longest ${figures.longTasks.longestMs} ms; +${figures.heapBeyondBlankMB} MB`);
   if (figures.traced) row('  traced again: longest task; most CPU in one task', `${figures.traced.longestTaskMs} ms; ${figures.traced.mostCpuInOneTaskMs} ms`);
+  const afterData = figures.traced?.firstRowsAfterData;
+  if (afterData) row(`  traced again: first rows after data (${overview.members} members), wall; CPU of its tasks`, `${afterData.wallMs} ms; ${afterData.cpuMs} ms`);
 }
 row('page with every widget', `heap ${browser.everyWidgetPage.heapMB} MB (+${browser.everyWidgetPage.heapBeyondBlankMB} MB beyond blank ${browser.blankHeapMB} MB)`);
 for (const figures of browser.overviews) {
