@@ -54,9 +54,11 @@ export default defineConfig({
               // What every page with a widget runs: <partner-config> with the SDK's core, and the widgets' base
               // class, with everything they import (lit, @lit/*, the validator); also the SDK's small internals the
               // resources share and the bundler's runtime. One file instead of eight: each file is gzipped on its
-              // own, and one compression window over all of it is smaller than the sum of small ones.
+              // own, and one compression window over all of it is smaller than the sum of small ones. With them the
+              // JSON Schemas of ids and tiers, which every element's resources validate with (a file of their own
+              // otherwise, on every page).
               name: 'core',
-              test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/|rolldown[\\/]runtime/,
+              test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/|rolldown[\\/]runtime|\/json-schemas\/(id|tier)\.ts$/,
               includeDependenciesRecursively: true,
             },
           ],
