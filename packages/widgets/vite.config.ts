@@ -1,6 +1,6 @@
 // Builds the script-tag bundle `dist/embed.js`: everything included (lit, SDK, contract, German), split so that
 // each element's chunk loads only when its tag appears. The npm entry points are built by `tsc` (see package.json).
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { minifyLitLiterals } from './scripts/minify-literals.js';
 
@@ -16,8 +16,27 @@ function minifyLiterals(): Plugin {
   };
 }
 
+/**
+ * embed.ts fetches an element's SDK resources beside it through src/internal/sdk-resources/*, which re-export them
+ * from the SDK's index; here those resolve to the SDK's resource modules themselves, the very modules its lazy client
+ * imports. Else each re-export is a dynamic entry of its own: a 55-byte facade chunk (one more file per resource on
+ * every page) and a namespace object built at run time in each resource chunk.
+ */
+function sdkResourcesThemselves(): Plugin {
+  return {
+    name: 'poly-partner:sdk-resources-themselves',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      const name = /^\.\/internal\/sdk-resources\/([\w-]+)\.js$/.exec(source)?.[1];
+      if (!name || !importer?.endsWith('/src/embed.ts')) return null;
+      const sdk = await this.resolve('@poly-partner/sdk', importer); // packages/sdk/src/index.ts
+      return sdk && fileURLToPath(new URL(`resources/${name}.ts`, pathToFileURL(sdk.id)));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [minifyLiterals()],
+  plugins: [minifyLiterals(), sdkResourcesThemselves()],
   resolve: {
     // The SDK's client loads each resource (its code and schemas) on first call, each a chunk of its own, so a page
     // loads only the resources its elements call (packages/sdk/src/internal/resources.lazy.ts).
@@ -54,9 +73,7 @@ export default defineConfig({
               // What every page with a widget runs: <partner-config> with the SDK's core, and the widgets' base
               // class, with everything they import (lit, @lit/*, the validator); also the SDK's small internals the
               // resources share and the bundler's runtime. One file instead of eight: each file is gzipped on its
-              // own, and one compression window over all of it is smaller than the sum of small ones. With them the
-              // JSON Schemas of ids and tiers, which every element's resources validate with (a file of their own
-              // otherwise, on every page).
+              // own, and one compression window over all of it is smaller than the sum of small ones.
               name: 'core',
               test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/|rolldown[\\/]runtime|\/json-schemas\/(id|tier)\.ts$/,
               includeDependenciesRecursively: true,
