@@ -78,6 +78,14 @@ export default defineConfig({
               test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/|rolldown[\\/]runtime|\/json-schemas\/(id|tier)\.ts$/,
               includeDependenciesRecursively: true,
             },
+            {
+              // The badge with the one SDK resource it calls, which no other element calls: one file for its page
+              // rather than two (each file is gzipped on its own). What they import beyond the core is the badge's
+              // own JSON Schemas. (The other elements' resources are shared, or import what other pages load.)
+              name: 'partner-tier-badge',
+              test: /\/widgets\/src\/components\/partner-tier-badge\/|\/sdk\/src\/resources\/badges\.ts$/,
+              includeDependenciesRecursively: true,
+            },
           ],
         },
       },
