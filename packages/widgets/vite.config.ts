@@ -75,7 +75,7 @@ export default defineConfig({
               // resources share and the bundler's runtime. One file instead of eight: each file is gzipped on its
               // own, and one compression window over all of it is smaller than the sum of small ones.
               name: 'core',
-              test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/|rolldown[\\/]runtime|\/json-schemas\/(id|tier)\.ts$/,
+              test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/(?!page-walk\.ts$)|rolldown[\\/]runtime|\/json-schemas\/(id|tier)\.ts$/,
               includeDependenciesRecursively: true,
             },
             {
@@ -84,6 +84,14 @@ export default defineConfig({
               // own JSON Schemas. (The other elements' resources are shared, or import what other pages load.)
               name: 'partner-tier-badge',
               test: /\/widgets\/src\/components\/partner-tier-badge\/|\/sdk\/src\/resources\/badges\.ts$/,
+              includeDependenciesRecursively: true,
+            },
+            {
+              // What the pages of the elements that call list resources (the deal form and list, the member
+              // overview) load and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept
+              // out of the core for it), and the money and deal-state JSON Schemas. One file instead of three.
+              name: 'lists',
+              test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$/,
               includeDependenciesRecursively: true,
             },
           ],
