@@ -54,6 +54,9 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
+      // Lets a group below take a module without its imports (`includeDependenciesRecursively: false`): embed.js
+      // exports nothing, so an entry's chunk may well carry more than its module.
+      preserveEntrySignatures: 'allow-extension',
       // Lib mode keeps ES output unminified (for re-bundling); the embed is final code for browsers: minify it all.
       output: {
         chunkFileNames: 'embed-chunks/[name]-[hash].js',
@@ -84,6 +87,22 @@ export default defineConfig({
               // own JSON Schemas. (The other elements' resources are shared, or import what other pages load.)
               name: 'partner-tier-badge',
               test: /\/widgets\/src\/components\/partner-tier-badge\/|\/sdk\/src\/resources\/badges\.ts$/,
+              includeDependenciesRecursively: true,
+            },
+            {
+              // What the pages of every element but the badge load, and no other: the contract's constants, Lit's
+              // @state, and the date and country-code JSON Schemas. One file instead of two. Not what they import
+              // (lit/decorators.js re-exports @query too, which only the member overview uses).
+              name: 'elements',
+              test: /\/contract\/src\/constants\.ts$|decorators[\\/]state\.js$|lit[\\/]decorators\.js$|\/json-schemas\/(iso-date|country-code)\.ts$/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              // What the pages of the elements that show tier criteria (the checklist, the deal form through the
+              // partner's tier status, the member overview) load, and no other: the criterion and region-code JSON
+              // Schemas. One file instead of two.
+              name: 'criteria',
+              test: /\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$/,
               includeDependenciesRecursively: true,
             },
             {
