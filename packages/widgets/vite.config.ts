@@ -113,6 +113,13 @@ export default defineConfig({
               test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$/,
               includeDependenciesRecursively: true,
             },
+            {
+              // What the deal form's and the deal list's pages load, and no other: the SDK's deals resource, the deal
+              // JSON Schemas, and deal types and discounts in words. One file instead of three.
+              name: 'deals',
+              test: /\/contract\/src\/browser-validators\/deal\.ts$|\/widgets\/src\/internal\/deal-text\.ts$|\/sdk\/src\/resources\/deals\.ts$/,
+              includeDependenciesRecursively: true,
+            },
           ],
         },
       },
