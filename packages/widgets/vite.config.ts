@@ -110,7 +110,7 @@ export default defineConfig({
               // overview) load and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept
               // out of the core for it), and the money and deal-state JSON Schemas. One file instead of three.
               name: 'lists',
-              test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$/,
+              test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$|\/widgets\/src\/internal\/deal-status-name\.ts$/,
               includeDependenciesRecursively: true,
             },
             {
