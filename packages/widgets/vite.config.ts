@@ -108,7 +108,8 @@ export default defineConfig({
             {
               // What the pages of the elements that call list resources (the deal form and list, the member
               // overview) load and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept
-              // out of the core for it), and the money and deal-state JSON Schemas. One file instead of three.
+              // out of the core for it), the money and deal-state JSON Schemas, and the deal states in words. One file
+              // instead of three.
               name: 'lists',
               test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$|\/widgets\/src\/internal\/deal-status-name\.ts$/,
               includeDependenciesRecursively: true,
