@@ -6,7 +6,8 @@
  * An element's code, with the SDK resources it calls fetched alongside: the SDK's client in this bundle loads a
  * resource's code on its first call (packages/sdk/src/internal/resources.lazy.ts), which would otherwise wait for the
  * element to run and put a round trip before its first request. Only the element decides success: a resource that
- * fails here is loaded again on its first call.
+ * fails here is loaded again on its first call. The build resolves `./internal/sdk-resources/*` to the SDK's resource
+ * modules themselves (vite.config.ts), so these fetch the very chunks the client loads.
  */
 function withResources(element: Promise<unknown>, ...resources: Promise<unknown>[]): Promise<unknown> {
   for (const resource of resources) resource.catch(() => undefined);

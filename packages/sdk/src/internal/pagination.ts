@@ -1,4 +1,5 @@
-// Cursor pages that can walk on: `for await` over a page (or over the call itself) and `.all()` fetch later pages lazily.
+// Cursor pages that can walk on: `for await` over a page (or over the call itself) and `.all()` fetch later pages lazily
+// (the walking itself is in page-walk.ts, which only the list resources import).
 import type { Page } from '@poly-partner/contract';
 
 /** Options that every page walk accepts. */
@@ -22,40 +23,11 @@ export type PagePromise<T> = Promise<WalkablePage<T>> &
     all(options?: WalkOptions): PageWalk<T>;
   };
 
-type FetchPage<T> = (cursor: string, signal: AbortSignal | undefined) => Promise<Page<T>>;
-
-async function* walk<T>(first: Page<T>, fetchPage: FetchPage<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
-  let page: Page<T> = first;
-  for (;;) {
-    yield* page.items;
-    if (page.nextCursor === null) return;
-    page = await fetchPage(page.nextCursor, signal);
-  }
-}
-
 // Array.fromAsync is missing from Node 20.
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
-}
-
-function walkOf<T>(first: Page<T>, fetchPage: FetchPage<T>, signal: AbortSignal | undefined): PageWalk<T> {
-  return {
-    [Symbol.asyncIterator]: () => walk(first, fetchPage, signal),
-    then(onFulfilled, onRejected) {
-      return collect(walk(first, fetchPage, signal)).then(onFulfilled, onRejected);
-    },
-  };
-}
-
-/** Adds the walking methods to a fetched page, non-enumerable so the page still reads (and clones) as plain data. */
-export function walkable<T>(page: Page<T>, fetchPage: FetchPage<T>, signal: AbortSignal | undefined): WalkablePage<T> {
-  Object.defineProperties(page, {
-    all: { value: (options?: WalkOptions) => walkOf(page, fetchPage, options?.signal ?? signal) },
-    [Symbol.asyncIterator]: { value: () => walk(page, fetchPage, signal) },
-  });
-  return page as WalkablePage<T>;
 }
 
 /** Makes the promise of a first page iterable too, so `for await (const x of client.….list())` works. */

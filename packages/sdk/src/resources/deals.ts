@@ -10,7 +10,8 @@ import {
   type DealListQuery,
 } from '@poly-partner/contract';
 import { path, type CallOptions } from '../internal/call-options.js';
-import { pagePromise, walkable, type PagePromise, type WalkablePage } from '../internal/pagination.js';
+import { walkable } from '../internal/page-walk.js';
+import { pagePromise, type PagePromise, type WalkablePage } from '../internal/pagination.js';
 import type { Transport } from '../internal/transport.js';
 
 /** Options of `deals.register()`. */

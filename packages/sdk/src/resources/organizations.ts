@@ -9,7 +9,8 @@ import {
   type OrganizationSummary,
 } from '@poly-partner/contract';
 import { path, type CallOptions } from '../internal/call-options.js';
-import { pagePromise, walkable, type PagePromise, type WalkablePage } from '../internal/pagination.js';
+import { walkable } from '../internal/page-walk.js';
+import { pagePromise, type PagePromise, type WalkablePage } from '../internal/pagination.js';
 import type { Transport } from '../internal/transport.js';
 
 /** `client.organizations`: an aggregator and its member resellers. An organization credential reads its own members only. */

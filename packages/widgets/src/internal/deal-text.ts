@@ -1,5 +1,6 @@
-// Deal registrations in words: the localized names of their types and states, shared by the deal form and list.
-import type { DealDiscount, DealStatus, DealType } from '@poly-partner/contract';
+// Deal registrations in words: the localized names of their types, discounts and conflicts, shared by the deal form
+// and list (the names of their states are in deal-status-name.ts).
+import type { DealDiscount, DealType } from '@poly-partner/contract';
 import { msg, str } from '../localization/localization.js';
 import { formatPercent } from './format.js';
 
@@ -11,27 +12,6 @@ export function dealTypeName(type: DealType): string {
       return msg('Deal', { id: 'deal.type.deal' });
     case 'project':
       return msg('Project', { id: 'deal.type.project' });
-  }
-}
-
-export function dealStatusName(status: DealStatus): string {
-  switch (status) {
-    case 'submitted':
-      return msg('Submitted', { id: 'deal.status.submitted' });
-    case 'under_review':
-      return msg('Under review', { id: 'deal.status.underReview' });
-    case 'approved':
-      return msg('Approved', { id: 'deal.status.approved' });
-    case 'rejected':
-      return msg('Rejected', { id: 'deal.status.rejected' });
-    case 'won':
-      return msg('Won', { id: 'deal.status.won' });
-    case 'lost':
-      return msg('Lost', { id: 'deal.status.lost' });
-    case 'expired':
-      return msg('Expired', { id: 'deal.status.expired' });
-    case 'withdrawn':
-      return msg('Withdrawn', { id: 'deal.status.withdrawn' });
   }
 }
 

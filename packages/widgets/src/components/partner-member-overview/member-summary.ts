@@ -1,35 +1,15 @@
 // The at-a-glance part of <partner-member-overview>: members per tier (a bar chart that is also a list, plus a data
 // table), protections ending soon, members close to the next tier, and the deal pipeline by status.
-import { DEAL_STATUSES, TIERS, type DealStatus, type Member, type OrganizationSummary } from '@poly-partner/contract';
+import { DEAL_STATUSES, TIERS, type Member, type OrganizationSummary } from '@poly-partner/contract';
 import { html, nothing, svg } from 'lit';
 import { msg, str } from '../../localization/localization.js';
+import { dealStatusName } from '../../internal/deal-status-name.js';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 
 /** How many members each summary list names; the counts say how many there are in all. */
 const LISTED_MEMBERS = 5;
-
-export function dealStatusName(status: DealStatus): string {
-  switch (status) {
-    case 'submitted':
-      return msg('Submitted', { id: 'memberOverview.deal.submitted' });
-    case 'under_review':
-      return msg('Under review', { id: 'memberOverview.deal.underReview' });
-    case 'approved':
-      return msg('Approved', { id: 'memberOverview.deal.approved' });
-    case 'rejected':
-      return msg('Rejected', { id: 'memberOverview.deal.rejected' });
-    case 'won':
-      return msg('Won', { id: 'memberOverview.deal.won' });
-    case 'lost':
-      return msg('Lost', { id: 'memberOverview.deal.lost' });
-    case 'expired':
-      return msg('Expired', { id: 'memberOverview.deal.expired' });
-    case 'withdrawn':
-      return msg('Withdrawn', { id: 'memberOverview.deal.withdrawn' });
-  }
-}
 
 /** "1 member" / "1,234 members". */
 export function memberCount(count: number, lang: string): string {

@@ -3,7 +3,7 @@
     // Re-generate this file by running lit-localize
 
     
-    import {str} from '@lit/localize';
+    import {str} from '@lit/localize/internal/str-tag.js';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -208,14 +208,6 @@
 'memberOverview.csv.partnerId': `Partner-ID`,
 'memberOverview.csv.protectedTier': `Geschützte Stufe`,
 'memberOverview.currentTierCount': `Aktuelle Stufe`,
-'memberOverview.deal.approved': `Genehmigt`,
-'memberOverview.deal.expired': `Abgelaufen`,
-'memberOverview.deal.lost': `Verloren`,
-'memberOverview.deal.rejected': `Abgelehnt`,
-'memberOverview.deal.submitted': `Eingereicht`,
-'memberOverview.deal.underReview': `In Prüfung`,
-'memberOverview.deal.withdrawn': `Zurückgezogen`,
-'memberOverview.deal.won': `Gewonnen`,
 'memberOverview.earnedTierCount': `Durch Ergebnisse erreicht`,
 'memberOverview.earns': str`erreicht ${0}`,
 'memberOverview.empty': `Keine Mitglieder entsprechen diesen Filtern.`,
