@@ -38,7 +38,7 @@ export function warmUpFormatters(lang: string): void {
   const steps = [
     // The first Intl.NumberFormat of a process does two things: it loads ICU's likely-subtags data (what
     // Intl.Locale#maximize uses) and then builds V8's set of locales with number data. Done as one step that was
-    // 40–55 ms of CPU; this step takes the first half (15–25 ms) on its own, so neither idle task is a long one.
+    // 40–55 ms of CPU; this step takes the first half (15–25 ms) on its own, so each idle task is half as long.
     () => {
       try {
         new Intl.Locale(lang).maximize();
