@@ -305,7 +305,7 @@ async function requestsPerResource(browser: Browser, server: PageServer, sandbox
 type Open = (path: string) => Promise<Page>;
 
 /** The last API answer before `until` (for the overview: the first render needs all of them — summary, program, page). */
-function lastAnswerBefore(page: Page, until: number, api: string): Promise<number> {
+export function lastAnswerBefore(page: Page, until: number, api: string): Promise<number> {
   return page.evaluate(
     ({ until, api }) =>
       Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(api) && (entry as PerformanceResourceTiming).responseEnd <= until).map((entry) => (entry as PerformanceResourceTiming).responseEnd)),

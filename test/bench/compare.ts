@@ -3,20 +3,25 @@
 // `pnpm bench` (which judges the goals on the current build alone).
 //
 //   cp -r packages/widgets/dist /tmp/dist-before   # before a change; rebuild after it, then:
-//   npx tsx test/bench/compare.ts /tmp/dist-before packages/widgets/dist [tag,tag,…] [--runs N]
+//   npx tsx test/bench/compare.ts /tmp/dist-before packages/widgets/dist [tag,tag,…] [--runs N] [--cpu]
 //
 // Per page: connection → painted, the longest long task between them, and for the member overview the time from its
-// last API answer to the first rows painted (as `browser.ts` measures them).
+// last API answer to the first rows painted (as `browser.ts` measures them). With `--cpu` each page is traced too
+// (trace-tasks.ts) and the CPU time is compared as well: the most one task used, and the overview's after its data —
+// figures a busy machine stretches far less than wall times (tracing costs the pages a little time of their own).
 import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 // @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
-import { OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
+import { lastAnswerBefore, OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
 import { startBenchSandbox } from './sandbox.js';
+import { mainThread, markTraceSync, stopTrace, TASK_CATEGORIES, tasksWithin } from './trace-tasks.js';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
+const cpuAt = args.indexOf('--cpu');
+const withCpu = cpuAt >= 0 && args.splice(cpuAt, 1).length > 0;
 const [distA, distB, tagList] = args;
 if (!distA || !distB) throw new Error('usage: compare.ts <dist A> <dist B> [tag,tag,…] [--runs N]');
 const tags = (tagList ?? [...PARTNER_WIDGETS, OVERVIEW].join(',')).split(',');
@@ -49,6 +54,7 @@ try {
         const server = servers[which]!;
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
         const page = await context.newPage();
+        if (withCpu) await browser.startTracing(page, { categories: TASK_CATEGORIES });
         await page.goto(`${server.origin}/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`);
         await page.waitForFunction((name) => name in (window as never as { __bench: Times }).__bench.painted, tag, { polling: 50, timeout: 20_000 });
         const times = await page.evaluate(() => (window as never as { __bench: Times }).__bench);
@@ -57,13 +63,15 @@ try {
         const build = which === 0 ? 'A' : 'B';
         add(`${tag} ${build} connected → painted`, to - from);
         add(`${tag} ${build} longest long task`, Math.max(0, ...times.longTasks.filter((task) => task.start + task.duration >= from && task.start <= to).map((task) => task.duration)));
-        if (tag === OVERVIEW) {
-          const arrived = await page.evaluate(
-            ({ until, api }) =>
-              Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(api) && (entry as PerformanceResourceTiming).responseEnd <= until).map((entry) => (entry as PerformanceResourceTiming).responseEnd)),
-            { until: to, api: sandbox.url },
-          );
-          add(`${tag} ${build} first rows after data`, to - arrived);
+        const arrived = tag === OVERVIEW ? await lastAnswerBefore(page, to, sandbox.url) : undefined;
+        if (arrived !== undefined) add(`${tag} ${build} first rows after data`, to - arrived);
+        if (withCpu) {
+          const markAt = await markTraceSync(page);
+          const thread = mainThread(await stopTrace(browser), markAt);
+          if (!thread) throw new Error(`no main thread mark in the trace of ${tag}`);
+          const cpu = (tasks: { tdur?: number }[]) => tasks.map((task) => (task.tdur ?? 0) / 1000);
+          add(`${tag} ${build} CPU: most in one task`, Math.max(0, ...cpu(tasksWithin(thread, from, to))));
+          if (arrived !== undefined) add(`${tag} ${build} CPU: after data`, cpu(tasksWithin(thread, arrived, to)).reduce((sum, ms) => sum + ms, 0));
         }
         await context.close();
       }
