@@ -88,6 +88,8 @@ export class FaultyFetch {
   active = true;
   /** Requests that reached the real sandbox. */
   passed = 0;
+  /** Every request made through it, faulted or passed. */
+  calls = 0;
   constructor(readonly fault: FaultKind, readonly latencyMs = 3_000) {}
 
   end(): void {
@@ -96,6 +98,7 @@ export class FaultyFetch {
 
   readonly fetch: typeof globalThis.fetch = async (input, init) => {
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    this.calls++;
     if (this.active) {
       switch (this.fault) {
         case 'timeout':

@@ -1,6 +1,6 @@
 // Base class of every widget: resolves client and language, renders in the widget's locale, loads data with
 // @lit/task and turns failures into the shared error state plus a `partner-error` event.
-import { initialState, Task } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import type { PartnerClient } from '@poly-partner/sdk';
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
@@ -29,6 +29,19 @@ export abstract class PartnerElement extends LitElement {
 
   private readySent = false;
 
+  /** The tasks `createDataTask` made, to load again when the browser is back online. */
+  private readonly dataTasks: Task<readonly unknown[], unknown>[] = [];
+
+  /**
+   * A load that failed for want of a network (or took too long) runs again once the browser says it is back online:
+   * the user need not find Retry. Other failures (a refused token, a 404) would fail the same way again.
+   */
+  private readonly reloadWhenOnline = () => {
+    for (const task of this.dataTasks) {
+      if (task.status === TaskStatus.ERROR && ['network', 'timeout'].includes(asPartnerApiError(task.error).type)) void task.run();
+    }
+  };
+
   /** The BCP 47 language to format numbers, money and dates with (see `internal/format.ts`). */
   protected get formatLang(): string {
     return this.localization.lang;
@@ -48,6 +61,12 @@ export abstract class PartnerElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     warmUpFormatters(this.formatLang);
+    window.addEventListener('online', this.reloadWhenOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.reloadWhenOnline);
   }
 
   protected override update(changed: PropertyValues): void {
@@ -65,7 +84,7 @@ export abstract class PartnerElement extends LitElement {
     args: () => A,
     load: (client: PartnerClient, args: A, signal: AbortSignal) => Promise<R | typeof initialState> | typeof initialState,
   ): Task<[PartnerClient | undefined, ...A], R> {
-    return new Task<[PartnerClient | undefined, ...A], R>(this, {
+    const task = new Task<[PartnerClient | undefined, ...A], R>(this, {
       args: () => [this.settings.client, ...args()],
       task: async ([client, ...values], { signal }) => {
         if (!client) return initialState;
@@ -78,6 +97,8 @@ export abstract class PartnerElement extends LitElement {
       },
       onError: (error) => this.reportError(error),
     });
+    this.dataTasks.push(task as unknown as Task<readonly unknown[], unknown>);
+    return task;
   }
 
   /** The task's state as the shared views, or `complete(value)` once loaded. */
