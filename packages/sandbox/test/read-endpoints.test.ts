@@ -56,6 +56,14 @@ describe('partner profile and tier status', () => {
     assert.equal(profile.body.name, owner.name);
     assert.deepEqual(profile.body.carriedOver, { program: 'polycom', tier: 'gold' });
     assert.ok(profile.body.distributorIds.length >= 1);
+    // The same distributors with their names, as the database has them (the deal form shows names, not ids).
+    const distributors = profile.body.distributors as { id: string; name: string }[];
+    assert.deepEqual(distributors.map((distributor) => distributor.id), profile.body.distributorIds);
+    const nameOf = api.sandbox.db.prepare('SELECT name FROM organizations WHERE id = ?').pluck();
+    for (const distributor of distributors) {
+      assert.ok(distributor.name.length > 0);
+      assert.equal(distributor.name, nameOf.get(distributor.id));
+    }
 
     const status = await api.call(`/v1/partners/${owner.partnerId}/tier-status`, { credential: owner.secretKey });
     assert.equal(status.status, 200);

@@ -220,14 +220,20 @@ describe('<deal-registration-form>', () => {
       const list = body as { items: { sku: string; name: string; family: string }[] };
       return { ...list, items: [{ ...list.items[0]!, sku: 'FAKE-SKU-1', name: hostile, family: '<script>alert(1)</script>' }, ...list.items] };
     });
-    faults.rewriteJson(/\/v1\/partners\/[^/]+$/, (body) => ({
-      ...(body as object),
-      distributorIds: ['org_notadistributor', ...(body as { distributorIds: string[] }).distributorIds],
-    }));
+    faults.rewriteJson(/\/v1\/partners\/[^/]+$/, (body) => {
+      const profile = body as { distributorIds: string[]; distributors: { id: string; name: string }[] };
+      return {
+        ...profile,
+        distributorIds: ['org_notadistributor', ...profile.distributorIds],
+        distributors: [{ id: 'org_notadistributor', name: hostile }, ...profile.distributors],
+      };
+    });
     const { el } = await mountForm(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
 
     const option = [...control<HTMLSelectElement>(el, 'product-0-sku').options].find((entry) => entry.value === 'FAKE-SKU-1')!;
     expect(option.textContent).to.contain(hostile);
+    const distributorOption = [...control<HTMLSelectElement>(el, 'distributor').options].find((entry) => entry.value === 'org_notadistributor')!;
+    expect(distributorOption.textContent).to.contain(hostile);
     expect(el.shadowRoot!.querySelector('img, b, script'), 'no markup from the API').to.not.exist;
     expect((window as { __dealFormHacked?: number }).__dealFormHacked).to.equal(undefined);
 
@@ -281,6 +287,22 @@ describe('<deal-registration-form>', () => {
     expect(textOf(el)).to.contain('Under review');
     expect(textOf(el)).to.contain('your registration will be reviewed');
     await expect(el).to.be.accessible();
+  });
+
+  it("offers the partner's distributors by name, sending the chosen one's id", async () => {
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const profile = await client.partners.get(partnerId);
+    const { el } = await mountForm(client, partnerId);
+    const options = [...control<HTMLSelectElement>(el, 'distributor').options].filter((option) => option.value);
+    expect(options.map((option) => [option.value, option.textContent!.trim()])).to.deep.equal(
+      profile.distributors.map(({ id, name }) => [id, name]),
+    );
+    // The demo distributor (its name known from the demo credentials) is among them, shown by its name.
+    const { organizations } = (await sandboxConfig()).credentials;
+    const demo = organizations.find((org) => org.kind === 'distributor' && profile.distributorIds.includes(org.orgId));
+    expect(demo, 'the demo reseller buys through the demo distributor').to.exist;
+    expect(options.find((option) => option.value === demo!.orgId)!.textContent!.trim(), 'a name, not an id').to.equal(demo!.name);
   });
 
   it('shows the partner\'s country at once and every country, by name, once the user reaches the select', async () => {

@@ -21,6 +21,8 @@ export const PartnerProfileSchema = z.object({
   groupId: z.nullable(IdSchema),
   groupName: z.nullable(z.string()),
   distributorIds: z.array(IdSchema),
+  /** The same distributors (the organizations the partner buys through), with their names, in the same order. */
+  distributors: z.array(z.object({ id: IdSchema, name: z.string() })),
   carriedOver: z.nullable(CarryOverSchema),
   joinedAt: IsoDateSchema,
 });

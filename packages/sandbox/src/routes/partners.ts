@@ -58,9 +58,8 @@ function checkDay(day: string, path: string): void {
 }
 
 export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
-  const distributors = prepared(sandbox.db, `SELECT o.id FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.partner_id = ? AND o.kind = 'distributor' ORDER BY o.id`)
-    .pluck()
-    .all(row.id) as string[];
+  const distributors = prepared(sandbox.db, `SELECT o.id, o.name FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.partner_id = ? AND o.kind = 'distributor' ORDER BY o.id`)
+    .all(row.id) as { id: string; name: string }[];
   const groupName = row.group_id
     ? (prepared(sandbox.db, 'SELECT name FROM partner_groups WHERE id = ?').pluck().get(row.group_id) as string | undefined) ?? null
     : null;
@@ -73,7 +72,8 @@ export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
     website: row.website,
     groupId: row.group_id,
     groupName,
-    distributorIds: distributors,
+    distributorIds: distributors.map((distributor) => distributor.id),
+    distributors,
     carriedOver: row.carried_program && row.carried_tier ? { program: row.carried_program, tier: row.carried_tier } : null,
     joinedAt: row.joined_at,
   };

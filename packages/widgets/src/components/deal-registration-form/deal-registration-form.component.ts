@@ -300,7 +300,7 @@ export class DealRegistrationForm extends PartnerElement {
             'distributorId',
             'distributorId',
             msg('Distributor', { id: 'dealForm.distributor' }),
-            data.partner.distributorIds.map((id) => [id, id] as [string, string]),
+            data.partner.distributors.map(({ id, name }) => [id, name] as [string, string]),
             msg('Choose a distributor', { id: 'dealForm.chooseDistributor' }),
           )}
         </div>
