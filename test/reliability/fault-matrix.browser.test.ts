@@ -89,52 +89,46 @@ describe('fault matrix: every widget × every fault', function () {
       });
     }
   }
-});
 
-describe('back online: a widget that could not reach the service loads again by itself', function () {
-  const guard = new PageGuard();
-  before(startSandboxFirst);
-  before(() => guard.install());
-  after(() => guard.uninstall());
-  afterEach(() => {
-    fixtureCleanup();
-  });
+  describe('back online: a widget that could not reach the service loads again by itself', function () {
+    // The fault matrix's hooks (sandbox first, the page guard, fixture clean-up) apply here too.
 
-  /** The widget in the error state `kind` leaves it in; resolves once the error shows. */
-  async function failed(widget: (typeof WIDGETS)[number], kind: FaultKind) {
-    const faults = new FaultyFetch(kind);
-    const { attributes, client } = await widget.setup(faults.fetch, 5_000);
-    const el = document.createElement(widget.tag) as HTMLElement & { client: unknown };
-    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-    el.client = client;
-    if (kind === 'offline') window.dispatchEvent(new Event('offline'));
-    await fixture(el);
-    await waitUntil(() => part(el, 'error') !== null, `an error state; text: ${textOf(el)}`, { timeout: 10_000 });
-    return { el, faults };
-  }
+    /** The widget in the error state `kind` leaves it in; resolves once the error shows. */
+    async function failed(widget: (typeof WIDGETS)[number], kind: FaultKind) {
+      const faults = new FaultyFetch(kind);
+      const { attributes, client } = await widget.setup(faults.fetch, 5_000);
+      const el = document.createElement(widget.tag) as HTMLElement & { client: unknown };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.client = client;
+      if (kind === 'offline') window.dispatchEvent(new Event('offline'));
+      await fixture(el);
+      await waitUntil(() => part(el, 'error') !== null, `an error state; text: ${textOf(el)}`, { timeout: 10_000 });
+      return { el, faults };
+    }
 
-  for (const widget of WIDGETS) {
-    it(`${widget.tag}: offline, then online — the content, without pressing Retry`, async function () {
+    for (const widget of WIDGETS) {
+      it(`${widget.tag}: offline, then online — the content, without pressing Retry`, async function () {
+        this.timeout(30_000);
+        guard.take();
+        const { el, faults } = await failed(widget, 'offline');
+        faults.end();
+        window.dispatchEvent(new Event('online'));
+        await waitUntil(() => widget.loaded.en.test(textOf(el)) && part(el, 'error') === null, `content once online; text: ${textOf(el)}`, { timeout: 15_000 });
+        expect(guard.take(), 'console errors and unhandled rejections').to.deep.equal([]);
+      });
+    }
+
+    it('a server error is not retried on "online": it would fail the same way, so Retry stays the way', async function () {
       this.timeout(30_000);
       guard.take();
-      const { el, faults } = await failed(widget, 'offline');
-      faults.end();
+      const widget = WIDGETS[0]!;
+      const { el, faults } = await failed(widget, 'status-500');
+      const requests = faults.calls;
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => widget.loaded.en.test(textOf(el)) && part(el, 'error') === null, `content once online; text: ${textOf(el)}`, { timeout: 15_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(faults.calls, 'no request after "online"').to.equal(requests);
+      expect(part(el, 'error'), 'the error stays').to.exist;
       expect(guard.take(), 'console errors and unhandled rejections').to.deep.equal([]);
     });
-  }
-
-  it('a server error is not retried on "online": it would fail the same way, so Retry stays the way', async function () {
-    this.timeout(30_000);
-    guard.take();
-    const widget = WIDGETS[0]!;
-    const { el, faults } = await failed(widget, 'status-500');
-    const requests = faults.calls;
-    window.dispatchEvent(new Event('online'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(faults.calls, 'no request after "online"').to.equal(requests);
-    expect(part(el, 'error'), 'the error stays').to.exist;
-    expect(guard.take(), 'console errors and unhandled rejections').to.deep.equal([]);
   });
 });
