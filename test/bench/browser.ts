@@ -118,7 +118,7 @@ ${widgets.includes(OVERVIEW) ? config(`org-id="${params.get('org')}"`, `<${OVERV
 </body></html>`;
 }
 
-interface PageTimes {
+export interface PageTimes {
   longTasks: { start: number; duration: number }[];
   connected: Record<string, number>;
   ready: Record<string, number>;
@@ -128,12 +128,13 @@ interface PageTimes {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Long tasks overlapping [from, to] in the page's timeline. */
-function longTasksWithin(times: PageTimes, from: number, to: number) {
+export function longTasksWithin(times: PageTimes, from: number, to: number) {
   const tasks = times.longTasks.filter((task) => task.start + task.duration >= from && task.start <= to);
   return { count: tasks.length, longestMs: round(Math.max(0, ...tasks.map((task) => task.duration))) };
 }
 
-async function waitForPainted(page: Page, tags: string[]): Promise<PageTimes> {
+/** Waits until each of `tags` has painted its first content; the page's times then. */
+export async function waitForPainted(page: Page, tags: string[]): Promise<PageTimes> {
   await page.waitForFunction(
     (expected) => expected.every((tag) => tag in (window as unknown as { __bench: PageTimes }).__bench.painted),
     tags,
@@ -259,28 +260,37 @@ async function tracedFirstRender(browser: Browser, server: PageServer, path: str
     page.setDefaultTimeout(WAIT_MS);
     await browser.startTracing(page, { categories: TASK_CATEGORIES });
     await page.goto(`${server.origin}${path}`);
-    const times = await waitForPainted(page, [tag]);
-    const markAt = await markTraceSync(page);
-    const thread = mainThread(await stopTrace(browser), markAt);
-    if (!thread) throw new Error(`the trace of ${path} has no main thread mark`);
-    const tasks = tasksWithin(thread, times.connected[tag]!, times.painted[tag]!);
-    const figures: TracedFirstRender = {
-      longestTaskMs: round((tasks[0]?.dur ?? 0) / 1000),
-      mostCpuInOneTaskMs: round(Math.max(0, ...tasks.map((task) => task.tdur ?? 0)) / 1000),
-    };
-    if (tag === OVERVIEW) {
-      // From its data to its first rows painted: the wall time the goal judges, and the CPU time of the tasks in it.
-      const dataArrived = await lastAnswerBefore(page, times.painted[tag]!, api);
-      const afterData = tasksWithin(thread, dataArrived, times.painted[tag]!);
-      figures.firstRowsAfterData = {
-        wallMs: round(times.painted[tag]! - dataArrived),
-        cpuMs: round(afterData.reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000),
-      };
-    }
-    return figures;
+    return await tracedFigures(browser, page, await waitForPainted(page, [tag]), tag, api);
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Stops the trace of `page` (started before it loaded, `TASK_CATEGORIES`) and reads its tasks from the widget's
+ * connection to its first content: the longest (wall) and the most CPU time one used; for the member overview also
+ * the wall and CPU time from its last API answer to its first rows. Also used by compare.ts.
+ */
+export async function tracedFigures(browser: Browser, page: Page, times: PageTimes, tag: string, api: string): Promise<TracedFirstRender> {
+  const markAt = await markTraceSync(page);
+  const thread = mainThread(await stopTrace(browser), markAt);
+  if (!thread) throw new Error(`the trace of ${tag}'s page has no main thread mark`);
+  const painted = times.painted[tag]!;
+  const tasks = tasksWithin(thread, times.connected[tag]!, painted);
+  const figures: TracedFirstRender = {
+    longestTaskMs: round((tasks[0]?.dur ?? 0) / 1000),
+    mostCpuInOneTaskMs: round(Math.max(0, ...tasks.map((task) => task.tdur ?? 0)) / 1000),
+  };
+  if (tag === OVERVIEW) {
+    // From its data to its first rows painted: the wall time the goal judges, and the CPU time of the tasks in it.
+    const dataArrived = await lastAnswerBefore(page, painted, api);
+    const afterData = tasksWithin(thread, dataArrived, painted);
+    figures.firstRowsAfterData = {
+      wallMs: round(painted - dataArrived),
+      cpuMs: round(afterData.reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000),
+    };
+  }
+  return figures;
 }
 
 /** The page of every partner widget for one partner: how many API requests it makes for each resource. */

@@ -13,9 +13,9 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 // @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
-import { lastAnswerBefore, OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
+import { lastAnswerBefore, longTasksWithin, OVERVIEW, PARTNER_WIDGETS, startPageServer, tracedFigures, waitForPainted } from './browser.js';
 import { startBenchSandbox } from './sandbox.js';
-import { mainThread, markTraceSync, stopTrace, TASK_CATEGORIES, tasksWithin } from './trace-tasks.js';
+import { TASK_CATEGORIES } from './trace-tasks.js';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -23,15 +23,9 @@ const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
 const cpuAt = args.indexOf('--cpu');
 const withCpu = cpuAt >= 0 && args.splice(cpuAt, 1).length > 0;
 const [distA, distB, tagList] = args;
-if (!distA || !distB) throw new Error('usage: compare.ts <dist A> <dist B> [tag,tag,…] [--runs N]');
+if (!distA || !distB) throw new Error('usage: compare.ts <dist A> <dist B> [tag,tag,…] [--runs N] [--cpu]');
 const tags = (tagList ?? [...PARTNER_WIDGETS, OVERVIEW].join(',')).split(',');
 const withSlash = (path: string) => `${resolve(path)}/`;
-
-interface Times {
-  longTasks: { start: number; duration: number }[];
-  connected: Record<string, number>;
-  painted: Record<string, number>;
-}
 
 const servers = [await startPageServer(withSlash(distA)), await startPageServer(withSlash(distB))];
 const sandbox = await startBenchSandbox(servers.map((server) => server.origin));
@@ -56,22 +50,17 @@ try {
         const page = await context.newPage();
         if (withCpu) await browser.startTracing(page, { categories: TASK_CATEGORIES });
         await page.goto(`${server.origin}/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`);
-        await page.waitForFunction((name) => name in (window as never as { __bench: Times }).__bench.painted, tag, { polling: 50, timeout: 20_000 });
-        const times = await page.evaluate(() => (window as never as { __bench: Times }).__bench);
+        const times = await waitForPainted(page, [tag]);
         const from = times.connected[tag]!;
         const to = times.painted[tag]!;
         const build = which === 0 ? 'A' : 'B';
         add(`${tag} ${build} connected → painted`, to - from);
-        add(`${tag} ${build} longest long task`, Math.max(0, ...times.longTasks.filter((task) => task.start + task.duration >= from && task.start <= to).map((task) => task.duration)));
-        const arrived = tag === OVERVIEW ? await lastAnswerBefore(page, to, sandbox.url) : undefined;
-        if (arrived !== undefined) add(`${tag} ${build} first rows after data`, to - arrived);
+        add(`${tag} ${build} longest long task`, longTasksWithin(times, from, to).longestMs);
+        if (tag === OVERVIEW) add(`${tag} ${build} first rows after data`, to - (await lastAnswerBefore(page, to, sandbox.url)));
         if (withCpu) {
-          const markAt = await markTraceSync(page);
-          const thread = mainThread(await stopTrace(browser), markAt);
-          if (!thread) throw new Error(`no main thread mark in the trace of ${tag}`);
-          const cpu = (tasks: { tdur?: number }[]) => tasks.map((task) => (task.tdur ?? 0) / 1000);
-          add(`${tag} ${build} CPU: most in one task`, Math.max(0, ...cpu(tasksWithin(thread, from, to))));
-          if (arrived !== undefined) add(`${tag} ${build} CPU: after data`, cpu(tasksWithin(thread, arrived, to)).reduce((sum, ms) => sum + ms, 0));
+          const traced = await tracedFigures(browser, page, times, tag, sandbox.url);
+          add(`${tag} ${build} CPU: most in one task`, traced.mostCpuInOneTaskMs);
+          if (traced.firstRowsAfterData) add(`${tag} ${build} CPU: after data`, traced.firstRowsAfterData.cpuMs);
         }
         await context.close();
       }

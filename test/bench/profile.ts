@@ -5,7 +5,7 @@
 import { chromium } from 'playwright';
 // @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
-import { startPageServer } from './browser.js';
+import { startPageServer, waitForPainted } from './browser.js';
 import { startBenchSandbox } from './sandbox.js';
 
 interface ProfileNode {
@@ -38,8 +38,7 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     await page.goto(`${server.origin}/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`);
-    await page.waitForFunction((name) => name in (window as never as { __bench: { painted: object } }).__bench.painted, tag, { polling: 50 });
-    const times = await page.evaluate(() => (window as never as { __bench: { connected: Record<string, number>; painted: Record<string, number>; longTasks: { start: number; duration: number }[]} }).__bench);
+    const times = await waitForPainted(page, [tag]);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     longTasks.push(times.longTasks.filter((task) => task.start + task.duration >= times.connected[tag]! && task.start <= times.painted[tag]!).map((task) => Math.round(task.duration)));
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));

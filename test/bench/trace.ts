@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 // @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
-import { OVERVIEW, PARTNER_WIDGETS, startPageServer } from './browser.js';
+import { lastAnswerBefore, OVERVIEW, PARTNER_WIDGETS, startPageServer, waitForPainted, type PageTimes } from './browser.js';
 import { startBenchSandbox } from './sandbox.js';
 import { mainThread, markTraceSync, stopTrace, tasksWithin, type TraceEvent } from './trace-tasks.js';
 
@@ -129,20 +129,13 @@ try {
         await browser.startTracing(page, { categories: CATEGORIES });
         const path = tag === 'blank' ? '/blank' : `/page?widgets=${tag}&org=${sandbox.largestOrg().orgId}`;
         await page.goto(`${server.origin}${path}`);
-        let times: { connected: Record<string, number>; painted: Record<string, number> } | undefined;
-        if (tag !== 'blank') {
-          await page.waitForFunction((name) => name in (window as never as { __bench: { painted: object } }).__bench.painted, tag, { polling: 50, timeout: 20_000 });
-          times = await page.evaluate(() => (window as never as { __bench: { connected: Record<string, number>; painted: Record<string, number> } }).__bench);
-        } else await page.waitForTimeout(300);
+        let times: PageTimes | undefined;
+        if (tag !== 'blank') times = await waitForPainted(page, [tag]);
+        else await page.waitForTimeout(300);
         // A mark whose performance.now() time and trace timestamp are both known: maps page times onto the trace.
         const markAt = await markTraceSync(page);
         // The overview's last API answer before its rows painted (as browser.ts measures it).
-        const pageArrival = page.evaluate(
-          ({ until, api }) =>
-            Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(api) && (entry as PerformanceResourceTiming).responseEnd <= until).map((entry) => (entry as PerformanceResourceTiming).responseEnd)),
-          { until: times?.painted[tag] ?? 0, api: sandbox.url },
-        );
-        await pageArrival;
+        const arrived = times && tag === OVERVIEW ? await lastAnswerBefore(page, times.painted[tag]!, sandbox.url) : 0;
         const all = await stopTrace(browser);
         await context.close();
         if (out) await writeFile(`${out}/run${run + 1}-${index}-${tag}.json`, JSON.stringify({ traceEvents: all }));
@@ -156,7 +149,6 @@ try {
         const tasks = tasksWithin(thread, from, to);
         const long = tasks.filter((task) => (task.dur ?? 0) > 50_000);
         if (tag === OVERVIEW && times) {
-          const arrived = await pageArrival;
           const afterData = tasks.filter((task) => toPage(task.ts + (task.dur ?? 0)) >= arrived);
           console.log(`  overview: data arrived ${arrived.toFixed(0)} ms; after it until painted: ${(to - arrived).toFixed(0)} ms wall, ${afterData.length} tasks with CPU ${(afterData.reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000).toFixed(0)} ms`);
         }
