@@ -1,6 +1,7 @@
 // Evaluates partners with the contract's engine, and keeps the evaluated columns of `partners` current.
 import type Database from 'better-sqlite3';
 import {
+  type CarryOver,
   evaluate,
   type Evaluation,
   type Metrics,
@@ -25,6 +26,7 @@ export interface PartnerRow {
   joined_at: string;
   carried_program: 'polycom' | 'plantronics' | null;
   carried_tier: Tier | null;
+  carried_since: string | null;
   metrics: string;
   shared_metrics: string;
   earned_tier: Tier;
@@ -34,6 +36,13 @@ export interface PartnerRow {
   next_tier: Tier | null;
   progress: number;
   missing_criteria: number;
+  keep_missing: number;
+}
+
+/** The partner's carry-over from the old programs, as the engine and the API take it. */
+export function carryOverOf(row: Pick<PartnerRow, 'carried_program' | 'carried_tier' | 'carried_since'>): CarryOver | null {
+  if (!row.carried_program || !row.carried_tier) return null;
+  return { program: row.carried_program, tier: row.carried_tier, ...(row.carried_since ? { since: row.carried_since } : {}) };
 }
 
 export function standingOf(row: PartnerRow): PartnerStanding {
@@ -41,7 +50,7 @@ export function standingOf(row: PartnerRow): PartnerStanding {
     region: row.region,
     metrics: JSON.parse(row.metrics) as Metrics,
     sharedMetrics: JSON.parse(row.shared_metrics) as Metrics,
-    carriedOver: row.carried_program && row.carried_tier ? { program: row.carried_program, tier: row.carried_tier } : null,
+    carriedOver: carryOverOf(row),
   };
 }
 
@@ -62,29 +71,46 @@ export function evaluatedColumns(evaluation: Evaluation) {
     next_tier: evaluation.nextTier,
     progress: progressToNextTier(evaluation),
     missing_criteria: checklist ? checklist.requiredCount - checklist.metCount : 0,
+    keep_missing: evaluation.keepChecklist ? evaluation.keepChecklist.requiredCount - evaluation.keepChecklist.metCount : 0,
   };
 }
 
-/** What the stored evaluation depends on besides the partner's own data. */
-export function evaluationKey(policy: ProgramPolicy, asOf: string): string {
-  const protectionState = protectionAt(policy, { program: 'polycom', tier: 'register' }, asOf).active ? 'active' : 'ended';
-  return `${policy.version}|${policy.statusProtection.launchDate}|${protectionState}`;
+/** The days on which some partner's protection year starts (the launch, and each late joiner's day), per database. */
+const protectionStarts = new WeakMap<Database.Database, (string | null)[]>();
+
+/**
+ * What the stored evaluation depends on besides the partner's own data: the policy, and how many of the
+ * protection end dates `asOf` has passed (each one moves some partners from their protected to their earned tier).
+ */
+export function evaluationKey(db: Database.Database, policy: ProgramPolicy, asOf: string): string {
+  let starts = protectionStarts.get(db);
+  if (!starts) {
+    starts = db.prepare('SELECT DISTINCT carried_since FROM partners WHERE carried_tier IS NOT NULL').pluck().all() as (string | null)[];
+    protectionStarts.set(db, starts);
+  }
+  const ended = starts.filter((since) => !protectionAt(policy, { program: 'polycom', tier: 'register', ...(since ? { since } : {}) }, asOf).active).length;
+  return `${policy.version}|${policy.statusProtection.launchDate}|${ended}/${starts.length}`;
+}
+
+/** Forgets the protection start days read from `db` (after a seed wrote new partners). */
+export function forgetProtectionStarts(db: Database.Database): void {
+  protectionStarts.delete(db);
 }
 
 /**
  * Re-evaluates every partner when the answer can have changed. Metrics change only through seeding, so
  * the one date-dependent input is whether status protection is still in force: the stored columns carry
- * the protection state they were computed under, and are recomputed when `asOf` crosses `protectedUntil`.
+ * the protection state they were computed under, and are recomputed when `asOf` crosses a `protectedUntil`.
  */
 export function ensureEvaluated(db: Database.Database, policy: ProgramPolicy, asOf: string, force = false): boolean {
-  const key = evaluationKey(policy, asOf);
+  const key = evaluationKey(db, policy, asOf);
   if (!force && getMeta(db, 'evaluated') === key) return false;
   parseDay(asOf);
   const rows = db.prepare('SELECT * FROM partners').all() as PartnerRow[];
   const update = db.prepare(`UPDATE partners SET earned_tier = @earned_tier, effective_tier = @effective_tier,
     effective_rank = @effective_rank, protected_tier = @protected_tier, protected_until = @protected_until,
     protection_active = @protection_active, next_tier = @next_tier, progress = @progress,
-    missing_criteria = @missing_criteria WHERE id = @id`);
+    missing_criteria = @missing_criteria, keep_missing = @keep_missing WHERE id = @id`);
   db.transaction(() => {
     for (const row of rows) update.run({ id: row.id, ...evaluatedColumns(evaluateRow(policy, row, asOf)) });
     setMeta(db, 'evaluated', key);

@@ -57,6 +57,7 @@ export { ProblemJsonSchema } from './json-schemas/problem.js';
 export { ProductJsonSchema } from './json-schemas/product.js';
 export { ProductListJsonSchema } from './json-schemas/product-list.js';
 export { ProgramPolicyJsonSchema } from './json-schemas/program-policy.js';
+export { ProtectionEndingJsonSchema } from './json-schemas/protection-ending.js';
 export { RegionJsonSchema } from './json-schemas/region.js';
 export { RegionCodeJsonSchema } from './json-schemas/region-code.js';
 export { RequirementTableJsonSchema } from './json-schemas/requirement-table.js';

@@ -71,6 +71,28 @@ const TierCountsSchema = z.object({
   platinum: z.int(),
 });
 
+/** One day on which members' status protections end: the organization's tier mix on that day and the day after. */
+export const ProtectionEndingSchema = z.object({
+  /** The last protected day of the members whose protection ends here. */
+  protectedUntil: IsoDateSchema,
+  /** Members whose protection ends on that day. */
+  endingCount: z.int().check(z.gte(0)),
+  /** Members per effective tier on `protectedUntil` (still protected) and on the day after. */
+  tiersBefore: TierCountsSchema,
+  tiersAfter: TierCountsSchema,
+  /** Members that fall on the day after, by how many tiers (1, 2 or 3). */
+  falling: z.object({
+    count: z.int().check(z.gte(0)),
+    byOneTier: z.int().check(z.gte(0)),
+    byTwoTiers: z.int().check(z.gte(0)),
+    byThreeTiers: z.int().check(z.gte(0)),
+  }),
+  /** Of the falling members, those that miss only one, or only two, requirements of the tier they would keep. */
+  missingOne: z.int().check(z.gte(0)),
+  missingTwo: z.int().check(z.gte(0)),
+});
+export type ProtectionEnding = z.infer<typeof ProtectionEndingSchema>;
+
 export const OrganizationSummarySchema = z.object({
   orgId: IdSchema,
   asOf: IsoDateSchema,
@@ -97,5 +119,7 @@ export const OrganizationSummarySchema = z.object({
       value: MoneySchema,
     }),
   ),
+  /** Each coming day on which members' protections end (from `asOf` on, earliest first), and what it changes. */
+  protectionForecast: z.array(ProtectionEndingSchema),
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummarySchema>;

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The partner columns copied onto each membership. */
 const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active'] as const;
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS partners (
   joined_at TEXT NOT NULL,
   carried_program TEXT,
   carried_tier TEXT,
+  carried_since TEXT,
   metrics TEXT NOT NULL,
   shared_metrics TEXT NOT NULL,
   earned_tier TEXT NOT NULL DEFAULT 'register',
@@ -37,7 +38,8 @@ CREATE TABLE IF NOT EXISTS partners (
   protection_active INTEGER NOT NULL DEFAULT 0,
   next_tier TEXT,
   progress REAL NOT NULL DEFAULT 0,
-  missing_criteria INTEGER NOT NULL DEFAULT 0
+  missing_criteria INTEGER NOT NULL DEFAULT 0,
+  keep_missing INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS organizations (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
@@ -154,6 +156,12 @@ export function migrate(db: Database.Database): void {
   // Version 3 copies partner columns onto memberships; `createIndexes` fills them in.
   if (version >= 1 && version < 3) {
     for (const column of MEMBER_COLUMNS) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
+  }
+  // Version 4 adds late joiners' protection start and what keeping the protected tier misses; re-evaluation fills it.
+  if (version >= 1 && version < 4) {
+    db.exec(`ALTER TABLE partners ADD COLUMN carried_since TEXT;
+      ALTER TABLE partners ADD COLUMN keep_missing INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM meta WHERE key = 'evaluated';`);
   }
   db.exec(DDL);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);

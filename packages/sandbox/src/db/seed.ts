@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import {
   addDays,
+  addMonths,
   type DealStatus,
   type Metrics,
   normalizeDomain,
@@ -14,7 +15,7 @@ import {
   TIERS,
 } from '@poly-partner/contract';
 import { createRandom, type Random } from '../prng.js';
-import { evaluatedColumns, evaluateRow, evaluationKey, type PartnerRow } from '../evaluation.js';
+import { evaluatedColumns, evaluateRow, evaluationKey, forgetProtectionStarts, type PartnerRow } from '../evaluation.js';
 import { EUR_PER } from '../currency.js';
 import { CATALOGUE } from './products.js';
 import { setMeta } from './schema.js';
@@ -252,6 +253,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       }
     }
   };
+  // Late joiners (moved over some months after the launch) come from a stream of their own, so the rest of the
+  // world stays as it was before they existed.
+  const lateRandom = createRandom((options.seed ^ 0x1a7e) >>> 0);
   const countryEntries = COUNTRIES.map((country) => [country, country.weight] as const);
   for (let index = 0; index < count; index++) {
     const demo = DEMO_RESELLERS[index];
@@ -266,6 +270,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       const tier = TIERS[Math.min(3, rank + (random.chance(0.4) ? 1 : 0))]!;
       carriedOver = { program: random.chance(0.55) ? 'polycom' : 'plantronics', tier };
     }
+    // Their protection year starts on the day they moved over, so it ends after the program's one-year date.
+    const lateJoiner = carriedOver !== null && !demo && lateRandom.chance(0.15);
+    const carriedSince = lateJoiner ? addMonths(policy.statusProtection.launchDate, lateRandom.int(1, 5)) : null;
     const metrics = demo ? { ...demo.metrics } : metricsFor(random, policy, region, target);
     const id = newId('ptr');
     partners.push({
@@ -279,6 +286,7 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       joined_at: addDays(today, -random.int(30, 4000)),
       carried_program: carriedOver?.program ?? null,
       carried_tier: carriedOver?.tier ?? null,
+      carried_since: carriedSince,
       metrics: JSON.stringify(metrics),
       shared_metrics: '{}',
       earned_tier: 'register',
@@ -288,6 +296,7 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       next_tier: null,
       progress: 0,
       missing_criteria: 0,
+      keep_missing: 0,
       ...(demo ? { demo } : {}),
     });
   }
@@ -368,11 +377,11 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
   const publishable = [{ partnerId: partners[0]!.id, publishableKey: `pk_test_${keyRandom.token(24)}`, origins: options.origins }];
 
   const insertPartner = db.prepare(`INSERT INTO partners (id, name, name_lower, country, region, city, website, group_id, joined_at,
-    carried_program, carried_tier, metrics, shared_metrics, earned_tier, effective_tier, effective_rank, protected_tier,
-    protected_until, protection_active, next_tier, progress, missing_criteria)
+    carried_program, carried_tier, carried_since, metrics, shared_metrics, earned_tier, effective_tier, effective_rank, protected_tier,
+    protected_until, protection_active, next_tier, progress, missing_criteria, keep_missing)
     VALUES (@id, @name, @name_lower, @country, @region, @city, @website, @group_id, @joined_at, @carried_program, @carried_tier,
-    @metrics, @shared_metrics, @earned_tier, @effective_tier, @effective_rank, @protected_tier, @protected_until,
-    @protection_active, @next_tier, @progress, @missing_criteria)`);
+    @carried_since, @metrics, @shared_metrics, @earned_tier, @effective_tier, @effective_rank, @protected_tier, @protected_until,
+    @protection_active, @next_tier, @progress, @missing_criteria, @keep_missing)`);
   const insertDeal = db.prepare(`INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products,
     amount, currency, expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at,
     decided_at, expires_at, auto_decide_at) VALUES (@id, @partner_id, @type, @status, @conflict, @customer, @domain_norm,
@@ -466,7 +475,8 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
         });
       }
     }
-    setMeta(db, 'evaluated', evaluationKey(policy, today));
+    forgetProtectionStarts(db); // the partners are new
+    setMeta(db, 'evaluated', evaluationKey(db, policy, today));
     setMeta(db, 'seed', String(options.seed));
     setMeta(db, 'seededAt', options.now.toISOString());
     setMeta(db, 'launchDate', policy.statusProtection.launchDate);

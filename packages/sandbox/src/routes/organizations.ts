@@ -19,6 +19,7 @@ import { type AppEnv, type Principal, type Sandbox, today } from '../context.js'
 import { EUR_PER } from '../currency.js';
 import { settleDeals } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
+import { protectionForecast } from '../protection-forecast.js';
 import { ApiProblem } from '../problems.js';
 import { readQuery } from '../request.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -204,6 +205,7 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
         members: (prepared(db, `SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${close} ORDER BY p.progress DESC, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.progress DESC, p.name_lower, p.id`).all({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as MemberRow[]).map(toMember),
       },
       pipeline,
+      protectionForecast: protectionForecast(db, orgId, asOf),
     };
     if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
     sandbox.summaryCache.set(cacheKey, summary);
