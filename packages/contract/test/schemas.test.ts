@@ -188,6 +188,7 @@ describe('response schemas', () => {
     const member = {
       partnerId: 'p_1', name: 'Muster IT', country: 'DE', region: 'dach', earnedTier: 'silver', effectiveTier: 'gold',
       protectedTier: 'gold', protectedUntil: '2027-09-01', nextTier: 'platinum', progress: 0.4, missingCriteria: 6,
+      nextTierGaps: [], keepMissingCriteria: 1, keepTierGaps: [{ criterionId: 'certified_technical', unit: 'count', gap: 1 }],
     };
     assert.deepEqual(failingPaths(MemberPageSchema, { items: [member], nextCursor: 'c2', total: 5001 }), []);
     assert.deepEqual(failingPaths(MemberPageSchema, { items: [{ ...member, progress: 1.2 }], nextCursor: null, total: 1 }), ['items.0.progress']);

@@ -2,8 +2,10 @@
 import type Database from 'better-sqlite3';
 import {
   type CarryOver,
+  type Checklist,
   evaluate,
   type Evaluation,
+  type MemberGap,
   type Metrics,
   type PartnerStanding,
   type ProgramPolicy,
@@ -37,6 +39,8 @@ export interface PartnerRow {
   progress: number;
   missing_criteria: number;
   keep_missing: number;
+  /** JSON: `{ next: MemberGap[], keep: MemberGap[] }`. */
+  gaps: string;
 }
 
 /** The partner's carry-over from the old programs, as the engine and the API take it. */
@@ -58,9 +62,31 @@ export function evaluateRow(policy: ProgramPolicy, row: PartnerRow, asOf: string
   return evaluate(policy, standingOf(row), { asOf });
 }
 
+/** The unmet active requirements of a checklist with their size, when there are one or two; else none. */
+function smallGaps(checklist: Checklist | null): MemberGap[] {
+  const unmet = checklist ? checklist.items.filter((item) => item.status === 'active' && item.met === false) : [];
+  return unmet.length <= 2 ? unmet.map((item) => ({ criterionId: item.criterionId, unit: item.unit, gap: item.gap })) : [];
+}
+
+/** Money at stake weighs below a tier dropped: revenue never reaches this. */
+const PER_TIER_AT_STAKE = 1e13;
+/** `keep_rank` of members that are not at risk: after any real count of missing requirements. */
+const NOT_AT_RISK = 1000;
+
 /** The columns stored per partner so that member lists filter and sort in SQL. */
-export function evaluatedColumns(evaluation: Evaluation) {
+export function evaluatedColumns(evaluation: Evaluation, metrics: Metrics) {
   const checklist = evaluation.checklist;
+  const keep = evaluation.keepChecklist;
+  const drop = tierRank(evaluation.effectiveTier) - tierRank(evaluation.earnedTier);
+  const keepMissing = keep ? keep.requiredCount - keep.metCount : 0;
+  const progress = progressToNextTier(evaluation);
+  // The share of each missing requirement, added up: one technician short of three weighs a third, €900,000 short
+  // of €1,000,000 nine tenths.
+  const gapSize = checklist
+    ? checklist.items
+        .filter((item) => item.status === 'active' && item.met === false)
+        .reduce((sum, item) => sum + (item.required > 0 ? item.gap / item.required : 0), 0)
+    : 0;
   return {
     earned_tier: evaluation.earnedTier,
     effective_tier: evaluation.effectiveTier,
@@ -69,10 +95,32 @@ export function evaluatedColumns(evaluation: Evaluation) {
     protected_until: evaluation.protectedUntil,
     protection_active: evaluation.protectionActive ? 1 : 0,
     next_tier: evaluation.nextTier,
-    progress: progressToNextTier(evaluation),
+    progress,
     missing_criteria: checklist ? checklist.requiredCount - checklist.metCount : 0,
-    keep_missing: evaluation.keepChecklist ? evaluation.keepChecklist.requiredCount - evaluation.keepChecklist.metCount : 0,
+    keep_missing: keepMissing,
+    at_risk: drop > 0 ? 1 : 0,
+    stake: drop > 0 ? drop * PER_TIER_AT_STAKE + (metrics.revenue ?? 0) : 0,
+    keep_rank: drop > 0 ? keepMissing : NOT_AT_RISK,
+    // Top-tier members have no next tier: last in either direction of the progress sort, and of the gap sort.
+    gap_size: evaluation.nextTier ? gapSize : Number.MAX_SAFE_INTEGER,
+    progress_up: evaluation.nextTier ? progress : 2,
+    progress_down: evaluation.nextTier ? progress : -1,
+    gaps: JSON.stringify({ next: smallGaps(checklist), keep: smallGaps(keep) }),
   };
+}
+
+export type EvaluatedColumns = ReturnType<typeof evaluatedColumns>;
+/** Every column `evaluatedColumns` fills, for the statements that write them. */
+export const EVALUATED_COLUMNS = [
+  'earned_tier', 'effective_tier', 'effective_rank', 'protected_tier', 'protected_until', 'protection_active', 'next_tier',
+  'progress', 'missing_criteria', 'keep_missing', 'at_risk', 'stake', 'keep_rank', 'gap_size', 'progress_up',
+  'progress_down', 'gaps',
+] as const satisfies readonly (keyof EvaluatedColumns)[];
+
+/** A partner row's evaluated columns at `asOf`. */
+export function evaluateColumns(policy: ProgramPolicy, row: PartnerRow, asOf: string): EvaluatedColumns {
+  const standing = standingOf(row);
+  return evaluatedColumns(evaluate(policy, standing, { asOf }), standing.metrics);
 }
 
 /** The days on which some partner's protection year starts (the launch, and each late joiner's day), per database. */
@@ -107,12 +155,9 @@ export function ensureEvaluated(db: Database.Database, policy: ProgramPolicy, as
   if (!force && getMeta(db, 'evaluated') === key) return false;
   parseDay(asOf);
   const rows = db.prepare('SELECT * FROM partners').all() as PartnerRow[];
-  const update = db.prepare(`UPDATE partners SET earned_tier = @earned_tier, effective_tier = @effective_tier,
-    effective_rank = @effective_rank, protected_tier = @protected_tier, protected_until = @protected_until,
-    protection_active = @protection_active, next_tier = @next_tier, progress = @progress,
-    missing_criteria = @missing_criteria, keep_missing = @keep_missing WHERE id = @id`);
+  const update = db.prepare(`UPDATE partners SET ${EVALUATED_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   db.transaction(() => {
-    for (const row of rows) update.run({ id: row.id, ...evaluatedColumns(evaluateRow(policy, row, asOf)) });
+    for (const row of rows) update.run({ id: row.id, ...evaluateColumns(policy, row, asOf) });
     setMeta(db, 'evaluated', key);
   })();
   return true;

@@ -42,6 +42,7 @@ export { JwkJsonSchema } from './json-schemas/jwk.js';
 export { JwksJsonSchema } from './json-schemas/jwks.js';
 export { LocalizedTextJsonSchema } from './json-schemas/localized-text.js';
 export { MemberJsonSchema } from './json-schemas/member.js';
+export { MemberGapJsonSchema } from './json-schemas/member-gap.js';
 export { MemberPageJsonSchema } from './json-schemas/member-page.js';
 export { MemberQueryJsonSchema } from './json-schemas/member-query.js';
 export { MemberSortJsonSchema } from './json-schemas/member-sort.js';

@@ -450,7 +450,13 @@ const OPERATIONS: readonly OperationSpec[] = [
         region: 'Only members in this region.',
         q: 'Text search on the member name.',
         protectionEndingWithinDays: 'Only members whose status protection ends within this many days.',
-        sort: 'Sort key; a leading `-` sorts descending.',
+        segment:
+          'Only one segment, the rule of a summary card: `at_risk` (earns below its current tier, held up by status protection), ' +
+          '`close_to_next_tier` (at least 75 % of the next tier\'s requirements met), `inactive` (no registration in 90 days).',
+        sort:
+          'Sort key; a leading `-` sorts descending. `progress` puts top-tier members last in either direction; `atStake` ranks members ' +
+          'about to fall by the tiers they would drop, then revenue; `keepMissing` by the fewest requirements missing to keep their ' +
+          'tier; `nextTierGap` by the smallest remaining gap to the next tier (the share of each missing requirement, added up).',
         cursor: '`nextCursor` of the previous page.',
         limit: 'Page size, up to 500.',
       },

@@ -5,10 +5,26 @@ import { prepared } from './statements.js';
 export const SCHEMA_VERSION = 4;
 
 /** The partner columns copied onto each membership. */
-const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active'] as const;
+const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active',
+  'next_tier', 'at_risk', 'stake', 'keep_rank', 'gap_size', 'progress_up', 'progress_down'] as const;
+/** The copies that schema 4 added (see `migrate`). */
+const MEMBER_COLUMNS_4 = ['next_tier', 'at_risk', 'stake', 'keep_rank', 'gap_size', 'progress_up', 'progress_down'] as const;
 const MEMBER_COLUMN_TYPES: Record<(typeof MEMBER_COLUMNS)[number], string> = {
   name_lower: 'TEXT', country: 'TEXT', region: 'TEXT', effective_tier: 'TEXT', effective_rank: 'INTEGER', progress: 'REAL',
-  protected_until: 'TEXT', protection_active: 'INTEGER',
+  protected_until: 'TEXT', protection_active: 'INTEGER', next_tier: 'TEXT', at_risk: 'INTEGER', stake: 'REAL', keep_rank: 'INTEGER',
+  gap_size: 'REAL', progress_up: 'REAL', progress_down: 'REAL',
+};
+/** Evaluated partner columns that schema 4 added, with their definitions. */
+const PARTNER_COLUMNS_4: Record<string, string> = {
+  carried_since: 'TEXT',
+  keep_missing: 'INTEGER NOT NULL DEFAULT 0',
+  at_risk: 'INTEGER NOT NULL DEFAULT 0',
+  stake: 'REAL NOT NULL DEFAULT 0',
+  keep_rank: 'INTEGER NOT NULL DEFAULT 1000',
+  gap_size: 'REAL NOT NULL DEFAULT 0',
+  progress_up: 'REAL NOT NULL DEFAULT 0',
+  progress_down: 'REAL NOT NULL DEFAULT 0',
+  gaps: `TEXT NOT NULL DEFAULT '{"next":[],"keep":[]}'`,
 };
 const MEMBER_LIST = MEMBER_COLUMNS.join(', ');
 
@@ -27,7 +43,6 @@ CREATE TABLE IF NOT EXISTS partners (
   joined_at TEXT NOT NULL,
   carried_program TEXT,
   carried_tier TEXT,
-  carried_since TEXT,
   metrics TEXT NOT NULL,
   shared_metrics TEXT NOT NULL,
   earned_tier TEXT NOT NULL DEFAULT 'register',
@@ -39,7 +54,7 @@ CREATE TABLE IF NOT EXISTS partners (
   next_tier TEXT,
   progress REAL NOT NULL DEFAULT 0,
   missing_criteria INTEGER NOT NULL DEFAULT 0,
-  keep_missing INTEGER NOT NULL DEFAULT 0
+${Object.entries(PARTNER_COLUMNS_4).map(([column, definition]) => `  ${column} ${definition}`).join(',\n')}
 );
 CREATE TABLE IF NOT EXISTS organizations (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
@@ -124,11 +139,18 @@ CREATE INDEX IF NOT EXISTS deals_pipeline ON deals(partner_id, status, currency,
 -- reads full rows for the page only; and one for counting the tier / region / country filters.
 CREATE INDEX IF NOT EXISTS members_by_name ON memberships(org_id, name_lower, partner_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_by_tier ON memberships(org_id, effective_rank, partner_id, effective_tier, region, country);
-CREATE INDEX IF NOT EXISTS members_by_progress ON memberships(org_id, progress, partner_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_by_protection ON memberships(org_id, COALESCE(protected_until, '9999-12-31'), partner_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_by_country ON memberships(org_id, country, partner_id, effective_tier, region);
 CREATE INDEX IF NOT EXISTS members_filter ON memberships(org_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_protection_ending ON memberships(org_id, protected_until) WHERE protection_active = 1;
+-- The call list's sorts (schema 4): progress with the top tier last either way, what is at stake, what keeping misses, the gap.
+CREATE INDEX IF NOT EXISTS members_by_progress_up ON memberships(org_id, progress_up, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_progress_down ON memberships(org_id, progress_down, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_stake ON memberships(org_id, stake, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_keep ON memberships(org_id, keep_rank, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_gap ON memberships(org_id, gap_size, partner_id, effective_tier, region, country);
+-- "No registration in 90 days" asks for a partner's newest registration.
+CREATE INDEX IF NOT EXISTS deals_by_partner_created ON deals(partner_id, created_at);
 -- The copies follow their partner, whoever writes (the API, a seed, a test or a tool on the database file).
 CREATE TRIGGER IF NOT EXISTS memberships_copy_partner AFTER INSERT ON memberships BEGIN
   UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = NEW.partner_id)
@@ -157,10 +179,13 @@ export function migrate(db: Database.Database): void {
   if (version >= 1 && version < 3) {
     for (const column of MEMBER_COLUMNS) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
   }
-  // Version 4 adds late joiners' protection start and what keeping the protected tier misses; re-evaluation fills it.
+  // Version 4 adds late joiners' protection start, what keeping a protected tier misses, and the call list's
+  // segments and sorts; the triggers are made anew with the longer column list, and re-evaluation fills it all.
   if (version >= 1 && version < 4) {
-    db.exec(`ALTER TABLE partners ADD COLUMN carried_since TEXT;
-      ALTER TABLE partners ADD COLUMN keep_missing INTEGER NOT NULL DEFAULT 0;
+    for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) db.exec(`ALTER TABLE partners ADD COLUMN ${column} ${definition};`);
+    for (const column of MEMBER_COLUMNS_4) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
+    db.exec(`DROP TRIGGER IF EXISTS memberships_copy_partner; DROP TRIGGER IF EXISTS memberships_follow_partner;
+      DROP INDEX IF EXISTS members_by_progress;
       DELETE FROM meta WHERE key = 'evaluated';`);
   }
   db.exec(DDL);

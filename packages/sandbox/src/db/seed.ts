@@ -15,7 +15,7 @@ import {
   TIERS,
 } from '@poly-partner/contract';
 import { createRandom, type Random } from '../prng.js';
-import { evaluatedColumns, evaluateRow, evaluationKey, forgetProtectionStarts, type PartnerRow } from '../evaluation.js';
+import { EVALUATED_COLUMNS, evaluateColumns, evaluationKey, forgetProtectionStarts, type PartnerRow } from '../evaluation.js';
 import { EUR_PER } from '../currency.js';
 import { CATALOGUE } from './products.js';
 import { setMeta } from './schema.js';
@@ -297,6 +297,7 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       progress: 0,
       missing_criteria: 0,
       keep_missing: 0,
+      gaps: '',
       ...(demo ? { demo } : {}),
     });
   }
@@ -376,12 +377,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
   });
   const publishable = [{ partnerId: partners[0]!.id, publishableKey: `pk_test_${keyRandom.token(24)}`, origins: options.origins }];
 
-  const insertPartner = db.prepare(`INSERT INTO partners (id, name, name_lower, country, region, city, website, group_id, joined_at,
-    carried_program, carried_tier, carried_since, metrics, shared_metrics, earned_tier, effective_tier, effective_rank, protected_tier,
-    protected_until, protection_active, next_tier, progress, missing_criteria, keep_missing)
-    VALUES (@id, @name, @name_lower, @country, @region, @city, @website, @group_id, @joined_at, @carried_program, @carried_tier,
-    @carried_since, @metrics, @shared_metrics, @earned_tier, @effective_tier, @effective_rank, @protected_tier, @protected_until,
-    @protection_active, @next_tier, @progress, @missing_criteria, @keep_missing)`);
+  const partnerColumns = ['id', 'name', 'name_lower', 'country', 'region', 'city', 'website', 'group_id', 'joined_at', 'carried_program',
+    'carried_tier', 'carried_since', 'metrics', 'shared_metrics', ...EVALUATED_COLUMNS];
+  const insertPartner = db.prepare(`INSERT INTO partners (${partnerColumns.join(', ')}) VALUES (${partnerColumns.map((column) => `@${column}`).join(', ')})`);
   const insertDeal = db.prepare(`INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products,
     amount, currency, expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at,
     decided_at, expires_at, auto_decide_at) VALUES (@id, @partner_id, @type, @status, @conflict, @customer, @domain_norm,
@@ -399,11 +397,11 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     for (const org of organizations) insertOrg.run(org.id, org.kind, org.name, org.country);
 
     for (const partner of partners) {
-      const evaluation = evaluateRow(policy, partner, today);
+      const columns = evaluateColumns(policy, partner, today);
       const { demo, ...row } = partner;
       void demo;
-      insertPartner.run({ ...row, name_lower: partner.name.toLowerCase(), ...evaluatedColumns(evaluation) });
-      Object.assign(partner, { effective_tier: evaluation.effectiveTier });
+      insertPartner.run({ ...row, name_lower: partner.name.toLowerCase(), ...columns });
+      Object.assign(partner, { effective_tier: columns.effective_tier });
     }
     const insertMembership = db.prepare('INSERT INTO memberships (org_id, partner_id) VALUES (?, ?)');
     for (const [orgId, partnerId] of memberships) insertMembership.run(orgId, partnerId);
