@@ -96,6 +96,23 @@ export const MEMBER_SORTS = [
   'nextTierGap',
 ] as const;
 
+/** Sorts of a partner's registrations; a leading `-` sorts descending. The list's default is `-createdAt`. */
+export const DEAL_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'expectedCloseDate',
+  '-expectedCloseDate',
+  'customer',
+  '-customer',
+  'reference',
+  '-reference',
+] as const;
+
+/** A registration's human-quotable reference: `R-`, the two-digit year of registration, and a six-digit number. */
+export const DEAL_REFERENCE_PATTERN = /^R-\d{2}-\d{6}$/;
+
 /**
  * Segments of the member list, each the rule of a summary card: `at_risk` earns below its current tier (status
  * protection holds it up); `close_to_next_tier` has met at least `CLOSE_TO_NEXT_TIER` of the next tier's

@@ -145,9 +145,19 @@ export function forgetProtectionStarts(db: Database.Database): void {
   protectionStarts.delete(db);
 }
 
+/** Re-evaluates some partners whose metrics changed, in the caller's transaction. */
+export function reevaluatePartners(db: Database.Database, policy: ProgramPolicy, asOf: string, partnerIds: readonly string[]): void {
+  const read = db.prepare('SELECT * FROM partners WHERE id = ?');
+  const update = db.prepare(`UPDATE partners SET ${EVALUATED_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+  for (const id of partnerIds) {
+    const row = read.get(id) as PartnerRow | undefined;
+    if (row) update.run({ id, ...evaluateColumns(policy, row, asOf) });
+  }
+}
+
 /**
- * Re-evaluates every partner when the answer can have changed. Metrics change only through seeding, so
- * the one date-dependent input is whether status protection is still in force: the stored columns carry
+ * Re-evaluates every partner when the answer can have changed. Metrics change through seeding and, one partner at
+ * a time, through approved registrations (see `reevaluatePartners`), so the one date-dependent input is whether status protection is still in force: the stored columns carry
  * the protection state they were computed under, and are recomputed when `asOf` crosses a `protectedUntil`.
  */
 export function ensureEvaluated(db: Database.Database, policy: ProgramPolicy, asOf: string, force = false): boolean {

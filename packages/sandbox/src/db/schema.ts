@@ -92,7 +92,14 @@ CREATE TABLE IF NOT EXISTS deals (
   updated_at TEXT NOT NULL,
   decided_at TEXT,
   expires_at TEXT,
-  auto_decide_at TEXT
+  auto_decide_at TEXT,
+  decision_reason TEXT
+);
+-- Every state a registration has been in (schema 4), written in the same transaction as the change.
+CREATE TABLE IF NOT EXISTS deal_history (
+  deal_id TEXT NOT NULL REFERENCES deals(id),
+  status TEXT NOT NULL,
+  at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS api_keys (
   key TEXT PRIMARY KEY,
@@ -151,6 +158,7 @@ CREATE INDEX IF NOT EXISTS members_by_keep ON memberships(org_id, keep_rank, par
 CREATE INDEX IF NOT EXISTS members_by_gap ON memberships(org_id, gap_size, partner_id, effective_tier, region, country);
 -- "No registration in 90 days" asks for a partner's newest registration.
 CREATE INDEX IF NOT EXISTS deals_by_partner_created ON deals(partner_id, created_at);
+CREATE INDEX IF NOT EXISTS deal_history_by_deal ON deal_history(deal_id, at);
 -- The copies follow their partner, whoever writes (the API, a seed, a test or a tool on the database file).
 CREATE TRIGGER IF NOT EXISTS memberships_copy_partner AFTER INSERT ON memberships BEGIN
   UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = NEW.partner_id)
@@ -161,7 +169,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['deal_history', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
@@ -172,6 +180,7 @@ export function migrate(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
+  let historyWanted = false;
   if (version > SCHEMA_VERSION) throw new Error(`Database schema ${version} is newer than this sandbox (${SCHEMA_VERSION}); use --reset`);
   // Version 1 keyed idempotency by credential; its stored replays are short-lived, so the table starts afresh.
   if (version === 1) db.exec('DROP TABLE IF EXISTS idempotency;');
@@ -184,11 +193,14 @@ export function migrate(db: Database.Database): void {
   if (version >= 1 && version < 4) {
     for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) db.exec(`ALTER TABLE partners ADD COLUMN ${column} ${definition};`);
     for (const column of MEMBER_COLUMNS_4) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
+    db.exec('ALTER TABLE deals ADD COLUMN decision_reason TEXT;');
+    historyWanted = true;
     db.exec(`DROP TRIGGER IF EXISTS memberships_copy_partner; DROP TRIGGER IF EXISTS memberships_follow_partner;
       DROP INDEX IF EXISTS members_by_progress;
       DELETE FROM meta WHERE key = 'evaluated';`);
   }
   db.exec(DDL);
+  if (historyWanted) writeHistoryOfPastDeals(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
@@ -197,6 +209,27 @@ export function createIndexes(db: Database.Database): void {
   db.exec(`UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = memberships.partner_id)
     WHERE effective_tier IS NULL`);
   db.exec(INDEXES);
+}
+
+/**
+ * The history of registrations that have none (seeded ones, or those of a database older than schema 4), told from
+ * their columns: submitted at creation, under review at once when in conflict, the decision at `decided_at`, and
+ * a later state (won, lost, expired, withdrawn) at `updated_at`.
+ */
+export function writeHistoryOfPastDeals(db: Database.Database): void {
+  db.exec(`
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, 'submitted', created_at FROM deals d WHERE NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id);
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, 'under_review', created_at FROM deals d WHERE conflict = 1
+        AND NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id AND h.status <> 'submitted');
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, CASE WHEN status = 'rejected' THEN 'rejected' ELSE 'approved' END, decided_at FROM deals d
+        WHERE decided_at IS NOT NULL AND status IN ('approved', 'rejected', 'won', 'lost', 'expired')
+        AND NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id AND h.status IN ('approved', 'rejected'));
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, status, updated_at FROM deals d WHERE status IN ('won', 'lost', 'expired', 'withdrawn')
+        AND NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id AND h.status = d.status);`);
 }
 
 export function getMeta(db: Database.Database, key: string): string | undefined {

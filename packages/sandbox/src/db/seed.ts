@@ -18,7 +18,7 @@ import { createRandom, type Random } from '../prng.js';
 import { EVALUATED_COLUMNS, evaluateColumns, evaluationKey, forgetProtectionStarts, type PartnerRow } from '../evaluation.js';
 import { EUR_PER } from '../currency.js';
 import { CATALOGUE } from './products.js';
-import { setMeta } from './schema.js';
+import { setMeta, writeHistoryOfPastDeals } from './schema.js';
 
 export interface Credentials {
   baseUrl: string;
@@ -173,6 +173,14 @@ const DEMO_RESELLERS: readonly {
   },
 ];
 
+/** What Poly's desk says when it rejects a registration. */
+const REJECTION_REASONS = [
+  'The end customer is already registered by another partner for this project.',
+  'The customer details are incomplete: the legal name and the VAT id do not match.',
+  'The products are outside the program: accessories and spare parts are not registrable.',
+  'The estimated value is below the minimum for a registration (EUR 5,000).',
+] as const;
+
 const DEAL_STATUS_WEIGHTS: readonly (readonly [DealStatus, number])[] = [
   ['submitted', 8], ['under_review', 6], ['approved', 25], ['rejected', 8], ['won', 25], ['lost', 12], ['expired', 10], ['withdrawn', 6],
 ];
@@ -256,6 +264,8 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
   // Late joiners (moved over some months after the launch) come from a stream of their own, so the rest of the
   // world stays as it was before they existed.
   const lateRandom = createRandom((options.seed ^ 0x1a7e) >>> 0);
+  // Likewise the reasons given for rejections.
+  const reasonRandom = createRandom((options.seed ^ 0x4ea5) >>> 0);
   const countryEntries = COUNTRIES.map((country) => [country, country.weight] as const);
   for (let index = 0; index < count; index++) {
     const demo = DEMO_RESELLERS[index];
@@ -382,9 +392,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
   const insertPartner = db.prepare(`INSERT INTO partners (${partnerColumns.join(', ')}) VALUES (${partnerColumns.map((column) => `@${column}`).join(', ')})`);
   const insertDeal = db.prepare(`INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products,
     amount, currency, expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at,
-    decided_at, expires_at, auto_decide_at) VALUES (@id, @partner_id, @type, @status, @conflict, @customer, @domain_norm,
+    decided_at, expires_at, decision_reason, auto_decide_at) VALUES (@id, @partner_id, @type, @status, @conflict, @customer, @domain_norm,
     @vat_norm, @products, @amount, @currency, @expected_close_date, @distributor_id, @notes, @discount_percent, @discount_tier,
-    @created_at, @updated_at, @decided_at, @expires_at, NULL)`);
+    @created_at, @updated_at, @decided_at, @expires_at, @decision_reason, NULL)`);
 
   const hotCustomers = Array.from({ length: Math.max(5, Math.round(count / 150)) }, () => `${slug(random.pick(CUSTOMER_HEADS))}-${random.token(4)}`);
 
@@ -470,9 +480,11 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
           updated_at: iso(decidedMs ?? start),
           decided_at: decidedMs === null ? null : iso(decidedMs),
           expires_at: expiresMs === null ? null : iso(expiresMs),
+          decision_reason: status === 'rejected' ? reasonRandom.pick(REJECTION_REASONS) : null,
         });
       }
     }
+    writeHistoryOfPastDeals(db);
     forgetProtectionStarts(db); // the partners are new
     setMeta(db, 'evaluated', evaluationKey(db, policy, today));
     setMeta(db, 'seed', String(options.seed));
