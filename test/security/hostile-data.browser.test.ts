@@ -8,6 +8,9 @@ import { FetchFaults } from '../../packages/widgets/test/support/fetch-faults.js
 import { sandboxConfig, startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
 import { PageGuard, reseller, showWidget, visibleText, widgetClient, WIDGETS } from '../support/widgets.js';
 
+/** A close date the API accepts whenever the tests run: close dates in the past are refused. */
+const IN_SIX_MONTHS = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+
 /** Each sets `window.pwned` if it ever runs, or leaves an element behind if it is ever parsed. */
 const HOSTILE = [
   '<img src=x onerror="window.pwned=1">',
@@ -89,7 +92,7 @@ describe('hostile data is shown as text', function () {
         customer: { name, country: 'DE', domain: `hostile-${Date.now().toString(36)}-${index}.de`, contact: { name, email: `x${index}@hostile.de`, consent: true } },
         products: [{ sku: products.items[0]!.sku, quantity: 1 }],
         estimatedValue: { amount: 1000, currency: 'EUR' },
-        expectedCloseDate: '2027-06-30',
+        expectedCloseDate: IN_SIX_MONTHS,
         distributorId: profile.distributorIds[0]!,
         notes: HOSTILE.join('\n'),
       });

@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { startSandbox, type StartSandboxOptions } from '@poly-partner/sandbox';
 
+/** A close date the API accepts whenever the tests run: close dates in the past are refused. */
+const IN_SIX_MONTHS = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+
 export type Started = Awaited<ReturnType<typeof startSandbox>>;
 
 /**
@@ -150,7 +153,7 @@ export function dealBody(world: { distributorId: string; sku: string }, tag: str
     },
     products: [{ sku: world.sku, quantity: 3 }],
     estimatedValue: { amount: 25_000, currency: 'EUR' },
-    expectedCloseDate: '2027-01-31',
+    expectedCloseDate: IN_SIX_MONTHS,
     distributorId: world.distributorId,
     notes: 'Registered by a test',
   };

@@ -88,7 +88,41 @@ export const MEMBER_SORTS = [
   '-protectedUntil',
   'country',
   '-country',
+  /** Members about to fall first: the most tiers they would drop, then the most revenue. */
+  'atStake',
+  /** Members about to fall first, fewest requirements missing to keep their tier first. */
+  'keepMissing',
+  /** Smallest remaining gap to the next tier first (the share of each missing requirement, added up); top tier last. */
+  'nextTierGap',
 ] as const;
+
+/** Sorts of a partner's registrations; a leading `-` sorts descending. The list's default is `-createdAt`. */
+export const DEAL_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'expectedCloseDate',
+  '-expectedCloseDate',
+  'customer',
+  '-customer',
+  'reference',
+  '-reference',
+] as const;
+
+/** A registration's human-quotable reference: `R-`, the two-digit year of registration, and a six-digit number. */
+export const DEAL_REFERENCE_PATTERN = /^R-\d{2}-\d{6}$/;
+
+/**
+ * Segments of the member list, each the rule of a summary card: `at_risk` earns below its current tier (status
+ * protection holds it up); `close_to_next_tier` has met at least `CLOSE_TO_NEXT_TIER` of the next tier's
+ * requirements; `inactive` registered no deal in the last `INACTIVE_DAYS` days.
+ */
+export const MEMBER_SEGMENTS = ['at_risk', 'close_to_next_tier', 'inactive'] as const;
+/** Members at or above this share of the next tier's requirements count as close to it. */
+export const CLOSE_TO_NEXT_TIER = 0.75;
+/** Days without a registration after which a member counts as inactive. */
+export const INACTIVE_DAYS = 90;
 
 /** Every machine-readable error code the API answers with, and its HTTP status. */
 export const ERROR_CODES = {

@@ -35,18 +35,20 @@ describe('@poly-partner/contract in the browser', () => {
 
   it('parses a deal and a member page, and rejects a broken one', () => {
     const deal = {
-      id: 'd_1', partnerId: 'p_1', type: 'project', status: 'under_review', conflict: true,
+      id: 'd_1', reference: 'R-26-000001', partnerId: 'p_1', type: 'project', status: 'under_review', conflict: true,
       customer: { name: 'Beispiel AG', country: 'DE', domain: 'beispiel.de', vatId: 'DE123456789',
         contact: { name: 'Eva Muster', email: 'eva@beispiel.de', phone: null, consent: true } },
       products: [{ sku: 'SYNC-20', quantity: 12 }],
       estimatedValue: { amount: 9_800, currency: 'EUR' }, expectedCloseDate: '2027-01-31', distributorId: 'dist_1', notes: null,
       discount: { percent: 6, tier: 'gold', state: 'expected' },
       createdAt: '2026-12-01T10:00:00Z', updatedAt: '2026-12-01T10:00:00Z', decidedAt: null, expiresAt: null,
+      decisionReason: null, history: [{ status: 'submitted', at: '2026-12-01T10:00:00Z' }, { status: 'under_review', at: '2026-12-01T10:00:00Z' }],
     };
     expect(DealSchema.parse(deal).conflict).to.equal(true);
     const page = {
       items: [{ partnerId: 'p_1', name: 'Muster IT', country: 'DE', region: 'dach', earnedTier: 'silver', effectiveTier: 'gold',
-        protectedTier: 'gold', protectedUntil: '2027-09-01', nextTier: 'platinum', progress: 0.25, missingCriteria: 6 }],
+        protectedTier: 'gold', protectedUntil: '2027-09-01', nextTier: 'platinum', progress: 0.25, missingCriteria: 6,
+        nextTierGaps: [], keepMissingCriteria: 4, keepTierGaps: [] }],
       nextCursor: null,
       total: 1,
     };

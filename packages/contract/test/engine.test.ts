@@ -322,6 +322,60 @@ describe('status protection', () => {
   }
 });
 
+describe('what keeps the protected tier', () => {
+  // Carried over as Gold, earns Silver today: keeping Gold after protectedUntil needs Gold's requirements.
+  const protectedGold = standing(SILVER, { carriedOver: { program: 'polycom', tier: 'gold' } });
+
+  test('a partner protected above what it earns gets the protected tier’s checklist, the same as a next-tier one', () => {
+    const held = evaluate(TEST_POLICY, protectedGold, { asOf: AS_OF });
+    assert.equal(held.keepChecklist?.tier, 'gold');
+    const earningSilverAimingGold = evaluate(TEST_POLICY, standing(SILVER), { asOf: AS_OF });
+    // The gold checklist of a silver partner without protection measures the same numbers.
+    assert.deepEqual(held.keepChecklist, earningSilverAimingGold.checklist);
+    assert.ok(held.keepChecklist!.metCount < held.keepChecklist!.requiredCount, 'something is missing to keep gold');
+  });
+
+  test('on protectedUntil the checklist is still there; the day after, the tier has gone and so has the checklist', () => {
+    const lastDay = evaluate(TEST_POLICY, protectedGold, { asOf: PROTECTED_UNTIL });
+    const dayAfter = evaluate(TEST_POLICY, protectedGold, { asOf: '2027-09-02' });
+    assert.equal(lastDay.keepChecklist?.tier, 'gold');
+    assert.equal(dayAfter.effectiveTier, 'silver');
+    assert.equal(dayAfter.keepChecklist, null);
+    assert.equal(dayAfter.checklist?.tier, 'gold', 'gold is now the next tier to reach');
+  });
+
+  test('a partner that already earns its protected tier has nothing to keep', () => {
+    const earnsGold = evaluate(TEST_POLICY, standing(GOLD, { carriedOver: { program: 'polycom', tier: 'gold' } }), { asOf: AS_OF });
+    assert.equal(earnsGold.protectionActive, true);
+    assert.equal(earnsGold.keepChecklist, null);
+  });
+
+  test('a partner protected at Platinum gets Platinum’s checklist, though there is no next tier', () => {
+    const held = evaluate(TEST_POLICY, standing(GOLD, { carriedOver: { program: 'plantronics', tier: 'platinum' } }), { asOf: AS_OF });
+    assert.equal(held.effectiveTier, 'platinum');
+    assert.equal(held.checklist, null);
+    assert.equal(held.keepChecklist?.tier, 'platinum');
+    assert.ok(held.keepChecklist!.items.some((item) => item.met === false));
+  });
+
+  test('a partner protected below what it earns reads the protection as a floor: no checklist to keep', () => {
+    const floor = evaluate(TEST_POLICY, standing(PLATINUM, { carriedOver: { program: 'polycom', tier: 'gold' } }), { asOf: AS_OF });
+    assert.equal(floor.effectiveTier, 'platinum');
+    assert.equal(floor.keepChecklist, null);
+  });
+
+  test('a late joiner’s protection year starts on the day it moved over', () => {
+    const late = standing(SILVER, { carriedOver: { program: 'polycom', tier: 'gold', since: '2026-12-15' } });
+    const onTheLaunchYear = evaluate(TEST_POLICY, late, { asOf: '2027-09-02' });
+    assert.equal(onTheLaunchYear.protectedUntil, '2027-12-15');
+    assert.equal(onTheLaunchYear.effectiveTier, 'gold');
+    assert.equal(evaluate(TEST_POLICY, late, { asOf: '2027-12-16' }).effectiveTier, 'silver');
+    // A date before the launch changes nothing: the year never starts before the program does.
+    const early = standing(SILVER, { carriedOver: { program: 'polycom', tier: 'gold', since: '2026-01-01' } });
+    assert.equal(evaluate(TEST_POLICY, early, { asOf: AS_OF }).protectedUntil, PROTECTED_UNTIL);
+  });
+});
+
 describe('announced customer rating', () => {
   test('is shown in the checklist with met: null', () => {
     const result = evaluate(TEST_POLICY, standing(SILVER), { asOf: AS_OF });

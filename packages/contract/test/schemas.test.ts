@@ -167,14 +167,15 @@ describe('other request schemas', () => {
 
 describe('response schemas', () => {
   const deal = {
-    id: 'd_1', partnerId: 'p_1', type: 'deal', status: 'approved', conflict: false,
+    id: 'd_1', reference: 'R-26-000001', partnerId: 'p_1', type: 'deal', status: 'approved', conflict: false,
     customer: { name: 'Beispiel AG', country: 'DE', domain: 'beispiel.de', vatId: null,
       contact: { name: 'Eva', email: 'eva@beispiel.de', phone: null, consent: true } },
     products: [{ sku: 'STUDIO-X50', quantity: 3 }],
     estimatedValue: { amount: 25_000, currency: 'EUR' }, expectedCloseDate: '2027-01-31', distributorId: 'dist_1', notes: null,
     discount: { percent: 6, tier: 'gold', state: 'granted' },
     createdAt: '2026-12-01T10:00:00Z', updatedAt: '2026-12-02T10:00:00.000Z', decidedAt: '2026-12-02T10:00:00+01:00',
-    expiresAt: '2027-03-02T10:00:00Z',
+    expiresAt: '2027-03-02T10:00:00Z', decisionReason: null,
+    history: [{ status: 'submitted', at: '2026-12-01T10:00:00Z' }, { status: 'approved', at: '2026-12-02T10:00:00.000Z' }],
   };
 
   test('a deal parses; an unknown status or a missing discount does not', () => {
@@ -188,6 +189,7 @@ describe('response schemas', () => {
     const member = {
       partnerId: 'p_1', name: 'Muster IT', country: 'DE', region: 'dach', earnedTier: 'silver', effectiveTier: 'gold',
       protectedTier: 'gold', protectedUntil: '2027-09-01', nextTier: 'platinum', progress: 0.4, missingCriteria: 6,
+      nextTierGaps: [], keepMissingCriteria: 1, keepTierGaps: [{ criterionId: 'certified_technical', unit: 'count', gap: 1 }],
     };
     assert.deepEqual(failingPaths(MemberPageSchema, { items: [member], nextCursor: 'c2', total: 5001 }), []);
     assert.deepEqual(failingPaths(MemberPageSchema, { items: [{ ...member, progress: 1.2 }], nextCursor: null, total: 1 }), ['items.0.progress']);

@@ -38,6 +38,7 @@ export interface StandingColumns {
   shared_metrics: string;
   carried_program: string | null;
   carried_tier: string | null;
+  carried_since: string | null;
 }
 
 export interface AppEnv {

@@ -1,7 +1,9 @@
 // Deal rows to API deals, and the lazy state changes of time: automatic approval and expiry, evaluated against `now()`.
-import type { Deal, DealStatus, Tier } from '@poly-partner/contract';
+import type Database from 'better-sqlite3';
+import type { Deal, DealHistoryEntry, DealStatus, Tier } from '@poly-partner/contract';
 import type { Sandbox } from './context.js';
 import { prepared } from './db/statements.js';
+import { reevaluatePartners } from './evaluation.js';
 
 export interface DealRow {
   seq: number;
@@ -23,6 +25,23 @@ export interface DealRow {
   updated_at: string;
   decided_at: string | null;
   expires_at: string | null;
+  decision_reason: string | null;
+}
+
+/** `R-26-004711`: the year of registration and the row's sequence number, which is unique and never reused. */
+export function dealReference(row: Pick<DealRow, 'seq' | 'created_at'>): string {
+  return `R-${row.created_at.slice(2, 4)}-${String(row.seq).padStart(6, '0')}`;
+}
+
+/** The sequence number of a reference, when `text` is one (any case, with or without the `R-` and year). */
+export function sequenceOfReference(text: string): number | null {
+  const match = /^\s*(?:r-)?(?:\d{2}-)?(\d{1,9})\s*$/i.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** Records a registration's new state, in the caller's transaction. */
+export function recordHistory(db: Database.Database, dealId: string, status: DealStatus, at: string): void {
+  prepared(db, 'INSERT INTO deal_history (deal_id, status, at) VALUES (?, ?, ?)').run(dealId, status, at);
 }
 
 function discountState(status: DealStatus): Deal['discount']['state'] {
@@ -31,9 +50,11 @@ function discountState(status: DealStatus): Deal['discount']['state'] {
   return 'none';
 }
 
-export function toDeal(row: DealRow): Deal {
+export function toDeal(db: Database.Database, row: DealRow): Deal {
+  const history = prepared(db, 'SELECT status, at FROM deal_history WHERE deal_id = ? ORDER BY at, rowid').all(row.id) as DealHistoryEntry[];
   return {
     id: row.id,
+    reference: dealReference(row),
     partnerId: row.partner_id,
     type: row.type,
     status: row.status,
@@ -49,6 +70,8 @@ export function toDeal(row: DealRow): Deal {
     updatedAt: row.updated_at,
     decidedAt: row.decided_at,
     expiresAt: row.expires_at,
+    decisionReason: row.decision_reason,
+    history,
   };
 }
 
@@ -57,15 +80,27 @@ export function toDeal(row: DealRow): Deal {
  * desk had looked at it), and an approved one expires `approvalValidityDays` after approval. Run before deals are read.
  */
 export function settleDeals(sandbox: Sandbox): void {
+  const db = sandbox.db;
   const now = sandbox.now().toISOString();
   const days = `+${sandbox.policy.deals.approvalValidityDays} days`;
-  const run = sandbox.db.transaction(() => {
-    return prepared(sandbox.db, `UPDATE deals SET status = 'approved', decided_at = auto_decide_at, updated_at = auto_decide_at,
-        expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', auto_decide_at, ?), auto_decide_at = NULL
-        WHERE status = 'submitted' AND auto_decide_at IS NOT NULL AND auto_decide_at <= ?`)
-      .run(days, now).changes +
-      prepared(sandbox.db, `UPDATE deals SET status = 'expired', updated_at = expires_at WHERE status = 'approved' AND expires_at <= ?`)
-        .run(now).changes;
+  const run = db.transaction(() => {
+    const due = `status = 'submitted' AND auto_decide_at IS NOT NULL AND auto_decide_at <= @now`;
+    // An approved registration counts toward the partner's registered deals of the trailing twelve months.
+    const approvedPerPartner = prepared(db, `SELECT partner_id, COUNT(*) AS n FROM deals WHERE ${due} GROUP BY partner_id`).all({ now }) as { partner_id: string; n: number }[];
+    prepared(db, `INSERT INTO deal_history (deal_id, status, at) SELECT id, 'approved', auto_decide_at FROM deals WHERE ${due}`).run({ now });
+    const approved = prepared(db, `UPDATE deals SET status = 'approved', decided_at = auto_decide_at, updated_at = auto_decide_at,
+        expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', auto_decide_at, @days), auto_decide_at = NULL WHERE ${due}`)
+      .run({ now, days }).changes;
+    const expiring = `status = 'approved' AND expires_at <= @now`;
+    prepared(db, `INSERT INTO deal_history (deal_id, status, at) SELECT id, 'expired', expires_at FROM deals WHERE ${expiring}`).run({ now });
+    const expired = prepared(db, `UPDATE deals SET status = 'expired', updated_at = expires_at WHERE ${expiring}`).run({ now }).changes;
+    if (approvedPerPartner.length > 0) {
+      const count = prepared(db, `UPDATE partners SET metrics = json_set(metrics, '$.registered_deals',
+          COALESCE(json_extract(metrics, '$.registered_deals'), 0) + ?) WHERE id = ?`);
+      for (const { partner_id, n } of approvedPerPartner) count.run(n, partner_id);
+      reevaluatePartners(db, sandbox.policy, now.slice(0, 10), approvedPerPartner.map((entry) => entry.partner_id));
+    }
+    return approved + expired;
   });
   if (run() > 0) sandbox.dataVersion++;
 }

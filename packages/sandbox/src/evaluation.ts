@@ -1,8 +1,11 @@
 // Evaluates partners with the contract's engine, and keeps the evaluated columns of `partners` current.
 import type Database from 'better-sqlite3';
 import {
+  type CarryOver,
+  type Checklist,
   evaluate,
   type Evaluation,
+  type MemberGap,
   type Metrics,
   type PartnerStanding,
   type ProgramPolicy,
@@ -25,6 +28,7 @@ export interface PartnerRow {
   joined_at: string;
   carried_program: 'polycom' | 'plantronics' | null;
   carried_tier: Tier | null;
+  carried_since: string | null;
   metrics: string;
   shared_metrics: string;
   earned_tier: Tier;
@@ -34,6 +38,15 @@ export interface PartnerRow {
   next_tier: Tier | null;
   progress: number;
   missing_criteria: number;
+  keep_missing: number;
+  /** JSON: `{ next: MemberGap[], keep: MemberGap[] }`. */
+  gaps: string;
+}
+
+/** The partner's carry-over from the old programs, as the engine and the API take it. */
+export function carryOverOf(row: Pick<PartnerRow, 'carried_program' | 'carried_tier' | 'carried_since'>): CarryOver | null {
+  if (!row.carried_program || !row.carried_tier) return null;
+  return { program: row.carried_program, tier: row.carried_tier, ...(row.carried_since ? { since: row.carried_since } : {}) };
 }
 
 export function standingOf(row: PartnerRow): PartnerStanding {
@@ -41,7 +54,7 @@ export function standingOf(row: PartnerRow): PartnerStanding {
     region: row.region,
     metrics: JSON.parse(row.metrics) as Metrics,
     sharedMetrics: JSON.parse(row.shared_metrics) as Metrics,
-    carriedOver: row.carried_program && row.carried_tier ? { program: row.carried_program, tier: row.carried_tier } : null,
+    carriedOver: carryOverOf(row),
   };
 }
 
@@ -49,9 +62,31 @@ export function evaluateRow(policy: ProgramPolicy, row: PartnerRow, asOf: string
   return evaluate(policy, standingOf(row), { asOf });
 }
 
+/** The unmet active requirements of a checklist with their size, when there are one or two; else none. */
+function smallGaps(checklist: Checklist | null): MemberGap[] {
+  const unmet = checklist ? checklist.items.filter((item) => item.status === 'active' && item.met === false) : [];
+  return unmet.length <= 2 ? unmet.map((item) => ({ criterionId: item.criterionId, unit: item.unit, gap: item.gap })) : [];
+}
+
+/** Money at stake weighs below a tier dropped: revenue never reaches this. */
+const PER_TIER_AT_STAKE = 1e13;
+/** `keep_rank` of members that are not at risk: after any real count of missing requirements. */
+const NOT_AT_RISK = 1000;
+
 /** The columns stored per partner so that member lists filter and sort in SQL. */
-export function evaluatedColumns(evaluation: Evaluation) {
+export function evaluatedColumns(evaluation: Evaluation, metrics: Metrics) {
   const checklist = evaluation.checklist;
+  const keep = evaluation.keepChecklist;
+  const drop = tierRank(evaluation.effectiveTier) - tierRank(evaluation.earnedTier);
+  const keepMissing = keep ? keep.requiredCount - keep.metCount : 0;
+  const progress = progressToNextTier(evaluation);
+  // The share of each missing requirement, added up: one technician short of three weighs a third, €900,000 short
+  // of €1,000,000 nine tenths.
+  const gapSize = checklist
+    ? checklist.items
+        .filter((item) => item.status === 'active' && item.met === false)
+        .reduce((sum, item) => sum + (item.required > 0 ? item.gap / item.required : 0), 0)
+    : 0;
   return {
     earned_tier: evaluation.earnedTier,
     effective_tier: evaluation.effectiveTier,
@@ -60,33 +95,79 @@ export function evaluatedColumns(evaluation: Evaluation) {
     protected_until: evaluation.protectedUntil,
     protection_active: evaluation.protectionActive ? 1 : 0,
     next_tier: evaluation.nextTier,
-    progress: progressToNextTier(evaluation),
+    progress,
     missing_criteria: checklist ? checklist.requiredCount - checklist.metCount : 0,
+    keep_missing: keepMissing,
+    at_risk: drop > 0 ? 1 : 0,
+    stake: drop > 0 ? drop * PER_TIER_AT_STAKE + (metrics.revenue ?? 0) : 0,
+    keep_rank: drop > 0 ? keepMissing : NOT_AT_RISK,
+    // Top-tier members have no next tier: last in either direction of the progress sort, and of the gap sort.
+    gap_size: evaluation.nextTier ? gapSize : Number.MAX_SAFE_INTEGER,
+    progress_up: evaluation.nextTier ? progress : 2,
+    progress_down: evaluation.nextTier ? progress : -1,
+    gaps: JSON.stringify({ next: smallGaps(checklist), keep: smallGaps(keep) }),
   };
 }
 
-/** What the stored evaluation depends on besides the partner's own data. */
-export function evaluationKey(policy: ProgramPolicy, asOf: string): string {
-  const protectionState = protectionAt(policy, { program: 'polycom', tier: 'register' }, asOf).active ? 'active' : 'ended';
-  return `${policy.version}|${policy.statusProtection.launchDate}|${protectionState}`;
+export type EvaluatedColumns = ReturnType<typeof evaluatedColumns>;
+/** Every column `evaluatedColumns` fills, for the statements that write them. */
+export const EVALUATED_COLUMNS = [
+  'earned_tier', 'effective_tier', 'effective_rank', 'protected_tier', 'protected_until', 'protection_active', 'next_tier',
+  'progress', 'missing_criteria', 'keep_missing', 'at_risk', 'stake', 'keep_rank', 'gap_size', 'progress_up',
+  'progress_down', 'gaps',
+] as const satisfies readonly (keyof EvaluatedColumns)[];
+
+/** A partner row's evaluated columns at `asOf`. */
+export function evaluateColumns(policy: ProgramPolicy, row: PartnerRow, asOf: string): EvaluatedColumns {
+  const standing = standingOf(row);
+  return evaluatedColumns(evaluate(policy, standing, { asOf }), standing.metrics);
+}
+
+/** The days on which some partner's protection year starts (the launch, and each late joiner's day), per database. */
+const protectionStarts = new WeakMap<Database.Database, (string | null)[]>();
+
+/**
+ * What the stored evaluation depends on besides the partner's own data: the policy, and how many of the
+ * protection end dates `asOf` has passed (each one moves some partners from their protected to their earned tier).
+ */
+export function evaluationKey(db: Database.Database, policy: ProgramPolicy, asOf: string): string {
+  let starts = protectionStarts.get(db);
+  if (!starts) {
+    starts = db.prepare('SELECT DISTINCT carried_since FROM partners WHERE carried_tier IS NOT NULL').pluck().all() as (string | null)[];
+    protectionStarts.set(db, starts);
+  }
+  const ended = starts.filter((since) => !protectionAt(policy, { program: 'polycom', tier: 'register', ...(since ? { since } : {}) }, asOf).active).length;
+  return `${policy.version}|${policy.statusProtection.launchDate}|${ended}/${starts.length}`;
+}
+
+/** Forgets the protection start days read from `db` (after a seed wrote new partners). */
+export function forgetProtectionStarts(db: Database.Database): void {
+  protectionStarts.delete(db);
+}
+
+/** Re-evaluates some partners whose metrics changed, in the caller's transaction. */
+export function reevaluatePartners(db: Database.Database, policy: ProgramPolicy, asOf: string, partnerIds: readonly string[]): void {
+  const read = db.prepare('SELECT * FROM partners WHERE id = ?');
+  const update = db.prepare(`UPDATE partners SET ${EVALUATED_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+  for (const id of partnerIds) {
+    const row = read.get(id) as PartnerRow | undefined;
+    if (row) update.run({ id, ...evaluateColumns(policy, row, asOf) });
+  }
 }
 
 /**
- * Re-evaluates every partner when the answer can have changed. Metrics change only through seeding, so
- * the one date-dependent input is whether status protection is still in force: the stored columns carry
- * the protection state they were computed under, and are recomputed when `asOf` crosses `protectedUntil`.
+ * Re-evaluates every partner when the answer can have changed. Metrics change through seeding and, one partner at
+ * a time, through approved registrations (see `reevaluatePartners`), so the one date-dependent input is whether status protection is still in force: the stored columns carry
+ * the protection state they were computed under, and are recomputed when `asOf` crosses a `protectedUntil`.
  */
 export function ensureEvaluated(db: Database.Database, policy: ProgramPolicy, asOf: string, force = false): boolean {
-  const key = evaluationKey(policy, asOf);
+  const key = evaluationKey(db, policy, asOf);
   if (!force && getMeta(db, 'evaluated') === key) return false;
   parseDay(asOf);
   const rows = db.prepare('SELECT * FROM partners').all() as PartnerRow[];
-  const update = db.prepare(`UPDATE partners SET earned_tier = @earned_tier, effective_tier = @effective_tier,
-    effective_rank = @effective_rank, protected_tier = @protected_tier, protected_until = @protected_until,
-    protection_active = @protection_active, next_tier = @next_tier, progress = @progress,
-    missing_criteria = @missing_criteria WHERE id = @id`);
+  const update = db.prepare(`UPDATE partners SET ${EVALUATED_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   db.transaction(() => {
-    for (const row of rows) update.run({ id: row.id, ...evaluatedColumns(evaluateRow(policy, row, asOf)) });
+    for (const row of rows) update.run({ id: row.id, ...evaluateColumns(policy, row, asOf) });
     setMeta(db, 'evaluated', key);
   })();
   return true;

@@ -104,11 +104,17 @@ describe('registering a deal', () => {
       body: { customer: { domain: 'WWW.Contested-Customer.de', vatId: 'DE111222333' } },
     });
     assert.equal(check.status, 200);
-    assert.deepEqual(check.body, { conflict: true, matchedOn: ['domain', 'vatId'] });
+    assert.deepEqual(check.body, { conflict: true, matchedOn: ['domain', 'vatId'], ownRegistration: null });
     assert.ok(!check.text.includes(owner().partnerId), 'the answer never names the other partner');
+    assert.ok(!check.text.includes(first.body.reference), 'nor its registration');
 
+    // A partner's own registration is no conflict, but a colleague about to register it twice is told which one it is.
     const own = await api.call(`/v1/partners/${owner().partnerId}/deals/conflict-check`, { credential: owner().secretKey, body: { customer: { domain } } });
-    assert.deepEqual(own.body, { conflict: false, matchedOn: [] }, "a partner's own registration is no conflict");
+    assert.deepEqual(own.body, {
+      conflict: false,
+      matchedOn: [],
+      ownRegistration: { dealId: first.body.id, reference: first.body.reference, status: first.body.status, matchedOn: ['domain'] },
+    });
 
     const second = await register(rival(), dealInput({ distributorId: await distributorOf(rival()) }, { domain: `www.${domain}` }));
     assert.equal(second.status, 201);

@@ -98,8 +98,15 @@ describe('organizations', () => {
     const byName = await walk('country=FR&sort=name', 7);
     const names = byName.map((member) => member.name.toLowerCase());
     assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    const byProgress = await walk('country=FR&sort=-progress', 9);
-    for (let i = 1; i < byProgress.length; i++) assert.ok(byProgress[i - 1].progress >= byProgress[i].progress);
+    // Progress is towards the next tier: top-tier members have none and come last in either direction.
+    for (const [sort, descending] of [['-progress', true], ['progress', false]] as const) {
+      const byProgress = await walk(`country=FR&sort=${sort}`, 9);
+      const firstTop = byProgress.findIndex((member) => member.nextTier === null);
+      assert.ok(firstTop > 0, `${sort}: members below the top, then top-tier members`);
+      assert.ok(byProgress.slice(firstTop).every((member) => member.nextTier === null), `${sort}: top tier last`);
+      const below = byProgress.slice(0, firstTop).map((member) => member.progress);
+      assert.deepEqual(below, [...below].sort((a, b) => (descending ? b - a : a - b)), sort);
+    }
     const rank = { register: 0, silver: 1, gold: 2, platinum: 3 } as Record<string, number>;
     const byTier = await walk('country=FR&sort=-tier', 11);
     for (let i = 1; i < byTier.length; i++) assert.ok(rank[byTier[i - 1].effectiveTier]! >= rank[byTier[i].effectiveTier]!);
@@ -117,6 +124,7 @@ describe('organizations', () => {
       ['sort=revenue', 'sort'],
       ['cursor=not-a-cursor', 'cursor'],
       ['protectionEndingWithinDays=-1', 'protectionEndingWithinDays'],
+      ['segment=everyone', 'segment'],
       ['colour=blue', ''],
     ] as const) {
       const answer = await members(query);

@@ -23,10 +23,15 @@ export interface Protection {
   active: boolean;
 }
 
-/** Status protection of a carried-over partner at `asOf`: its old tier, held through `protectedUntil`. */
+/**
+ * Status protection of a carried-over partner at `asOf`: its old tier, held through `protectedUntil`, one protection
+ * period after the launch or, for a late joiner, after the day it moved over.
+ */
 export function protectionAt(policy: ProgramPolicy, carriedOver: CarryOver | null, asOf: IsoDate): Protection {
   if (!carriedOver) return { protectedTier: null, protectedUntil: null, active: false };
-  const protectedUntil = addMonths(policy.statusProtection.launchDate, policy.statusProtection.months);
+  const launch = policy.statusProtection.launchDate;
+  const start = carriedOver.since && parseDay(carriedOver.since) > parseDay(launch) ? carriedOver.since : launch;
+  const protectedUntil = addMonths(start, policy.statusProtection.months);
   return {
     protectedTier: carriedOver.tier,
     protectedUntil,
@@ -137,17 +142,16 @@ export function evaluate(policy: ProgramPolicy, standingInput: PartnerStanding, 
     protection.active && protection.protectedTier ? maxTier(earnedTier, protection.protectedTier) : earnedTier;
   const nextTier = TIERS[tierRank(effectiveTier) + 1] ?? null;
 
-  let checklist: Checklist | null = null;
-  if (nextTier) {
-    const items = measureTier(policy, standing, values, nextTier);
+  const checklistFor = (tier: Tier): Checklist => {
+    const items = measureTier(policy, standing, values, tier);
     const counted = items.filter(countsToward);
-    checklist = {
-      tier: nextTier,
-      metCount: counted.filter((item) => item.met).length,
-      requiredCount: counted.length,
-      items,
-    };
-  }
+    return { tier, metCount: counted.filter((item) => item.met).length, requiredCount: counted.length, items };
+  };
+  const checklist = nextTier ? checklistFor(nextTier) : null;
+  // While protection lifts a partner above what it earns, what keeps that tier after `protectedUntil` comes first.
+  const keepsProtectedTier =
+    protection.active && protection.protectedTier !== null && tierRank(protection.protectedTier) > tierRank(earnedTier);
+  const keepChecklist = keepsProtectedTier ? checklistFor(protection.protectedTier!) : null;
 
   return {
     asOf: options.asOf,
@@ -161,6 +165,7 @@ export function evaluate(policy: ProgramPolicy, standingInput: PartnerStanding, 
     nextTier,
     criteria: measureTier(policy, standing, values, effectiveTier),
     checklist,
+    keepChecklist,
     dealDiscountPercent: policy.benefits[effectiveTier].dealDiscountPercent,
   };
 }

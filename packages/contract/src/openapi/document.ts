@@ -388,18 +388,22 @@ const OPERATIONS: readonly OperationSpec[] = [
       schema: 'DealListQuery',
       descriptions: {
         status: 'Only registrations in this state.',
+        q: 'Text search on the customer name and domain, and the reference (`R-26-004711`, or its number).',
+        sort: 'Sort key; a leading `-` sorts descending. Default `-createdAt`, the newest registration first.',
         cursor: '`nextCursor` of the previous page.',
         limit: 'Page size.',
       },
     },
-    success: { status: 200, description: 'One page of registrations, newest first.', schema: 'DealList' },
+    success: { status: 200, description: 'One page of registrations, newest first unless `sort` says otherwise.', schema: 'DealList' },
   },
   {
     method: 'post', path: '/v1/partners/{partnerId}/deals', operationId: 'registerDeal', tag: 'deals',
     summary: 'Register an opportunity, deal or project',
     description:
       'A registration for an end customer (normalised domain or VAT id) that another partner holds active goes to ' +
-      '`under_review` with `conflict: true`. Send an `Idempotency-Key` to retry safely.',
+      '`under_review` with `conflict: true`. The expected close date lies between today and the policy\'s ' +
+      '`deals.maxCloseDays` ahead (else 422 with a field error). An approved registration counts toward the partner\'s ' +
+      'registered deals. Send an `Idempotency-Key` to retry safely.',
     access: { scope: 'deals:write' }, pathParameter: 'PartnerId', idempotencyKey: true,
     body: { schema: 'DealInput', description: 'The registration.' },
     success: { status: 201, description: 'The registration was created (or replayed for the same `Idempotency-Key`).', schema: 'Deal' },
@@ -407,7 +411,9 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'post', path: '/v1/partners/{partnerId}/deals/conflict-check', operationId: 'checkDealConflict', tag: 'deals',
     summary: 'Is this end customer already registered by another partner?',
-    description: 'A pre-check before submitting; it never says which partner holds the customer.',
+    description:
+      'A pre-check before submitting; it never says which partner holds the customer. When the partner\'s own active ' +
+      'registration already covers the customer (a colleague registered it), `ownRegistration` names it, to open instead.',
     access: { scope: 'deals:write' }, pathParameter: 'PartnerId',
     body: { schema: 'ConflictCheckRequest', description: 'Whichever end-customer identifiers are known.' },
     success: { status: 200, description: 'Whether the customer is held, and on what it matched.', schema: 'ConflictCheckResult' },
@@ -450,7 +456,13 @@ const OPERATIONS: readonly OperationSpec[] = [
         region: 'Only members in this region.',
         q: 'Text search on the member name.',
         protectionEndingWithinDays: 'Only members whose status protection ends within this many days.',
-        sort: 'Sort key; a leading `-` sorts descending.',
+        segment:
+          'Only one segment, the rule of a summary card: `at_risk` (earns below its current tier, held up by status protection), ' +
+          '`close_to_next_tier` (at least 75 % of the next tier\'s requirements met), `inactive` (no registration in 90 days).',
+        sort:
+          'Sort key; a leading `-` sorts descending. `progress` puts top-tier members last in either direction; `atStake` ranks members ' +
+          'about to fall by the tiers they would drop, then revenue; `keepMissing` by the fewest requirements missing to keep their ' +
+          'tier; `nextTierGap` by the smallest remaining gap to the next tier (the share of each missing requirement, added up).',
         cursor: '`nextCursor` of the previous page.',
         limit: 'Page size, up to 500.',
       },

@@ -210,7 +210,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       ],
     },
   },
-  deals: { approvalValidityDays: 90 },
+  deals: { approvalValidityDays: 90, maxCloseDays: 730 },
 };
 
 /** The default policy with another launch date (the sandbox launches 90 days before first seeding). */

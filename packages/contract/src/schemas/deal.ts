@@ -10,10 +10,12 @@ import {
   TierSchema,
 } from './common.js';
 import { SkuSchema } from './product.js';
-import { DEAL_STATUSES, DEAL_TYPES } from '../constants.js';
+import { DEAL_SORTS, DEAL_STATUSES, DEAL_TYPES } from '../constants.js';
 
 export {
   ACTIVE_DEAL_STATUSES,
+  DEAL_REFERENCE_PATTERN,
+  DEAL_SORTS,
   DEAL_STATUSES,
   DEAL_TRANSITIONS,
   DEAL_TYPES,
@@ -96,8 +98,17 @@ export const DealDiscountSchema = z.object({
 });
 export type DealDiscount = z.infer<typeof DealDiscountSchema>;
 
+/** One change of a registration's state. */
+export const DealHistoryEntrySchema = z.object({
+  status: DealStatusSchema,
+  at: IsoDateTimeSchema,
+});
+export type DealHistoryEntry = z.infer<typeof DealHistoryEntrySchema>;
+
 export const DealSchema = z.object({
   id: IdSchema,
+  /** Short and quotable on the phone, such as `R-26-004711`: `R-`, the year of registration, a number. */
+  reference: z.string(),
   partnerId: IdSchema,
   type: DealTypeSchema,
   status: DealStatusSchema,
@@ -126,14 +137,24 @@ export const DealSchema = z.object({
   decidedAt: z.nullable(IsoDateTimeSchema),
   /** When the registration stops protecting the customer: set on approval. */
   expiresAt: z.nullable(IsoDateTimeSchema),
+  /** Why Poly decided as it did (always given for a rejection); `null` when nothing was said. */
+  decisionReason: z.nullable(z.string()),
+  /** Every state the registration has been in, oldest first, from its submission on. */
+  history: z.array(DealHistoryEntrySchema),
 });
 export type Deal = z.infer<typeof DealSchema>;
 
 export const DealListSchema = pageOf(DealSchema);
 export type DealList = z.infer<typeof DealListSchema>;
 
+export const DealSortSchema = z.enum(DEAL_SORTS);
+export type DealSort = z.infer<typeof DealSortSchema>;
+
 export const DealListQuerySchema = z.strictObject({
   status: z.optional(DealStatusSchema),
+  /** Text search on the customer's name and domain, and the reference. */
+  q: z.optional(z.string().check(z.maxLength(100))),
+  sort: z.optional(DealSortSchema),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
 });
@@ -164,9 +185,15 @@ export const ConflictCheckRequestSchema = z.strictObject({
 });
 export type ConflictCheckRequest = z.infer<typeof ConflictCheckRequestSchema>;
 
-/** Whether another partner holds this customer; never says who. */
+/**
+ * Whether another partner holds this customer (never says who), and whether the partner's own active registration
+ * already covers it (say, from a colleague), which it may open instead of registering twice.
+ */
 export const ConflictCheckResultSchema = z.object({
   conflict: z.boolean(),
   matchedOn: z.array(z.enum(['domain', 'vatId'])),
+  ownRegistration: z.nullable(
+    z.object({ dealId: IdSchema, reference: z.string(), status: DealStatusSchema, matchedOn: z.array(z.enum(['domain', 'vatId'])) }),
+  ),
 });
 export type ConflictCheckResult = z.infer<typeof ConflictCheckResultSchema>;

@@ -7,6 +7,11 @@ import { CriterionIdSchema } from './program.js';
 export const CarryOverSchema = z.object({
   program: z.enum(['polycom', 'plantronics']),
   tier: TierSchema,
+  /**
+   * The day the partner moved into the merged program, when that was after the launch (a late joiner): its
+   * protection year starts then. Absent: the protection year starts at the launch.
+   */
+  since: z.optional(IsoDateSchema),
 });
 export type CarryOver = z.infer<typeof CarryOverSchema>;
 

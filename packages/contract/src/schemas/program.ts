@@ -103,6 +103,8 @@ export const ProgramPolicySchema = z.object({
   deals: z.object({
     /** An approved registration expires this many days after approval. */
     approvalValidityDays: z.int().check(z.gte(1), z.lte(730)),
+    /** How far ahead an expected close date may lie, in days from the day of registration. */
+    maxCloseDays: z.int().check(z.gte(1), z.lte(3660)),
   }),
 });
 export type ProgramPolicy = z.infer<typeof ProgramPolicySchema>;

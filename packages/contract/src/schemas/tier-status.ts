@@ -58,6 +58,11 @@ export const EvaluationSchema = z.object({
   criteria: z.array(CriterionResultSchema),
   /** What reaches `nextTier`; `null` at the top. */
   checklist: z.nullable(ChecklistSchema),
+  /**
+   * While status protection lifts the partner above what it earns: what keeps `protectedTier` after
+   * `protectedUntil` (the same shape as `checklist`, for the protected tier). `null` otherwise.
+   */
+  keepChecklist: z.nullable(ChecklistSchema),
   dealDiscountPercent: z.number(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -2,13 +2,29 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The partner columns copied onto each membership. */
-const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active'] as const;
+const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active',
+  'next_tier', 'at_risk', 'stake', 'keep_rank', 'gap_size', 'progress_up', 'progress_down'] as const;
+/** The copies that schema 4 added (see `migrate`). */
+const MEMBER_COLUMNS_4 = ['next_tier', 'at_risk', 'stake', 'keep_rank', 'gap_size', 'progress_up', 'progress_down'] as const;
 const MEMBER_COLUMN_TYPES: Record<(typeof MEMBER_COLUMNS)[number], string> = {
   name_lower: 'TEXT', country: 'TEXT', region: 'TEXT', effective_tier: 'TEXT', effective_rank: 'INTEGER', progress: 'REAL',
-  protected_until: 'TEXT', protection_active: 'INTEGER',
+  protected_until: 'TEXT', protection_active: 'INTEGER', next_tier: 'TEXT', at_risk: 'INTEGER', stake: 'REAL', keep_rank: 'INTEGER',
+  gap_size: 'REAL', progress_up: 'REAL', progress_down: 'REAL',
+};
+/** Evaluated partner columns that schema 4 added, with their definitions. */
+const PARTNER_COLUMNS_4: Record<string, string> = {
+  carried_since: 'TEXT',
+  keep_missing: 'INTEGER NOT NULL DEFAULT 0',
+  at_risk: 'INTEGER NOT NULL DEFAULT 0',
+  stake: 'REAL NOT NULL DEFAULT 0',
+  keep_rank: 'INTEGER NOT NULL DEFAULT 1000',
+  gap_size: 'REAL NOT NULL DEFAULT 0',
+  progress_up: 'REAL NOT NULL DEFAULT 0',
+  progress_down: 'REAL NOT NULL DEFAULT 0',
+  gaps: `TEXT NOT NULL DEFAULT '{"next":[],"keep":[]}'`,
 };
 const MEMBER_LIST = MEMBER_COLUMNS.join(', ');
 
@@ -37,7 +53,8 @@ CREATE TABLE IF NOT EXISTS partners (
   protection_active INTEGER NOT NULL DEFAULT 0,
   next_tier TEXT,
   progress REAL NOT NULL DEFAULT 0,
-  missing_criteria INTEGER NOT NULL DEFAULT 0
+  missing_criteria INTEGER NOT NULL DEFAULT 0,
+${Object.entries(PARTNER_COLUMNS_4).map(([column, definition]) => `  ${column} ${definition}`).join(',\n')}
 );
 CREATE TABLE IF NOT EXISTS organizations (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
@@ -75,7 +92,14 @@ CREATE TABLE IF NOT EXISTS deals (
   updated_at TEXT NOT NULL,
   decided_at TEXT,
   expires_at TEXT,
-  auto_decide_at TEXT
+  auto_decide_at TEXT,
+  decision_reason TEXT
+);
+-- Every state a registration has been in (schema 4), written in the same transaction as the change.
+CREATE TABLE IF NOT EXISTS deal_history (
+  deal_id TEXT NOT NULL REFERENCES deals(id),
+  status TEXT NOT NULL,
+  at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS api_keys (
   key TEXT PRIMARY KEY,
@@ -122,11 +146,19 @@ CREATE INDEX IF NOT EXISTS deals_pipeline ON deals(partner_id, status, currency,
 -- reads full rows for the page only; and one for counting the tier / region / country filters.
 CREATE INDEX IF NOT EXISTS members_by_name ON memberships(org_id, name_lower, partner_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_by_tier ON memberships(org_id, effective_rank, partner_id, effective_tier, region, country);
-CREATE INDEX IF NOT EXISTS members_by_progress ON memberships(org_id, progress, partner_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_by_protection ON memberships(org_id, COALESCE(protected_until, '9999-12-31'), partner_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_by_country ON memberships(org_id, country, partner_id, effective_tier, region);
 CREATE INDEX IF NOT EXISTS members_filter ON memberships(org_id, effective_tier, region, country);
 CREATE INDEX IF NOT EXISTS members_protection_ending ON memberships(org_id, protected_until) WHERE protection_active = 1;
+-- The call list's sorts (schema 4): progress with the top tier last either way, what is at stake, what keeping misses, the gap.
+CREATE INDEX IF NOT EXISTS members_by_progress_up ON memberships(org_id, progress_up, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_progress_down ON memberships(org_id, progress_down, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_stake ON memberships(org_id, stake, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_keep ON memberships(org_id, keep_rank, partner_id, effective_tier, region, country);
+CREATE INDEX IF NOT EXISTS members_by_gap ON memberships(org_id, gap_size, partner_id, effective_tier, region, country);
+-- "No registration in 90 days" asks for a partner's newest registration.
+CREATE INDEX IF NOT EXISTS deals_by_partner_created ON deals(partner_id, created_at);
+CREATE INDEX IF NOT EXISTS deal_history_by_deal ON deal_history(deal_id, at);
 -- The copies follow their partner, whoever writes (the API, a seed, a test or a tool on the database file).
 CREATE TRIGGER IF NOT EXISTS memberships_copy_partner AFTER INSERT ON memberships BEGIN
   UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = NEW.partner_id)
@@ -137,7 +169,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['deal_history', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
@@ -148,6 +180,7 @@ export function migrate(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
+  let historyWanted = false;
   if (version > SCHEMA_VERSION) throw new Error(`Database schema ${version} is newer than this sandbox (${SCHEMA_VERSION}); use --reset`);
   // Version 1 keyed idempotency by credential; its stored replays are short-lived, so the table starts afresh.
   if (version === 1) db.exec('DROP TABLE IF EXISTS idempotency;');
@@ -155,7 +188,19 @@ export function migrate(db: Database.Database): void {
   if (version >= 1 && version < 3) {
     for (const column of MEMBER_COLUMNS) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
   }
+  // Version 4 adds late joiners' protection start, what keeping a protected tier misses, and the call list's
+  // segments and sorts; the triggers are made anew with the longer column list, and re-evaluation fills it all.
+  if (version >= 1 && version < 4) {
+    for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) db.exec(`ALTER TABLE partners ADD COLUMN ${column} ${definition};`);
+    for (const column of MEMBER_COLUMNS_4) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
+    db.exec('ALTER TABLE deals ADD COLUMN decision_reason TEXT;');
+    historyWanted = true;
+    db.exec(`DROP TRIGGER IF EXISTS memberships_copy_partner; DROP TRIGGER IF EXISTS memberships_follow_partner;
+      DROP INDEX IF EXISTS members_by_progress;
+      DELETE FROM meta WHERE key = 'evaluated';`);
+  }
   db.exec(DDL);
+  if (historyWanted) writeHistoryOfPastDeals(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
@@ -164,6 +209,27 @@ export function createIndexes(db: Database.Database): void {
   db.exec(`UPDATE memberships SET (${MEMBER_LIST}) = (SELECT ${MEMBER_LIST} FROM partners WHERE id = memberships.partner_id)
     WHERE effective_tier IS NULL`);
   db.exec(INDEXES);
+}
+
+/**
+ * The history of registrations that have none (seeded ones, or those of a database older than schema 4), told from
+ * their columns: submitted at creation, under review at once when in conflict, the decision at `decided_at`, and
+ * a later state (won, lost, expired, withdrawn) at `updated_at`.
+ */
+export function writeHistoryOfPastDeals(db: Database.Database): void {
+  db.exec(`
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, 'submitted', created_at FROM deals d WHERE NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id);
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, 'under_review', created_at FROM deals d WHERE conflict = 1
+        AND NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id AND h.status <> 'submitted');
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, CASE WHEN status = 'rejected' THEN 'rejected' ELSE 'approved' END, decided_at FROM deals d
+        WHERE decided_at IS NOT NULL AND status IN ('approved', 'rejected', 'won', 'lost', 'expired')
+        AND NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id AND h.status IN ('approved', 'rejected'));
+    INSERT INTO deal_history (deal_id, status, at)
+      SELECT id, status, updated_at FROM deals d WHERE status IN ('won', 'lost', 'expired', 'withdrawn')
+        AND NOT EXISTS (SELECT 1 FROM deal_history h WHERE h.deal_id = d.id AND h.status = d.status);`);
 }
 
 export function getMeta(db: Database.Database, key: string): string | undefined {

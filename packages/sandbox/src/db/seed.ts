@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import {
   addDays,
+  addMonths,
   type DealStatus,
   type Metrics,
   normalizeDomain,
@@ -14,10 +15,10 @@ import {
   TIERS,
 } from '@poly-partner/contract';
 import { createRandom, type Random } from '../prng.js';
-import { evaluatedColumns, evaluateRow, evaluationKey, type PartnerRow } from '../evaluation.js';
+import { EVALUATED_COLUMNS, evaluateColumns, evaluationKey, forgetProtectionStarts, type PartnerRow } from '../evaluation.js';
 import { EUR_PER } from '../currency.js';
 import { CATALOGUE } from './products.js';
-import { setMeta } from './schema.js';
+import { setMeta, writeHistoryOfPastDeals } from './schema.js';
 
 export interface Credentials {
   baseUrl: string;
@@ -172,6 +173,14 @@ const DEMO_RESELLERS: readonly {
   },
 ];
 
+/** What Poly's desk says when it rejects a registration. */
+const REJECTION_REASONS = [
+  'The end customer is already registered by another partner for this project.',
+  'The customer details are incomplete: the legal name and the VAT id do not match.',
+  'The products are outside the program: accessories and spare parts are not registrable.',
+  'The estimated value is below the minimum for a registration (EUR 5,000).',
+] as const;
+
 const DEAL_STATUS_WEIGHTS: readonly (readonly [DealStatus, number])[] = [
   ['submitted', 8], ['under_review', 6], ['approved', 25], ['rejected', 8], ['won', 25], ['lost', 12], ['expired', 10], ['withdrawn', 6],
 ];
@@ -252,6 +261,11 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       }
     }
   };
+  // Late joiners (moved over some months after the launch) come from a stream of their own, so the rest of the
+  // world stays as it was before they existed.
+  const lateRandom = createRandom((options.seed ^ 0x1a7e) >>> 0);
+  // Likewise the reasons given for rejections.
+  const reasonRandom = createRandom((options.seed ^ 0x4ea5) >>> 0);
   const countryEntries = COUNTRIES.map((country) => [country, country.weight] as const);
   for (let index = 0; index < count; index++) {
     const demo = DEMO_RESELLERS[index];
@@ -266,6 +280,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       const tier = TIERS[Math.min(3, rank + (random.chance(0.4) ? 1 : 0))]!;
       carriedOver = { program: random.chance(0.55) ? 'polycom' : 'plantronics', tier };
     }
+    // Their protection year starts on the day they moved over, so it ends after the program's one-year date.
+    const lateJoiner = carriedOver !== null && !demo && lateRandom.chance(0.15);
+    const carriedSince = lateJoiner ? addMonths(policy.statusProtection.launchDate, lateRandom.int(1, 5)) : null;
     const metrics = demo ? { ...demo.metrics } : metricsFor(random, policy, region, target);
     const id = newId('ptr');
     partners.push({
@@ -279,6 +296,7 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       joined_at: addDays(today, -random.int(30, 4000)),
       carried_program: carriedOver?.program ?? null,
       carried_tier: carriedOver?.tier ?? null,
+      carried_since: carriedSince,
       metrics: JSON.stringify(metrics),
       shared_metrics: '{}',
       earned_tier: 'register',
@@ -288,6 +306,8 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
       next_tier: null,
       progress: 0,
       missing_criteria: 0,
+      keep_missing: 0,
+      gaps: '',
       ...(demo ? { demo } : {}),
     });
   }
@@ -367,17 +387,14 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
   });
   const publishable = [{ partnerId: partners[0]!.id, publishableKey: `pk_test_${keyRandom.token(24)}`, origins: options.origins }];
 
-  const insertPartner = db.prepare(`INSERT INTO partners (id, name, name_lower, country, region, city, website, group_id, joined_at,
-    carried_program, carried_tier, metrics, shared_metrics, earned_tier, effective_tier, effective_rank, protected_tier,
-    protected_until, protection_active, next_tier, progress, missing_criteria)
-    VALUES (@id, @name, @name_lower, @country, @region, @city, @website, @group_id, @joined_at, @carried_program, @carried_tier,
-    @metrics, @shared_metrics, @earned_tier, @effective_tier, @effective_rank, @protected_tier, @protected_until,
-    @protection_active, @next_tier, @progress, @missing_criteria)`);
+  const partnerColumns = ['id', 'name', 'name_lower', 'country', 'region', 'city', 'website', 'group_id', 'joined_at', 'carried_program',
+    'carried_tier', 'carried_since', 'metrics', 'shared_metrics', ...EVALUATED_COLUMNS];
+  const insertPartner = db.prepare(`INSERT INTO partners (${partnerColumns.join(', ')}) VALUES (${partnerColumns.map((column) => `@${column}`).join(', ')})`);
   const insertDeal = db.prepare(`INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products,
     amount, currency, expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at,
-    decided_at, expires_at, auto_decide_at) VALUES (@id, @partner_id, @type, @status, @conflict, @customer, @domain_norm,
+    decided_at, expires_at, decision_reason, auto_decide_at) VALUES (@id, @partner_id, @type, @status, @conflict, @customer, @domain_norm,
     @vat_norm, @products, @amount, @currency, @expected_close_date, @distributor_id, @notes, @discount_percent, @discount_tier,
-    @created_at, @updated_at, @decided_at, @expires_at, NULL)`);
+    @created_at, @updated_at, @decided_at, @expires_at, @decision_reason, NULL)`);
 
   const hotCustomers = Array.from({ length: Math.max(5, Math.round(count / 150)) }, () => `${slug(random.pick(CUSTOMER_HEADS))}-${random.token(4)}`);
 
@@ -390,11 +407,11 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     for (const org of organizations) insertOrg.run(org.id, org.kind, org.name, org.country);
 
     for (const partner of partners) {
-      const evaluation = evaluateRow(policy, partner, today);
+      const columns = evaluateColumns(policy, partner, today);
       const { demo, ...row } = partner;
       void demo;
-      insertPartner.run({ ...row, name_lower: partner.name.toLowerCase(), ...evaluatedColumns(evaluation) });
-      Object.assign(partner, { effective_tier: evaluation.effectiveTier });
+      insertPartner.run({ ...row, name_lower: partner.name.toLowerCase(), ...columns });
+      Object.assign(partner, { effective_tier: columns.effective_tier });
     }
     const insertMembership = db.prepare('INSERT INTO memberships (org_id, partner_id) VALUES (?, ?)');
     for (const [orgId, partnerId] of memberships) insertMembership.run(orgId, partnerId);
@@ -463,10 +480,13 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
           updated_at: iso(decidedMs ?? start),
           decided_at: decidedMs === null ? null : iso(decidedMs),
           expires_at: expiresMs === null ? null : iso(expiresMs),
+          decision_reason: status === 'rejected' ? reasonRandom.pick(REJECTION_REASONS) : null,
         });
       }
     }
-    setMeta(db, 'evaluated', evaluationKey(policy, today));
+    writeHistoryOfPastDeals(db);
+    forgetProtectionStarts(db); // the partners are new
+    setMeta(db, 'evaluated', evaluationKey(db, policy, today));
     setMeta(db, 'seed', String(options.seed));
     setMeta(db, 'seededAt', options.now.toISOString());
     setMeta(db, 'launchDate', policy.statusProtection.launchDate);

@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import {
   ACTIVE_DEAL_STATUSES,
+  addDays,
   ConflictCheckRequestSchema,
   type ConflictCheckResult,
   DealInputSchema,
   DealListQuerySchema,
   DEAL_TRANSITIONS,
+  type DealSort,
   type FieldError,
   normalizeDomain,
   normalizeVatId,
@@ -17,7 +19,7 @@ import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireSco
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
-import { type DealRow, settleDeals, toDeal } from '../deals-store.js';
+import { type DealRow, dealReference, recordHistory, sequenceOfReference, settleDeals, toDeal } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
 import { today } from '../context.js';
 import { ApiProblem } from '../problems.js';
@@ -35,18 +37,59 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Active registrations of other partners that hold this customer. */
+/**
+ * Active registrations that hold this customer: another partner's (a conflict, never said whose), and the partner's
+ * own newest one (a colleague may have registered it already).
+ */
 function conflictsOf(sandbox: Sandbox, partnerId: string, domain: string | undefined, vatId: string | undefined): ConflictCheckResult {
   const matchedOn: ConflictCheckResult['matchedOn'] = [];
-  if (domain) {
-    const hit = prepared(sandbox.db, `SELECT 1 FROM deals WHERE domain_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeDomain(domain), partnerId);
-    if (hit) matchedOn.push('domain');
+  const ownMatches: { row: DealRow; field: 'domain' | 'vatId' }[] = [];
+  const keys = [['domain', 'domain_norm', domain ? normalizeDomain(domain) : undefined], ['vatId', 'vat_norm', vatId ? normalizeVatId(vatId) : undefined]] as const;
+  for (const [field, column, value] of keys) {
+    if (!value) continue;
+    if (prepared(sandbox.db, `SELECT 1 FROM deals WHERE ${column} = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(value, partnerId)) {
+      matchedOn.push(field);
+    }
+    const mine = prepared(sandbox.db, `SELECT * FROM deals WHERE ${column} = ? AND status IN (${ACTIVE}) AND partner_id = ? ORDER BY seq DESC LIMIT 1`)
+      .get(value, partnerId) as DealRow | undefined;
+    if (mine) ownMatches.push({ row: mine, field });
   }
-  if (vatId) {
-    const hit = prepared(sandbox.db, `SELECT 1 FROM deals WHERE vat_norm = ? AND status IN (${ACTIVE}) AND partner_id <> ? LIMIT 1`).get(normalizeVatId(vatId), partnerId);
-    if (hit) matchedOn.push('vatId');
+  // The newest own registration, and every identifier it matched on.
+  const own = ownMatches.sort((a, b) => b.row.seq - a.row.seq)[0]?.row;
+  return {
+    conflict: matchedOn.length > 0,
+    matchedOn,
+    ownRegistration: own
+      ? { dealId: own.id, reference: dealReference(own), status: own.status, matchedOn: ownMatches.filter((match) => match.row.id === own.id).map((match) => match.field) }
+      : null,
+  };
+}
+
+/** Each sort of the deal list: its expression over a deal row and its direction; ties go by registration order. */
+const DEAL_SORT_EXPRESSIONS: Record<DealSort, { expression: string; descending: boolean }> = {
+  createdAt: { expression: 'created_at', descending: false },
+  '-createdAt': { expression: 'created_at', descending: true },
+  updatedAt: { expression: 'updated_at', descending: false },
+  '-updatedAt': { expression: 'updated_at', descending: true },
+  expectedCloseDate: { expression: 'expected_close_date', descending: false },
+  '-expectedCloseDate': { expression: 'expected_close_date', descending: true },
+  customer: { expression: `lower(json_extract(customer, '$.name'))`, descending: false },
+  '-customer': { expression: `lower(json_extract(customer, '$.name'))`, descending: true },
+  reference: { expression: 'seq', descending: false },
+  '-reference': { expression: 'seq', descending: true },
+};
+
+/** Close dates a registration may have: from the day of registration to the policy's horizon. */
+function closeDateErrors(sandbox: Sandbox, expectedCloseDate: string): FieldError[] {
+  const day = today(sandbox);
+  if (expectedCloseDate < day) {
+    return [{ path: 'expectedCloseDate', code: 'date_in_past', message: `The expected close date must be today (${day}) or later` }];
   }
-  return { conflict: matchedOn.length > 0, matchedOn };
+  const horizon = addDays(day, sandbox.policy.deals.maxCloseDays);
+  if (expectedCloseDate > horizon) {
+    return [{ path: 'expectedCloseDate', code: 'date_too_far', message: `The expected close date must be on or before ${horizon}` }];
+  }
+  return [];
 }
 
 function dealRow(sandbox: Sandbox, dealId: string): DealRow | undefined {
@@ -58,20 +101,43 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     const partnerId = c.req.param('partnerId');
     assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:read');
     const query = readQuery(c, DealListQuerySchema, ['limit']);
+    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
+    // eslint-disable-next-line no-control-regex
+    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
+      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
+    }
     const limit = query.limit ?? 50;
-    const after = query.cursor
-      ? decodeCursor(query.cursor, (value): value is { seq: number } => typeof (value as { seq?: unknown })?.seq === 'number').seq
-      : Number.MAX_SAFE_INTEGER;
+    const sort: DealSort = query.sort ?? '-createdAt';
+    const { expression, descending } = DEAL_SORT_EXPRESSIONS[sort];
     settleDeals(sandbox);
-    const status = query.status ?? null;
-    const rows = prepared(sandbox.db, `SELECT * FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status) AND seq < @after ORDER BY seq DESC LIMIT @limit`)
-      .all({ partnerId, status, after, limit: limit + 1 }) as DealRow[];
-    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status)`)
-      .pluck()
-      .get({ partnerId, status }) as number;
+    const where = ['partner_id = @partnerId', '(@status IS NULL OR status = @status)'];
+    const params: Record<string, unknown> = { partnerId, status: query.status ?? null };
+    const text = query.q?.trim().toLowerCase();
+    if (text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      where.push(`(lower(json_extract(customer, '$.name')) LIKE @pattern ESCAPE '\\' OR domain_norm LIKE @pattern ESCAPE '\\' OR seq = @seq)`);
+      Object.assign(params, { pattern, seq: sequenceOfReference(text) ?? -1 });
+    }
+    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+    if (query.cursor) {
+      const cursor = decodeCursor(
+        query.cursor,
+        (value): value is { s: string; v: string | number; seq: number } =>
+          typeof value === 'object' && value !== null && (value as { s?: unknown }).s === sort &&
+          ['string', 'number'].includes(typeof (value as { v?: unknown }).v) && typeof (value as { seq?: unknown }).seq === 'number',
+      );
+      const op = descending ? '<' : '>';
+      where.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND seq ${op} @cursorSeq))`);
+      Object.assign(params, { cursorValue: cursor.v, cursorSeq: cursor.seq });
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const rows = prepared(sandbox.db, `SELECT *, ${expression} AS sort_value FROM deals WHERE ${where.join(' AND ')}
+        ORDER BY ${expression} ${direction}, seq ${direction} LIMIT @limit`)
+      .all({ ...params, limit: limit + 1 }) as (DealRow & { sort_value: string | number })[];
     const page = rows.slice(0, limit);
-    const nextCursor = rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null;
-    return json(c, { items: page.map(toDeal), nextCursor, total });
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, seq: last.seq }) : null;
+    return json(c, { items: page.map((row) => toDeal(sandbox.db, row)), nextCursor, total });
   });
 
   app.post('/v1/partners/:partnerId/deals/conflict-check', async (c) => {
@@ -111,6 +177,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     if (!prepared(sandbox.db, `SELECT 1 FROM organizations WHERE id = ? AND kind = 'distributor'`).get(input.distributorId)) {
       fieldErrors.push({ path: 'distributorId', code: 'unknown_distributor', message: 'Not a Poly distributor' });
     }
+    fieldErrors.push(...closeDateErrors(sandbox, input.expectedCloseDate));
     if (fieldErrors.length > 0) throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', fieldErrors);
 
     settleDeals(sandbox);
@@ -152,7 +219,9 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
           // Conflicting registrations wait for a human at Poly; the sandbox never decides them.
           autoDecide: conflict ? null : new Date(nowDate.getTime() + sandbox.autoApproveSeconds * 1000).toISOString(),
         });
-      const deal = toDeal(dealRow(sandbox, id)!);
+      recordHistory(sandbox.db, id, 'submitted', now);
+      if (conflict) recordHistory(sandbox.db, id, 'under_review', now);
+      const deal = toDeal(sandbox.db, dealRow(sandbox, id)!);
       const text = JSON.stringify(deal);
       if (idempotencyKey !== undefined) {
         prepared(sandbox.db, 'INSERT INTO idempotency (partner_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
@@ -171,7 +240,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     settleDeals(sandbox);
     const row = dealRow(sandbox, c.req.param('dealId'));
     if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
-    return json(c, toDeal(row));
+    return json(c, toDeal(sandbox.db, row));
   });
 
   app.post('/v1/deals/:dealId/withdraw', async (c) => {
@@ -184,8 +253,11 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       throw new ApiProblem('deal_not_withdrawable', `A registration in state "${row.status}" can no longer be withdrawn.`);
     }
     const now = sandbox.now().toISOString();
-    prepared(sandbox.db, `UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
+    sandbox.db.transaction(() => {
+      prepared(sandbox.db, `UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
+      recordHistory(sandbox.db, row.id, 'withdrawn', now);
+    })();
     sandbox.dataVersion++;
-    return json(c, toDeal(dealRow(sandbox, row.id)!));
+    return json(c, toDeal(sandbox.db, dealRow(sandbox, row.id)!));
   });
 }

@@ -2,7 +2,10 @@
 import type { Hono } from 'hono';
 import {
   addDays,
+  CLOSE_TO_NEXT_TIER,
   DEAL_STATUSES,
+  INACTIVE_DAYS,
+  type MemberGap,
   type Member,
   type MemberQuery,
   MemberQuerySchema,
@@ -19,23 +22,33 @@ import { type AppEnv, type Principal, type Sandbox, today } from '../context.js'
 import { EUR_PER } from '../currency.js';
 import { settleDeals } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
+import { protectionForecast } from '../protection-forecast.js';
 import { ApiProblem } from '../problems.js';
 import { readQuery } from '../request.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** "Protections ending soon" in the summary: members whose protection lifts them above what they earn and ends within this window. */
 export const PROTECTION_WINDOW_DAYS = 365;
-/** Members at or above this share of the next tier's criteria count as close to it. */
-export const CLOSE_TO_NEXT_TIER = 0.75;
 const SUMMARY_MEMBERS = 10;
 
-/** Sort keys over a membership row (which carries its partner's columns); each has an index of the same expression. */
-const SORT_EXPRESSIONS: Record<string, string> = {
-  name: 'm.name_lower',
-  tier: 'm.effective_rank',
-  progress: 'm.progress',
-  protectedUntil: `COALESCE(m.protected_until, '9999-12-31')`,
-  country: 'm.country',
+/**
+ * Each sort over a membership row (which carries its partner's columns): the expression, which has an index of its
+ * own, and its direction. Progress sorts read columns that put top-tier members last either way.
+ */
+const SORTS: Record<MemberSort, { expression: string; descending: boolean }> = {
+  name: { expression: 'm.name_lower', descending: false },
+  '-name': { expression: 'm.name_lower', descending: true },
+  tier: { expression: 'm.effective_rank', descending: false },
+  '-tier': { expression: 'm.effective_rank', descending: true },
+  progress: { expression: 'm.progress_up', descending: false },
+  '-progress': { expression: 'm.progress_down', descending: true },
+  protectedUntil: { expression: `COALESCE(m.protected_until, '9999-12-31')`, descending: false },
+  '-protectedUntil': { expression: `COALESCE(m.protected_until, '9999-12-31')`, descending: true },
+  country: { expression: 'm.country', descending: false },
+  '-country': { expression: 'm.country', descending: true },
+  atStake: { expression: 'm.stake', descending: true },
+  keepMissing: { expression: 'm.keep_rank', descending: false },
+  nextTierGap: { expression: 'm.gap_size', descending: false },
 };
 
 interface MemberRow {
@@ -50,13 +63,16 @@ interface MemberRow {
   next_tier: Tier | null;
   progress: number;
   missing_criteria: number;
+  keep_missing: number;
+  gaps: string;
   sort_value: string | number;
 }
 
 /** The partner columns a member answer reads (not the wide metrics, which cost more to read than the rest). */
-const MEMBER_FIELDS = 'p.id, p.name, p.country, p.region, p.earned_tier, p.effective_tier, p.protected_tier, p.protected_until, p.next_tier, p.progress, p.missing_criteria';
+const MEMBER_FIELDS = 'p.id, p.name, p.country, p.region, p.earned_tier, p.effective_tier, p.protected_tier, p.protected_until, p.next_tier, p.progress, p.missing_criteria, p.keep_missing, p.gaps';
 
 function toMember(row: MemberRow): Member {
+  const gaps = JSON.parse(row.gaps) as { next: MemberGap[]; keep: MemberGap[] };
   return {
     partnerId: row.id,
     name: row.name,
@@ -69,6 +85,9 @@ function toMember(row: MemberRow): Member {
     nextTier: row.next_tier,
     progress: row.progress,
     missingCriteria: row.missing_criteria,
+    nextTierGaps: gaps.next,
+    keepMissingCriteria: row.keep_missing,
+    keepTierGaps: gaps.keep,
   };
 }
 
@@ -98,31 +117,23 @@ function memberFilters(sandbox: Sandbox, orgId: string, query: MemberQuery) {
     params.from = from;
     params.until = addDays(from, query.protectionEndingWithinDays);
   }
+  // Each segment is the rule of a summary card; the summary counts with this same function.
+  if (query.segment === 'at_risk') where.push('m.at_risk = 1');
+  if (query.segment === 'close_to_next_tier') {
+    where.push('m.next_tier IS NOT NULL AND m.progress >= @closeThreshold');
+    params.closeThreshold = CLOSE_TO_NEXT_TIER;
+  }
+  if (query.segment === 'inactive') {
+    where.push('NOT EXISTS (SELECT 1 FROM deals d WHERE d.partner_id = m.partner_id AND d.created_at >= @activeSince)');
+    params.activeSince = `${addDays(today(sandbox), -INACTIVE_DAYS)}T00:00:00.000Z`;
+  }
   return { where, params };
 }
 
-export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/v1/organizations/:orgId', async (c) => {
-    const orgId = c.req.param('orgId');
-    const row = organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
-    const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
-    const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
-    return json(c, organization);
-  });
-
-  app.get('/v1/organizations/:orgId/members', async (c) => {
-    const orgId = c.req.param('orgId');
-    organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'members:read');
-    const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
-    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
-    // eslint-disable-next-line no-control-regex
-    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
-      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
-    }
+/** One page of an organization's members: filtered, counted, sorted, after the cursor. */
+function memberPage(sandbox: Sandbox, orgId: string, query: MemberQuery): { items: Member[]; nextCursor: string | null; total: number } {
     const sort: MemberSort = query.sort ?? 'name';
-    const descending = sort.startsWith('-');
-    const key = descending ? sort.slice(1) : sort;
-    const expression = SORT_EXPRESSIONS[key]!;
+    const { expression, descending } = SORTS[sort];
     const limit = query.limit ?? 50;
     const { where, params } = memberFilters(sandbox, orgId, query);
     const total = prepared(sandbox.db, `SELECT COUNT(*) FROM memberships m WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
@@ -149,7 +160,28 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, id: last.id }) : null;
-    return json(c, { items: page.map(toMember), nextCursor, total });
+  return { items: page.map(toMember), nextCursor, total };
+}
+
+export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
+  app.get('/v1/organizations/:orgId', async (c) => {
+    const orgId = c.req.param('orgId');
+    const row = organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
+    const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+    const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
+    return json(c, organization);
+  });
+
+  app.get('/v1/organizations/:orgId/members', async (c) => {
+    const orgId = c.req.param('orgId');
+    organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'members:read');
+    const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
+    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
+    // eslint-disable-next-line no-control-regex
+    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
+      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
+    }
+    return json(c, memberPage(sandbox, orgId, query));
   });
 
   app.get('/v1/organizations/:orgId/summary', async (c) => {
@@ -172,9 +204,11 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     };
     const memberCount = prepared(db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
 
-    const atRisk = `${join} AND p.protection_active = 1 AND p.protected_until >= @asOf AND p.protected_until <= @until AND p.effective_tier <> p.earned_tier`;
-    const riskParams = { orgId, asOf, until: addDays(asOf, PROTECTION_WINDOW_DAYS) };
-    const close = `${join} AND p.next_tier IS NOT NULL AND p.progress >= @threshold`;
+    // Each card is the first page of the member list under the card's query, so its count is the list's total.
+    const card = (query: MemberQuery) => {
+      const page = memberPage(sandbox, orgId, { ...query, limit: SUMMARY_MEMBERS });
+      return { query, count: page.total, members: page.items };
+    };
 
     const pipeline = DEAL_STATUSES.map((status) => ({ status, count: 0, value: { amount: 0, currency: sandbox.policy.currency } }));
     const dealRows = prepared(db, `SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
@@ -195,15 +229,14 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
       earnedTiers: counts('earned_tier'),
       protectionsEndingSoon: {
         withinDays: PROTECTION_WINDOW_DAYS,
-        count: prepared(db, `SELECT COUNT(*) ${atRisk}`).pluck().get(riskParams) as number,
-        members: (prepared(db, `SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${atRisk} ORDER BY p.protected_until, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.protected_until, p.name_lower, p.id`).all(riskParams) as MemberRow[]).map(toMember),
+        ...card({ segment: 'at_risk', protectionEndingWithinDays: PROTECTION_WINDOW_DAYS, sort: 'atStake' }),
       },
       closeToNextTier: {
         threshold: CLOSE_TO_NEXT_TIER,
-        count: prepared(db, `SELECT COUNT(*) ${close}`).pluck().get({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as number,
-        members: (prepared(db, `SELECT p.*, 0 AS sort_value FROM partners p WHERE p.id IN (SELECT p.id ${close} ORDER BY p.progress DESC, p.name_lower, p.id LIMIT ${SUMMARY_MEMBERS}) ORDER BY p.progress DESC, p.name_lower, p.id`).all({ orgId, threshold: CLOSE_TO_NEXT_TIER }) as MemberRow[]).map(toMember),
+        ...card({ segment: 'close_to_next_tier', sort: 'nextTierGap' }),
       },
       pipeline,
+      protectionForecast: protectionForecast(db, orgId, asOf),
     };
     if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
     sandbox.summaryCache.set(cacheKey, summary);

@@ -16,7 +16,7 @@ import { entityTag, json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import { renderBadgeSvg } from '../badge-svg.js';
 import { type AppEnv, type Principal, type Sandbox, type StandingColumns, today } from '../context.js';
-import { evaluateRow, type PartnerRow, standingOf } from '../evaluation.js';
+import { carryOverOf, evaluateRow, type PartnerRow, standingOf } from '../evaluation.js';
 import { ApiProblem } from '../problems.js';
 import { readBody, readQuery } from '../request.js';
 
@@ -25,10 +25,10 @@ const BADGE_LIFETIME_SECONDS = 24 * 3600;
 export const TIER_STATUS_CACHE_ENTRIES = 2_000;
 
 /** The columns of a partner row that its evaluation reads (see `standingOf`): all a cached tier status is checked by. */
-const STANDING_SQL = 'SELECT region, metrics, shared_metrics, carried_program, carried_tier FROM partners WHERE id = ?';
+const STANDING_SQL = 'SELECT region, metrics, shared_metrics, carried_program, carried_tier, carried_since FROM partners WHERE id = ?';
 
 function sameStanding(a: StandingColumns, b: StandingColumns): boolean {
-  return a.metrics === b.metrics && a.shared_metrics === b.shared_metrics && a.region === b.region && a.carried_program === b.carried_program && a.carried_tier === b.carried_tier;
+  return a.metrics === b.metrics && a.shared_metrics === b.shared_metrics && a.region === b.region && a.carried_program === b.carried_program && a.carried_tier === b.carried_tier && a.carried_since === b.carried_since;
 }
 
 function partnerRow(sandbox: Sandbox, partnerId: string): PartnerRow {
@@ -74,7 +74,7 @@ export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
     groupName,
     distributorIds: distributors.map((distributor) => distributor.id),
     distributors,
-    carriedOver: row.carried_program && row.carried_tier ? { program: row.carried_program, tier: row.carried_tier } : null,
+    carriedOver: carryOverOf(row),
     joinedAt: row.joined_at,
   };
 }
@@ -146,7 +146,7 @@ export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void
     };
     const text = JSON.stringify(status);
     // The columns read with the row, which is the state the answer was computed from.
-    const entry = { row: { region: row.region, metrics: row.metrics, shared_metrics: row.shared_metrics, carried_program: row.carried_program, carried_tier: row.carried_tier }, text, etag: entityTag(text) };
+    const entry = { row: { region: row.region, metrics: row.metrics, shared_metrics: row.shared_metrics, carried_program: row.carried_program, carried_tier: row.carried_tier, carried_since: row.carried_since }, text, etag: entityTag(text) };
     sandbox.tierStatusCache.delete(cacheKey);
     sandbox.tierStatusCache.set(cacheKey, entry);
     // Oldest first out: Map keeps insertion order, and a hit is not re-inserted (cheap, good enough for a sandbox).

@@ -3,6 +3,9 @@ import { after, before } from 'node:test';
 import { startSandbox, type StartSandboxOptions } from '../../src/index.js';
 import { assertConforms } from './conformance.js';
 
+/** A close date the API accepts whenever the tests run: close dates in the past are refused. */
+const IN_SIX_MONTHS = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+
 export type Started = Awaited<ReturnType<typeof startSandbox>>;
 
 export interface CallOptions {
@@ -84,7 +87,7 @@ export function dealInput(overrides: Record<string, unknown> = {}, customer: Rec
     },
     products: [{ sku: '2200-86260-101', quantity: 3 }],
     estimatedValue: { amount: 25_000, currency: 'EUR' },
-    expectedCloseDate: '2027-01-31',
+    expectedCloseDate: IN_SIX_MONTHS,
     distributorId: 'REPLACE',
     ...overrides,
   };

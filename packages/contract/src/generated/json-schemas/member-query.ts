@@ -5,4 +5,4 @@ import { MemberSortJsonSchema } from './member-sort.js';
 import { RegionCodeJsonSchema } from './region-code.js';
 import { TierJsonSchema } from './tier.js';
 
-export const MemberQueryJsonSchema: JsonSchema = {"type":"object","properties":{"tier":TierJsonSchema,"country":CountryCodeJsonSchema,"region":RegionCodeJsonSchema,"q":{"type":"string","maxLength":100},"protectionEndingWithinDays":{"type":"integer","minimum":0,"maximum":3660},"sort":MemberSortJsonSchema,"cursor":{"type":"string","maxLength":200},"limit":{"type":"integer","minimum":1,"maximum":500}},"additionalProperties":false};
+export const MemberQueryJsonSchema: JsonSchema = {"type":"object","properties":{"tier":TierJsonSchema,"country":CountryCodeJsonSchema,"region":RegionCodeJsonSchema,"q":{"type":"string","maxLength":100},"protectionEndingWithinDays":{"type":"integer","minimum":0,"maximum":3660},"segment":{"type":"string","enum":["at_risk","close_to_next_tier","inactive"]},"sort":MemberSortJsonSchema,"cursor":{"type":"string","maxLength":200},"limit":{"type":"integer","minimum":1,"maximum":500}},"additionalProperties":false};
