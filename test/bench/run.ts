@@ -160,7 +160,7 @@ row('without dedup + ETag', `${sdk.without.firstRender}; re-render ${sdk.without
 row('with dedup + ETag', `${sdk.withCache.firstRender}; re-render ${sdk.withCache.reRender}, ${sdk.withCache.notModified} × 304 (${kB(sdk.withCache.bodyBytesReRender)} KB bodies)`);
 row('bytes on the wire (answer bodies), first render / re-render: uncompressed', `${kB(sdk.withCache.bodyBytesFirst)} / ${kB(sdk.withCache.bodyBytesReRender)} KB`);
 row('bytes on the wire (answer bodies), first render / re-render: br/gzip', `${kB(sdk.compressed.bodyBytesFirst)} / ${kB(sdk.compressed.bodyBytesReRender)} KB`);
-row('browser page of every partner widget', `${browser.partnerPageRequests.total} requests, at most ${browser.partnerPageRequests.mostPerResource} per resource`);
+row('browser page of every partner widget', `${browser.partnerPageRequests.total} requests, at most ${browser.partnerPageRequests.mostPerResource} per resource; answers on the wire ${kB(browser.partnerPageRequests.bodyBytesOnWire)} KB bodies + ${kB(browser.partnerPageRequests.headerBytes)} KB headers (Chromium, br)`);
 section('browser (built embed.js, real sandbox): connection → partner-ready / painted; long tasks; heap beyond blank');
 for (const [tag, figures] of widgetEntries) {
   row(tag, `${figures.connectedToReadyMs} / ${figures.connectedToPaintedMs} ms; ${figures.longTasks.count} long, longest ${figures.longTasks.longestMs} ms; +${figures.heapBeyondBlankMB} MB`);
