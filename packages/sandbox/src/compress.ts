@@ -32,7 +32,9 @@ type Bytes = Uint8Array<ArrayBuffer>;
 function compress(text: string, encoding: Encoding): Bytes {
   // Brotli quality 5: within a few per cent of quality 11 for answers this size, at a fraction of the CPU.
   return (encoding === 'br'
-    ? brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: text.length } })
+    ? brotliCompressSync(text, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: text.length },
+      })
     : gzipSync(text, { level: 6 })) as Bytes;
 }
 
@@ -52,15 +54,20 @@ function compressKept(text: string, encoding: Encoding, etag: string | undefined
 }
 
 /**
- * The body to send for `text`, compressed when worth it and accepted; sets `content-encoding` and adds
- * `Vary: Accept-Encoding` in `headers` (also when the client takes it uncompressed, so caches keep the two apart).
+ * The body to send for `text`, compressed when worth it and accepted (`acceptEncoding` is read only then); sets
+ * `content-encoding` and adds `Vary: Accept-Encoding` in `headers` (also when the client takes it uncompressed, so
+ * caches keep the two apart).
  */
-export function compressedBody(text: string, headers: Record<string, string>, acceptEncoding: string | undefined): string | Bytes {
+export function compressedBody(
+  text: string,
+  headers: Record<string, string>,
+  acceptEncoding: () => string | undefined,
+): string | Bytes {
   const type = headers['content-type'];
-  // Length in UTF-16 units: at least the UTF-8 byte count for our ASCII-mostly answers, close enough for a threshold.
+  // Length in UTF-16 units, never more than the UTF-8 bytes: the same for our ASCII-mostly answers.
   if (text.length < COMPRESS_THRESHOLD || !type || !COMPRESSIBLE.test(type) || headers['content-encoding']) return text;
   headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-  const encoding = chooseEncoding(acceptEncoding);
+  const encoding = chooseEncoding(acceptEncoding());
   if (!encoding) return text;
   headers['content-encoding'] = encoding;
   return compressKept(text, encoding, headers.etag);

@@ -49,7 +49,7 @@ export function addAnswerHeaders(c: Context): void {
  * compressed when the request accepts it (compress.ts).
  */
 export function finish(c: Context, text: string | null, status: number, headers: Record<string, string>): Response {
-  const body = text === null ? null : compressedBody(text, headers, c.req.header('accept-encoding'));
+  const body = text === null ? null : compressedBody(text, headers, () => c.req.header('accept-encoding'));
   const answer = answerHeaders(c);
   if (answer) {
     for (const name in answer) headers[name] = name === 'vary' && headers.vary ? `${headers.vary}, ${answer.vary}` : answer[name]!;
