@@ -184,7 +184,14 @@ export interface BrowserFigures {
     heapBeyondBlankMB: number;
   }>;
   everyWidgetPage: { heapMB: number; heapBeyondBlankMB: number };
-  partnerPageRequests: { byResource: Record<string, number>; total: number; mostPerResource: number };
+  partnerPageRequests: {
+    byResource: Record<string, number>;
+    total: number;
+    mostPerResource: number;
+    /** API answer bodies as they travelled (compressed as Chromium accepted them), and their headers, in bytes. */
+    bodyBytesOnWire: number;
+    headerBytes: number;
+  };
   overviews: OverviewFigures[];
 }
 
@@ -293,23 +300,37 @@ export async function tracedFigures(browser: Browser, page: Page, times: PageTim
   return figures;
 }
 
-/** The page of every partner widget for one partner: how many API requests it makes for each resource. */
+/**
+ * The page of every partner widget for one partner: how many API requests it makes for each resource, and the bytes
+ * their answers took on the wire (Playwright's request sizes: the body as received, before decompression).
+ */
 async function requestsPerResource(browser: Browser, server: PageServer, sandbox: BenchSandbox) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const byResource: Record<string, number> = {};
+  const sizes: Promise<{ responseBodySize: number; responseHeadersSize: number }>[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith(sandbox.url) || request.method() === 'OPTIONS') return;
     const key = `${request.method()} ${new URL(request.url()).pathname}`;
     byResource[key] = (byResource[key] ?? 0) + 1;
   });
+  page.on('requestfinished', (request) => {
+    if (request.url().startsWith(sandbox.url) && request.method() !== 'OPTIONS') sizes.push(request.sizes());
+  });
   await page.goto(`${server.origin}/page?widgets=${PARTNER_WIDGETS.join(',')}`);
   await waitForPainted(page, [...PARTNER_WIDGETS]);
   // Let late requests (a lazy second load, a re-validation) show up too.
   await page.waitForTimeout(1000);
+  const answered = await Promise.all(sizes);
   await context.close();
   const counts = Object.values(byResource);
-  return { byResource, total: counts.reduce((sum, n) => sum + n, 0), mostPerResource: Math.max(0, ...counts) };
+  return {
+    byResource,
+    total: counts.reduce((sum, n) => sum + n, 0),
+    mostPerResource: Math.max(0, ...counts),
+    bodyBytesOnWire: answered.reduce((sum, size) => sum + size.responseBodySize, 0),
+    headerBytes: answered.reduce((sum, size) => sum + size.responseHeadersSize, 0),
+  };
 }
 
 type Open = (path: string) => Promise<Page>;

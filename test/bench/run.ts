@@ -1,11 +1,12 @@
 // `pnpm bench`: measures sizes, the SDK's requests, the built widgets in Chromium, and the sandbox under load; prints
-// each figure beside the goal of issue 7 (met, or missed by how much) and writes every figure to bench-results.json.
-// Nothing here passes or fails: the figures are for people to read (timings on a shared machine vary run to run).
+// each figure beside the goals of issues 7 and 17 (met, or missed by how much) and writes every figure to
+// bench-results.json. A missed goal does not fail the run (timings on a shared machine vary run to run); a load run
+// that got any non-2xx answer does (exit code 1): its requests per second would count refusals as throughput.
 import { cpus } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { measureBrowser, OVERVIEW, startPageServer, type BrowserFigures } from './browser.js';
-import { measureLoad, type LoadFigures, type Scenario } from './load.js';
+import { BARE, BARE_AGAIN, measureLoad, type LoadFigures, type Scenario } from './load.js';
 import { startBenchSandbox, type SandboxMemory } from './sandbox.js';
 import { measureSdkRequests } from './sdk-requests.js';
 import { measureSizes } from './sizes.js';
@@ -82,7 +83,7 @@ function goal(text: string, value: number, limit: number, unit: string, options:
 const scenario = (name: string, loadRound: LoadFigures = load) => loadRound.scenarios.find((entry) => entry.name === name)!;
 /** The bare server's rate in a round: the mean of its runs before and after the sandbox's. */
 const bareRpsOf = (loadRound: LoadFigures) =>
-  (scenario('bare node:http hello-world', loadRound).requestsPerSecond + scenario('bare node:http hello-world (again)', loadRound).requestsPerSecond) / 2;
+  (scenario(BARE, loadRound).requestsPerSecond + scenario(BARE_AGAIN, loadRound).requestsPerSecond) / 2;
 const bareRps = bareRpsOf(load);
 const tierStatus = scenario('tier-status');
 const tierStatusAlone = scenario('tier-status, 1 connection');
@@ -116,7 +117,8 @@ goal(`no long task > 50 ms in any widget's first render (worst: ${slowestFirstRe
 goal('tier-status p95 < 5 ms under load (10 connections)', tierStatus.latencyMs.p95, 5, 'ms', {
   figure: `${tierStatus.latencyMs.p95} ms (1 connection: ${tierStatusAlone.latencyMs.p95} ms)`,
 });
-goal('tier-status >= 40% of bare node:http req/s', round((tierStatus.requestsPerSecond / bareRps) * 100, 1), 40, '%', { atLeast: true });
+goal(`tier-status >= 50% of the req/s of a bare node:http server answering the same ${kB(load.bareBodyBytes)} KB body (no compression either side)`,
+  round((tierStatus.requestsPerSecond / bareRps) * 100, 1), 50, '%', { atLeast: true });
 goal(`filtered members page p95 < 15 ms under load (${load.membersPage.members} members)`, members.latencyMs.p95, 15, 'ms', {
   figure: `${members.latencyMs.p95} ms (1 connection: ${membersAlone.latencyMs.p95} ms)`,
 });
@@ -127,8 +129,11 @@ goal('sandbox < 150 MB RSS (highest seen)', rssMax, 150, 'MB');
 goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((entry) => !entry.name.startsWith('bare')).reduce((sum, entry) => sum + entry.requests, 0)} requests, after an identical warm-up round; 3 s idle after)`, growthMB.acrossLoad, 0, 'MB', {
   figure: `${growthMB.acrossLoad} MB (since seeding, warm-up and browser included: ${growthMB.sinceSeeding} MB)`,
 });
-goal('badge path (embed.js + config + badge, as built) <= 12 KB gzip', kB(badgePath.gzip), 12, 'KB');
-goal('every widget + SDK + en/de (npm entry, one bundle) <= 45 KB gzip', kB(everything.gzip), 45, 'KB');
+goal('badge path (embed.js + config + badge, as built, ky included) <= 16 KB gzip', kB(badgePath.gzip), 16, 'KB');
+goal('every widget + SDK + en/de (npm entry, one bundle, ky included) <= 52 KB gzip', kB(everything.gzip), 52, 'KB');
+goal('six-widget page: API answers of the first render <= 10 KB on the wire (br/gzip, dedup + ETag)', kB(sdk.compressed.bodyBytesFirst), 10, 'KB', {
+  figure: `${kB(sdk.compressed.bodyBytesFirst)} KB (uncompressed ${kB(sdk.withCache.bodyBytesFirst)} KB; re-render ${kB(sdk.compressed.bodyBytesReRender)} KB, ${sdk.compressed.notModified} × 304)`,
+});
 
 const ratios = {
   tierStatusToBare: round(tierStatus.requestsPerSecond / bareRps, 3),
@@ -153,7 +158,9 @@ row(sizes.sdk.name, sizeText(sizes.sdk));
 section('SDK: six partner widgets for one partner (requests; re-render)');
 row('without dedup + ETag', `${sdk.without.firstRender}; re-render ${sdk.without.reRender} (${kB(sdk.without.bodyBytesReRender)} KB bodies)`);
 row('with dedup + ETag', `${sdk.withCache.firstRender}; re-render ${sdk.withCache.reRender}, ${sdk.withCache.notModified} × 304 (${kB(sdk.withCache.bodyBytesReRender)} KB bodies)`);
-row('browser page of every partner widget', `${browser.partnerPageRequests.total} requests, at most ${browser.partnerPageRequests.mostPerResource} per resource`);
+row('bytes on the wire (answer bodies), first render / re-render: uncompressed', `${kB(sdk.withCache.bodyBytesFirst)} / ${kB(sdk.withCache.bodyBytesReRender)} KB`);
+row('bytes on the wire (answer bodies), first render / re-render: br/gzip', `${kB(sdk.compressed.bodyBytesFirst)} / ${kB(sdk.compressed.bodyBytesReRender)} KB`);
+row('browser page of every partner widget', `${browser.partnerPageRequests.total} requests, at most ${browser.partnerPageRequests.mostPerResource} per resource; answers on the wire ${kB(browser.partnerPageRequests.bodyBytesOnWire)} KB bodies + ${kB(browser.partnerPageRequests.headerBytes)} KB headers (Chromium, br)`);
 section('browser (built embed.js, real sandbox): connection → partner-ready / painted; long tasks; heap beyond blank');
 for (const [tag, figures] of widgetEntries) {
   row(tag, `${figures.connectedToReadyMs} / ${figures.connectedToPaintedMs} ms; ${figures.longTasks.count} long, longest ${figures.longTasks.longestMs} ms; +${figures.heapBeyondBlankMB} MB`);
@@ -174,7 +181,7 @@ for (const figures of browser.overviews) {
 section(`sandbox under load (autocannon, ${load.connections} connections unless said, ${load.secondsPerScenario} s each): req/s; p50/p95/p99 ms; ratio to bare`);
 row('members page is', `${load.membersPage.orgId} (${load.membersPage.members} members) ?${load.membersPage.query}`);
 const loadText = (entry: Scenario) =>
-  `${entry.requestsPerSecond} req/s; ${entry.latencyMs.p50} / ${entry.latencyMs.p95} / ${entry.latencyMs.p99} ms; ${entry.connections === load.connections ? `${round(entry.requestsPerSecond / bareRps, 3)} × bare` : 'no ratio (other concurrency)'}${entry.failures ? `; ${entry.failures} FAILED` : ''}`;
+  `${entry.requestsPerSecond} req/s; ${entry.latencyMs.p50} / ${entry.latencyMs.p95} / ${entry.latencyMs.p99} ms; ${entry.connections === load.connections ? `${round(entry.requestsPerSecond / bareRps, 3)} × bare` : 'no ratio (other concurrency)'}${entry.failures ? `; ${entry.failures} FAILED (${entry.non2xx} non-2xx)` : ''}`;
 for (const entry of load.scenarios) row(entry.name, loadText(entry));
 section('sandbox memory (RSS of the child process)');
 row('after seeding / after browser / after warm-up = before load / after load / 3 s later', `${rss.afterSeedingMB} / ${rss.afterBrowserMB} / ${rss.beforeLoadMB} / ${rss.afterLoadMB} / ${rss.afterLoadIdleMB} MB (seeded in ${sandbox.seedMs} ms)`);
@@ -186,7 +193,7 @@ const warmUpDeals = scenario(deals.name, warmUp);
 row('deals registered during warm-up + load', `${warmUpDeals.requests} + ${deals.requests} (each kept in the sandbox's database with its idempotency record)`);
 row('warm-up round: tier-status × bare; members page p95', `${round(scenario(tierStatus.name, warmUp).requestsPerSecond / bareRpsOf(warmUp), 3)} × bare; ${scenario(members.name, warmUp).latencyMs.p95} ms`);
 row('bare node:http server', `${load.bareRssMB} MB`);
-section('goals of issue 7');
+section('goals of issues 7 and 17');
 for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);
 
 const width = Math.max(...rows.map(([what]) => what.length));
@@ -213,3 +220,9 @@ const results = {
 };
 await writeFile(new URL('bench-results.json', root), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${goals.filter((entry) => entry.met).length} of ${goals.length} goals met. Figures in bench-results.json; took ${seconds()} s.`);
+// Refusals (429 when the rate limit was not raised, 5xx) are not throughput: a load run with any fails the bench.
+const failed = [...warmUp.scenarios, ...load.scenarios].filter((entry) => entry.failures > 0 || entry.non2xx > 0);
+if (failed.length > 0) {
+  for (const entry of failed) console.error(`FAILED: ${entry.name}: ${entry.failures} unexpected answers or errors, ${entry.non2xx} non-2xx`);
+  process.exitCode = 1;
+}

@@ -4,7 +4,7 @@
 // Run: npx tsx test/bench/sandbox-only.ts [rounds] [--gc] [--some-node-flag=…]
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SANDBOX_NODE_FLAGS } from '../../packages/sandbox/scripts/node-flags.mjs';
-import { measureLoad } from './load.js';
+import { BARE, BARE_AGAIN, measureLoad } from './load.js';
 import { type BenchSandbox, startBenchSandbox } from './sandbox.js';
 
 const rounds = Number(process.argv[2] ?? 2);
@@ -29,7 +29,7 @@ try {
     const load = await measureLoad(sandbox, () => {});
     await sleep(3_000);
     const find = (name: string) => load.scenarios.find((entry) => entry.name === name)!;
-    const bare = (find('bare node:http hello-world').requestsPerSecond + find('bare node:http hello-world (again)').requestsPerSecond) / 2;
+    const bare = (find(BARE).requestsPerSecond + find(BARE_AGAIN).requestsPerSecond) / 2;
     rss.push(await report(`round ${round} (tier-status ${Math.round((find('tier-status').requestsPerSecond / bare) * 1000) / 10} % of bare, members p95 ${find('members page (filtered)').latencyMs.p95} ms)`, sandbox));
   }
 } finally {

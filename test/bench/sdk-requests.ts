@@ -1,4 +1,5 @@
-// The SDK's request counts for a page of six partner widgets, without and with dedup + ETag: runs
+// The SDK's request counts for a page of six partner widgets, without and with dedup + ETag, and the bytes of its
+// answers on the wire without and with compression (bodyBytes* are content-length, as sent): runs
 // packages/sdk/scripts/measure.ts (which starts its own small sandbox) and reads the JSON line it prints last.
 import { spawn } from 'node:child_process';
 
@@ -11,8 +12,12 @@ export interface PageRequests {
 }
 
 export interface SdkFigures {
+  /** No dedup, no ETag, no compression. */
   without: PageRequests;
+  /** Dedup + ETag, no compression. */
   withCache: PageRequests;
+  /** Dedup + ETag, answers compressed as a browser accepts them (`br, gzip`). */
+  compressed: PageRequests;
 }
 
 export function measureSdkRequests(timeoutMs = 120_000): Promise<SdkFigures> {
@@ -27,8 +32,8 @@ export function measureSdkRequests(timeoutMs = 120_000): Promise<SdkFigures> {
       clearTimeout(timer);
       const last = output.trim().split('\n').reverse().find((line) => line.startsWith('{'));
       if (code !== 0 || !last) return reject(new Error(`packages/sdk/scripts/measure.ts exited with ${code}:\n${output.slice(-2000)}`));
-      const { without, withCache } = JSON.parse(last) as SdkFigures;
-      resolve({ without, withCache });
+      const { without, withCache, compressed } = JSON.parse(last) as SdkFigures;
+      resolve({ without, withCache, compressed });
     });
   });
 }

@@ -5,6 +5,7 @@
 // back) on every request. Same tags and 304s as hono's `etag()`, hashed synchronously from the text the route built.
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { compressedBody } from './compress.js';
 
 /** Headers a 304 keeps of the answer it stands for (hono's `etag()` default less `content-type`, which hono drops). */
 const RETAINED_ON_304 = ['cache-control', 'content-location', 'date', 'expires', 'vary'];
@@ -43,8 +44,12 @@ export function addAnswerHeaders(c: Context): void {
   }
 }
 
-/** A response with `headers` plus the request's answer headers, all in one plain record. */
-export function finish(c: Context, body: string | null, status: number, headers: Record<string, string>): Response {
+/**
+ * A response with `headers` plus the request's answer headers, all in one plain record; a large JSON or SVG body
+ * compressed when the request accepts it (compress.ts).
+ */
+export function finish(c: Context, text: string | null, status: number, headers: Record<string, string>): Response {
+  const body = text === null ? null : compressedBody(text, headers, () => c.req.header('accept-encoding'));
   const answer = answerHeaders(c);
   if (answer) {
     for (const name in answer) headers[name] = name === 'vary' && headers.vary ? `${headers.vary}, ${answer.vary}` : answer[name]!;

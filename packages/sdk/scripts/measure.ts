@@ -1,5 +1,6 @@
-// Prints the SDK's figures: bundle size (min+gzip) and the requests a page of six partner widgets makes,
-// without and with dedup + ETag cache. Run: npx tsx packages/sdk/scripts/measure.ts (from the repo root).
+// Prints the SDK's figures: bundle size (min+gzip) and the requests a page of six partner widgets makes, without and
+// with dedup + ETag cache, and the bytes its answers take on the wire, uncompressed and compressed as a browser asks
+// (`Accept-Encoding: br, gzip`). Run: npx tsx packages/sdk/scripts/measure.ts (from the repo root).
 import { gzipSync } from 'node:zlib';
 import { createPartnerClient, type PartnerClient } from '../src/index.js';
 import { countingFetch, demo, startTestSandbox } from '../test/support/sandbox.js';
@@ -28,11 +29,24 @@ function renderPage(client: PartnerClient, partnerId: string) {
   ]);
 }
 
-async function pageRequests(cache: boolean) {
+/**
+ * A fetch that asks for `acceptEncoding` (Node's fetch decodes the answer; its `content-length` is then the bytes that
+ * travelled, which countingFetch reads).
+ */
+function encodingFetch(acceptEncoding: string): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    request.headers.set('accept-encoding', acceptEncoding);
+    return fetch(request);
+  };
+}
+
+/** `acceptEncoding` 'identity' gives the bytes without compression; a browser's 'br, gzip' the compressed ones. */
+async function pageRequests(cache: boolean, acceptEncoding = 'identity') {
   const sandbox = await startTestSandbox({ rateLimit: { windowMs: 60_000, max: 100_000 } });
   try {
     const { reseller } = demo(sandbox);
-    const { fetch, log } = countingFetch();
+    const { fetch, log } = countingFetch(encodingFetch(acceptEncoding));
     const client = createPartnerClient({ baseUrl: sandbox.url, secretKey: reseller.secretKey, fetch, cache });
     await renderPage(client, reseller.partnerId);
     const first = log.length;
@@ -56,5 +70,6 @@ console.log(`SDK bundle (src/index.ts, esbuild --bundle --minify, ESM): ${size.m
 for (const [name, bytes] of [...size.byPackage].sort((a, b) => b[1] - a[1])) console.log(`  ${name}: ${bytes} B min`);
 const without = await pageRequests(false);
 const withCache = await pageRequests(true);
-console.table({ 'cache: false': without, 'dedup + ETag (default)': withCache });
-console.log(JSON.stringify({ size: { minified: size.minified, gzip: size.gzip }, without, withCache }));
+const compressed = await pageRequests(true, 'br, gzip');
+console.table({ 'cache: false': without, 'dedup + ETag (default)': withCache, 'dedup + ETag, br/gzip': compressed });
+console.log(JSON.stringify({ size: { minified: size.minified, gzip: size.gzip }, without, withCache, compressed }));

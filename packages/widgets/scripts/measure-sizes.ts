@@ -96,6 +96,14 @@ export function chunksOf(tag: string): string[] {
   return chunks;
 }
 
+/** The elements whose embed page (embed.js + `<partner-config>` + the element) is measured, the badge first. */
+export const EMBED_PAGES = ['partner-tier-badge', 'next-tier-checklist', 'deal-registration-form', 'partner-deal-list', 'partner-member-overview'] as const;
+
+/** The name of an element's embed page among the figures, e.g. `embed.js + <partner-config> + <partner-tier-badge>`. */
+export function pageName(tag: string): string {
+  return `embed.js + <partner-config> + <${tag}>`;
+}
+
 export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
   const elements = elementsOf(readManifest());
   const entries: Size[] = [];
@@ -104,7 +112,8 @@ export async function measure(): Promise<{ entries: Size[]; embed: Size[] }> {
   const everyChunk = readdirSync(new URL('dist/embed-chunks/', packageRoot)).filter((file) => file.endsWith('.js')).map((file) => `embed-chunks/${file}`);
   const embed = [
     embedClosure('embed.js alone', []),
-    embedClosure('embed.js + <partner-config> + <partner-tier-badge>', [...chunksOf('partner-config'), ...chunksOf('partner-tier-badge')]),
+    // What a page with <partner-config> and one element downloads (English; German adds its catalog chunk).
+    ...EMBED_PAGES.map((tag) => embedClosure(pageName(tag), [...chunksOf('partner-config'), ...chunksOf(tag)])),
     embedClosure('embed.js + every chunk', everyChunk),
   ];
   return { entries, embed };

@@ -1,14 +1,14 @@
-// Size budgets of issue 7, measured as `pnpm bench` measures them (scripts/measure-sizes.ts, on the build that
+// Size budgets of issues 7 and 17, measured as `pnpm bench` measures them (scripts/measure-sizes.ts, on the build that
 // `pnpm test` makes first). Sizes, not timings: the same code always gives the same bytes.
 //
-// The goals (badge path <= 12 kB gzip; every widget + SDK + English and German <= 45 kB gzip) are not met yet, so
-// these are RATCHETS: they hold the sizes reached so that nothing grows back, and are to be lowered as code
-// shrinks (and replaced by the goals once reached). See packages/widgets/README.md, "Size budgets", for what holds
-// each back.
+// The goals of issue 17 (badge path <= 16 kB gzip, every widget + SDK + English and German <= 52 kB gzip, ky
+// included) are not met: ky 2 alone is 8.7 kB gzip and lit 6.1 kB, so the badge path cannot reach 16 kB while it
+// loads both. These are RATCHETS: they hold the sizes reached so that nothing grows back, and are to be lowered as
+// code shrinks. See packages/widgets/README.md, "Size budgets", for what each page holds.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
-import { chunksOf, embedFiles, measure, type Size } from '../scripts/measure-sizes.js';
+import { chunksOf, embedFiles, measure, pageName, type Size } from '../scripts/measure-sizes.js';
 import { packageRoot } from '../scripts/manifest.js';
 
 const KB = 1024;
@@ -23,15 +23,26 @@ before(async () => {
   figures = await measure();
 });
 
-describe('size budgets (issue 7)', () => {
-  test('ratchet: the badge path (embed.js + <partner-config> + <partner-tier-badge>, as built) stays <= 21.8 kB gzip (goal: 12)', () => {
-    const badgePath = named(figures.embed, 'embed.js + <partner-config> + <partner-tier-badge>');
-    assert.ok(badgePath.gzip <= 21.8 * KB, `badge path ${(badgePath.gzip / KB).toFixed(1)} kB gzip`);
-  });
+/** The ratchets in kB gzip (1,024 B): each page as measured after ky came back (issue 17), rounded up to 0.1 kB. */
+const PAGE_RATCHETS: [tag: string, kB: number][] = [
+  ['partner-tier-badge', 29.6], // goal: 16
+  ['next-tier-checklist', 36.8],
+  ['deal-registration-form', 42.5],
+  ['partner-deal-list', 33.1],
+  ['partner-member-overview', 48.0],
+];
 
-  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 52.0 kB gzip (goal: 45)', () => {
+describe('size budgets (issues 7 and 17)', () => {
+  for (const [tag, limit] of PAGE_RATCHETS) {
+    test(`ratchet: the <${tag}> page (embed.js + <partner-config> + <${tag}>, as built) stays <= ${limit} kB gzip`, () => {
+      const page = named(figures.embed, pageName(tag));
+      assert.ok(page.gzip <= limit * KB, `<${tag}> page ${(page.gzip / KB).toFixed(2)} kB gzip`);
+    });
+  }
+
+  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 59.8 kB gzip (goal: 52)', () => {
     const everything = named(figures.entries, '@poly-partner/widgets (every element)');
-    assert.ok(everything.gzip <= 52.0 * KB, `every element ${(everything.gzip / KB).toFixed(1)} kB gzip`);
+    assert.ok(everything.gzip <= 59.8 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
   });
 
   test("the badge path carries the badge's SDK resource and no other: no deal, member, program, product or tier-status code", () => {
@@ -49,7 +60,7 @@ describe('size budgets (issue 7)', () => {
     assert.doesNotMatch(badgePath, /nextTier/, 'tier-status or member schemas on the badge path');
   });
 
-  test('no zod and no ky reach the browser: neither the embed chunks nor the npm bundles carry them', () => {
+  test('no zod reaches the browser, and ky does, once', () => {
     const chunks = new URL('dist/embed-chunks/', packageRoot);
     const code = [
       readFileSync(new URL('dist/embed.js', packageRoot), 'utf8'),
@@ -57,7 +68,7 @@ describe('size budgets (issue 7)', () => {
     ].join('\n');
     // `_zod` is the property every zod schema carries; ky's messages name its options.
     assert.doesNotMatch(code, /_zod\b/, 'zod in the embed');
-    assert.doesNotMatch(code, /prefixUrl|`input` must be a string/, 'ky in the embed');
+    assert.equal(code.match(/`input` must be a string/g)?.length, 1, 'ky in the embed, once');
     assert.ok(code.includes('additionalProperties'), 'the JSON Schema validators are there instead');
   });
 

@@ -1,12 +1,7 @@
-// Turns whatever a request ended with (problem response, timeout, network failure, abort, broken body) into a
-// PartnerApiError.
+// Turns whatever a request ended with (problem response, ky's timeout and network errors, abort, broken body) into
+// a PartnerApiError.
 import { ProblemSchema } from '@poly-partner/contract';
 import { isPartnerApiError, PartnerApiError, type PartnerApiErrorType } from './partner-api-error.js';
-
-/** An attempt that outlasted the client's `timeout` (the transport's own marker, mapped to type `timeout`). */
-export class TimeoutFailure extends Error {
-  override readonly name = 'TimeoutError';
-}
 
 function typeForStatus(status: number, code: string | undefined): PartnerApiErrorType {
   if (code === 'idempotency_key_reused') return 'conflict';
@@ -50,11 +45,13 @@ export function toPartnerApiError(error: unknown, signal: AbortSignal | undefine
     return new PartnerApiError({ type: 'aborted', message: 'The request was aborted', cause: signal.reason });
   }
   if (isPartnerApiError(error)) return error;
-  if (error instanceof TimeoutFailure) {
-    return new PartnerApiError({ type: 'timeout', message: error.message, cause: error });
+  // By name, not class: ky's errors, checked without importing them.
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError') {
+    return new PartnerApiError({ type: 'timeout', message: (error as Error).message, cause: error });
   }
-  if (error instanceof TypeError && /fetch|network|terminated|socket|load/i.test(error.message)) {
-    // fetch rejects with a TypeError when the connection fails, and so does the body reader when a body breaks off.
+  if (name === 'NetworkError' || (error instanceof TypeError && /fetch|network|terminated|socket|load/i.test(error.message))) {
+    // ky wraps a failed connection as NetworkError; the body reader rejects with a TypeError when a body breaks off.
     return new PartnerApiError({ type: 'network', message: `Network error: ${(error as Error).message}`, cause: error });
   }
   if (error instanceof Error && error.name === 'AbortError') {

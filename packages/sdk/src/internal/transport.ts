@@ -1,8 +1,9 @@
-// Every HTTP call of the SDK goes through here: credentials, fetch with timeouts and retries, response validation,
-// shared in-flight GETs, the ETag cache, one token refresh on 401, and error mapping.
-// Plain fetch rather than ky: the retry and timeout rules below are all the SDK used of it, and ky cost 8 kB gzip of
-// a 12 kB budget for the badge's script tag.
-import { errorFromResponse, TimeoutFailure, toPartnerApiError } from '../errors/from-failure.js';
+// Every HTTP call of the SDK goes through here. ky sends it: base URL, timeout per attempt (and for the body), retries
+// with backoff and jitter, `Retry-After`, abort. What the SDK adds sits around it: the credential and one token
+// refresh on 401, shared in-flight GETs, the ETag cache, validation of every answer, and `PartnerApiError` for every
+// failure (ky's `beforeError` hook for HTTP errors, toPartnerApiError() for the rest).
+import ky, { type HTTPError, type KyInstance } from 'ky';
+import { errorFromResponse, parseRetryAfter, toPartnerApiError } from '../errors/from-failure.js';
 import { PartnerApiError, isPartnerApiError } from '../errors/partner-api-error.js';
 import { raceAbort } from './abort.js';
 import { InFlightRequests } from './dedup.js';
@@ -53,8 +54,7 @@ export interface RequestSpec<T> {
   anonymous?: boolean;
 }
 
-const RETRY_STATUS_CODES = [429, 502, 503, 504];
-/** Statuses whose `Retry-After` sets the wait (other statuses back off exponentially). */
+/** Statuses whose `Retry-After` sets the wait (other retried statuses back off exponentially). */
 const RETRY_AFTER_STATUS_CODES = [429, 503];
 const ANONYMOUS: Credential = { token: '', subject: 'anonymous' };
 
@@ -75,43 +75,53 @@ function describeIssues(issues: readonly Issue[]): string {
   return shown.join(', ') + (issues.length > 3 ? ` and ${issues.length - 3} more` : '');
 }
 
-/** `base` and `path` with exactly one slash between them (a base URL may carry a path of its own). */
-function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
+/** By name, so no class of ky's is kept in the bundle for an `instanceof`. */
+const isHttpError = (error: Error): error is HTTPError => error.name === 'HTTPError';
 
-/** An error body as JSON when it is JSON (a problem document), else its text (a proxy's HTML page). */
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+/** The ky instance of one client: everything but the per-request headers, body and retry methods. */
+function createKy(options: TransportOptions): KyInstance {
+  const { limit, maxRetryAfter, backoffLimit } = options.retry;
+  return ky.create({
+    prefix: options.baseUrl,
+    timeout: options.timeout,
+    // Read lazily, so a fetch patched after the client was made (instrumentation, tests) is the one used.
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    // A 304 is the answer to our If-None-Match, not a failure.
+    throwHttpErrors: (status) => status !== 304,
+    retry: {
+      limit,
+      statusCodes: [429, 502, 503, 504],
+      afterStatusCodes: RETRY_AFTER_STATUS_CODES,
+      maxRetryAfter,
+      backoffLimit,
+      retryOnTimeout: true,
+      // Exponential backoff from 300 ms with equal jitter: spreads retries of many widgets apart, never at once.
+      delay: (attempt) => 300 * 2 ** (attempt - 1),
+      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
+      // Waiting out a `Retry-After` longer than the bound is the caller's decision: fail now, telling them how long.
+      shouldRetry: ({ error }) => {
+        if (!isHttpError(error) || !RETRY_AFTER_STATUS_CODES.includes(error.response.status)) return undefined;
+        const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+        return wait !== undefined && wait * 1000 > maxRetryAfter ? false : undefined;
+      },
+    },
+    hooks: {
+      // ky has read the error body already (`data`: JSON when it is JSON, else text).
+      beforeError: [({ error }) => (isHttpError(error) ? errorFromResponse(error.response, error.data) : error)],
+    },
   });
 }
 
 export class Transport {
   readonly #options: TransportOptions;
+  readonly #ky: KyInstance;
   readonly #tokens: TokenCache | undefined;
   readonly #cache = new ResponseCache();
   readonly #inFlight = new InFlightRequests();
 
   constructor(options: TransportOptions) {
     this.#options = options;
+    this.#ky = createKy(options);
     if (options.credential.kind === 'provider') {
       // A token for someone else must never be answered from the previous subject's responses.
       this.#tokens = new TokenCache(options.credential.getToken, () => this.#cache.clear());
@@ -190,31 +200,19 @@ export class Transport {
     if (credential.token) headers.authorization = `Bearer ${credential.token}`;
     if (cached) headers['if-none-match'] = cached.etag;
     if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
-
-    const init: RequestInit = { method: spec.method, headers };
-    if (spec.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(spec.body);
-    }
-    const fullUrl = joinUrl(this.#options.baseUrl, url);
     // POSTs are retried only when an idempotency key makes a repeat harmless.
     const retriable = spec.method === 'GET' || spec.idempotencyKey !== undefined;
-    const { limit } = this.#options.retry;
-    let response: Response;
-    let text: string;
-    for (let attempt = 1; ; attempt++) {
-      let failure: unknown;
-      try {
-        ({ response, text } = await this.#fetchOnce(fullUrl, init, signal));
-        if (response.ok || response.status === 304) break;
-        failure = errorFromResponse(response, parseBody(text));
-      } catch (error) {
-        failure = error;
-      }
-      const delay = signal?.aborted || !retriable || attempt > limit ? undefined : this.#retryDelay(failure, attempt);
-      if (delay === undefined) throw failure;
-      await sleep(delay, signal);
-    }
+    const call = this.#ky(url, {
+      method: spec.method,
+      headers,
+      json: spec.body,
+      signal,
+      retry: { methods: retriable ? [spec.method.toLowerCase()] : [] },
+    });
+    // The body is read even for a 304 (empty): left unread, Chromium reports the request as aborted. ky's `text()`
+    // holds the body to the timeout too, so a body that trickles in slower fails.
+    let text = await call.text();
+    const response = await call;
     if (response.status === 304) {
       if (!cached) throw new PartnerApiError({ type: 'invalid_response', message: `304 for ${spec.method} ${url} without a cached body` });
       // The cache keeps the text, not the answer a caller got (and may edit): parsed again, it is a fresh answer.
@@ -246,51 +244,5 @@ export class Transport {
     const etag = response.headers.get('etag');
     if (cacheKey !== undefined && etag) this.#cache.set(cacheKey, { etag, text });
     return parsed.data as T;
-  }
-
-  /**
-   * One attempt: the response and its whole body, within the timeout (a body that trickles in slower fails too).
-   * The body is read even for a 304 (empty): left unread, Chromium reports the request as aborted.
-   */
-  async #fetchOnce(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<{ response: Response; text: string }> {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal!.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#options.timeout);
-    const fetchImplementation = this.#options.fetch ?? ((input, options) => fetch(input, options));
-    try {
-      const response = await fetchImplementation(url, { ...init, signal: controller.signal });
-      return { response, text: await response.text() };
-    } catch (error) {
-      if (timedOut && !signal?.aborted) throw new TimeoutFailure(`Request timed out: ${init.method} ${url}`);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** Milliseconds to wait before attempt `attempt + 1`, or undefined when this failure is not worth retrying. */
-  #retryDelay(failure: unknown, attempt: number): number | undefined {
-    const { backoffLimit, maxRetryAfter } = this.#options.retry;
-    if (isPartnerApiError(failure)) {
-      // Only answers that say "try again" are retried; a broken body or a 4xx would fail the same way again.
-      if (failure.status === undefined || !RETRY_STATUS_CODES.includes(failure.status)) return undefined;
-      const wait = failure.retryAfter;
-      if (wait !== undefined && RETRY_AFTER_STATUS_CODES.includes(failure.status)) {
-        // Waiting longer than the bound is the caller's decision: fail now and tell them how long.
-        return wait * 1000 > maxRetryAfter ? undefined : wait * 1000;
-      }
-    } else if (!(failure instanceof TimeoutFailure) && !(failure instanceof TypeError)) {
-      // fetch and body reads fail with TypeError when the network does; anything else is a bug, not retried.
-      return undefined;
-    }
-    // Exponential backoff from 300 ms with equal jitter: spreads retries of many widgets apart, never at once.
-    const delay = 300 * 2 ** (attempt - 1);
-    return Math.min(backoffLimit, delay / 2 + (Math.random() * delay) / 2);
   }
 }
