@@ -70,7 +70,21 @@ export const SCOPES = [
   'organization:read',
   'members:read',
   'badge:read',
+  'events:read',
+  'webhooks:manage',
 ] as const;
+
+/** What an event says happened; `GET /v1/events` and webhook endpoints filter on these. */
+export const EVENT_TYPES = ['partner.tier.changed', 'partner.protection.ending', 'deal.status.changed', 'badge.revoked'] as const;
+
+/** Days before `protectedUntil` on which a `partner.protection.ending` event is sent. */
+export const PROTECTION_NOTICE_DAYS = [30, 7] as const;
+
+/** How long `GET /v1/events` keeps an event. */
+export const EVENT_RETENTION_DAYS = 30;
+
+/** How long a rotated webhook secret still signs deliveries, beside the new one. */
+export const PREVIOUS_SECRET_VALID_HOURS = 24;
 
 /** Longest lifetime of an embed token, in seconds. */
 export const EMBED_TOKEN_MAX_TTL_SECONDS = 600;

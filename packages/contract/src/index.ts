@@ -10,5 +10,6 @@ export * from './schemas/badge.js';
 export * from './schemas/embed-token.js';
 export * from './schemas/problem.js';
 export * from './schemas/health.js';
+export * from './schemas/event.js';
 export * from './shared-exports.js';
 export * from './openapi/document.js';

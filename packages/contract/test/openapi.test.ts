@@ -34,15 +34,33 @@ const API_TABLE = [
   'GET /v1/partners/{partnerId}/badge.svg',
   'GET /.well-known/jwks.json',
   'POST /v1/embed-tokens',
+  'GET /v1/events',
+  'POST /v1/webhook-endpoints',
+  'GET /v1/webhook-endpoints',
+  'GET /v1/webhook-endpoints/{endpointId}',
+  'DELETE /v1/webhook-endpoints/{endpointId}',
+  'POST /v1/webhook-endpoints/{endpointId}/rotate-secret',
+  'POST /v1/webhook-endpoints/{endpointId}/test',
+  'GET /v1/webhook-endpoints/{endpointId}/deliveries',
+  'POST /v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry',
   'GET /openapi.json',
   'GET /healthz',
 ];
+
+/** Success statuses other than 200. */
+const OTHER_SUCCESS: Record<string, string> = {
+  'POST /v1/partners/{partnerId}/deals': '201',
+  'POST /v1/webhook-endpoints': '201',
+  'DELETE /v1/webhook-endpoints/{endpointId}': '204',
+  'POST /v1/webhook-endpoints/{endpointId}/test': '202',
+  'POST /v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry': '202',
+};
 
 const document = buildOpenApiDocument();
 
 function operations(doc: OpenAPIObject): [string, OperationObject][] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    (['get', 'post'] as const).flatMap((method) => (item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]!] as [string, OperationObject]] : [])),
+    (['get', 'post', 'delete'] as const).flatMap((method) => (item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]!] as [string, OperationObject]] : [])),
   );
 }
 const byKey = new Map(operations(document));
@@ -164,13 +182,15 @@ describe('what the document covers', () => {
       'POST /v1/partners/{partnerId}/deals': '#/components/schemas/DealInput',
       'POST /v1/partners/{partnerId}/deals/conflict-check': '#/components/schemas/ConflictCheckRequest',
       'POST /v1/embed-tokens': '#/components/schemas/EmbedTokenRequest',
+      'POST /v1/webhook-endpoints': '#/components/schemas/WebhookEndpointInput',
+      'POST /v1/webhook-endpoints/{endpointId}/test': '#/components/schemas/WebhookTestRequest',
     });
   });
 
-  test('a created deal answers 201 with the deal; everything else succeeds with 200', () => {
+  test('a created deal or endpoint answers 201, a deletion 204, a queued delivery 202; everything else 200', () => {
     for (const [key, op] of byKey) {
       const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
-      assert.deepEqual(success, [key === 'POST /v1/partners/{partnerId}/deals' ? '201' : '200'], key);
+      assert.deepEqual(success, [OTHER_SUCCESS[key] ?? '200'], key);
     }
     assert.deepEqual(response('POST /v1/partners/{partnerId}/deals', 201).content['application/json'].schema, {
       $ref: '#/components/schemas/Deal',

@@ -23,6 +23,19 @@ import {
   IdempotencyKeySchema,
 } from '../schemas/deal.js';
 import { EmbedTokenRequestSchema, EmbedTokenSchema, type Scope } from '../schemas/embed-token.js';
+import {
+  EventListQuerySchema,
+  EventPageSchema,
+  EventSchema,
+  PageQuerySchema,
+  WebhookDeliveryListSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointInputSchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+  WebhookTestRequestSchema,
+} from '../schemas/event.js';
 import { HealthSchema } from '../schemas/health.js';
 import {
   MemberPageSchema,
@@ -119,6 +132,13 @@ const RESPONSE_SCHEMAS: readonly SchemaEntry[] = [
   ['Jwk', JwkSchema, 'A public Ed25519 key.'],
   ['Jwks', JwksSchema, 'The public keys that verify badges and embed tokens.'],
   ['EmbedToken', EmbedTokenSchema, 'A short-lived embed token (compact JWS) and when it expires.'],
+  ['Event', EventSchema, 'Something that changed: `id` (also the `webhook-id` of its deliveries), `type`, `occurredAt`, and the resource after the change in `data`.'],
+  ['EventPage', EventPageSchema, 'One page of events, oldest first.'],
+  ['WebhookEndpoint', WebhookEndpointSchema, 'Where events are delivered, and which.'],
+  ['WebhookEndpointWithSecret', WebhookEndpointWithSecretSchema, 'A webhook endpoint with its signing secret, shown once (on creation and rotation).'],
+  ['WebhookEndpointList', WebhookEndpointListSchema, "One page of the credential's webhook endpoints."],
+  ['WebhookDelivery', WebhookDeliverySchema, 'One event sent to one endpoint: every attempt with its status code and duration.'],
+  ['WebhookDeliveryList', WebhookDeliveryListSchema, "One page of an endpoint's deliveries, newest first."],
   ['FieldError', FieldErrorSchema, 'One validation failure: where, which check, and a message.'],
   ['Problem', ProblemSchema, 'RFC 9457 problem details with a stable machine `code` and the `requestId`.'],
   ['Health', HealthSchema, 'Liveness.'],
@@ -135,6 +155,10 @@ const REQUEST_SCHEMAS: readonly SchemaEntry[] = [
   ['DealListQuery', DealListQuerySchema, 'Query of the deal list.'],
   ['MemberQuery', MemberQuerySchema, 'Query of the member list: filters, sort, cursor pagination.'],
   ['TierStatusQuery', TierStatusQuerySchema, 'Query of the tier status.'],
+  ['EventListQuery', EventListQuerySchema, 'Query of the event feed: type filter, cursor pagination.'],
+  ['PageQuery', PageQuerySchema, 'Cursor pagination.'],
+  ['WebhookEndpointInput', WebhookEndpointInputSchema, 'A webhook endpoint: URL, the event types it wants, and a description.'],
+  ['WebhookTestRequest', WebhookTestRequestSchema, 'Which kind of sample event to send.'],
 ];
 
 const schemaRef = (id: string): ReferenceObject => ({ $ref: `#/components/schemas/${id}` });
@@ -263,6 +287,8 @@ function components(schemas: Record<string, SchemaObject>): ComponentsObject {
       PartnerId: pathId('partnerId', 'The reseller.'),
       DealId: pathId('dealId', 'The deal registration.'),
       OrgId: pathId('orgId', 'The aggregator (distributor, ISP, carrier or Systemhaus association).'),
+      EndpointId: pathId('endpointId', 'The webhook endpoint.'),
+      DeliveryId: pathId('deliveryId', 'The delivery.'),
       IfNoneMatch: {
         name: 'If-None-Match',
         in: 'header',
@@ -323,19 +349,21 @@ function components(schemas: Record<string, SchemaObject>): ComponentsObject {
 type Access = 'public' | 'secretKeyOnly' | { scope: Scope; publishable?: true | 'andQuery' };
 
 interface OperationSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   operationId: string;
   summary: string;
   description?: string;
   tag: string;
   access: Access;
-  pathParameter?: 'PartnerId' | 'DealId' | 'OrgId';
+  pathParameter?: 'PartnerId' | 'DealId' | 'OrgId' | 'EndpointId';
+  /** A second path parameter, after the first. */
+  secondPathParameter?: 'DeliveryId';
   /** Query schema component and descriptions of its parameters. */
   query?: { schema: string; descriptions: Record<string, string> };
   idempotencyKey?: true;
   body?: { schema: string; description: string };
-  success: { status: 200 | 201; description: string; schema: string; mediaType?: string };
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: string; mediaType?: string };
   /** Extra problem statuses beyond those the rest of the spec implies. */
   also?: ProblemStatus[];
   /** Liveness must answer even when a caller is over its rate limit. */
@@ -484,6 +512,87 @@ const OPERATIONS: readonly OperationSpec[] = [
     success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
   },
   {
+    method: 'get', path: '/v1/events', operationId: 'listEvents', tag: 'events',
+    summary: 'Events visible to the credential, oldest first',
+    description:
+      'What changed: `partner.tier.changed` (earned or effective tier, also when a protection ends), ' +
+      '`partner.protection.ending` (30 and 7 days before `protectedUntil`), `deal.status.changed` and `badge.revoked`, ' +
+      'each with the resource after the change. A reseller sees its own events; an organization its members\' tier and ' +
+      'protection events, and deal events as far as it sees deals (a distributor: the registrations routed through ' +
+      'it). Kept 30 days. For consumers that poll, and to catch up after downtime: keep the last `nextCursor`.',
+    access: { scope: 'events:read' },
+    query: {
+      schema: 'EventListQuery',
+      descriptions: { type: 'Only events of this type.', cursor: '`nextCursor` of the previous page.', limit: 'Page size, up to 500.' },
+    },
+    success: { status: 200, description: 'One page of events, oldest first.', schema: 'EventPage' },
+  },
+  {
+    method: 'post', path: '/v1/webhook-endpoints', operationId: 'createWebhookEndpoint', tag: 'webhooks',
+    summary: 'Subscribe a URL to events',
+    description:
+      'Deliveries follow the Standard Webhooks specification: `webhook-id` (the event id), `webhook-timestamp` and ' +
+      '`webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the secret), at least once, ' +
+      'retried with exponential backoff and jitter; an endpoint that fails for days is disabled. The URL must be ' +
+      '`https` with a public address (the sandbox also delivers to loopback, for development); private, link-local ' +
+      'and other internal addresses answer 422 `validation_failed` with the field error `url` / `url_refused`. The answer shows the signing secret, once.',
+    access: { scope: 'webhooks:manage' },
+    body: { schema: 'WebhookEndpointInput', description: 'URL, event types and description.' },
+    success: { status: 201, description: 'The endpoint with its signing secret.', schema: 'WebhookEndpointWithSecret' },
+  },
+  {
+    method: 'get', path: '/v1/webhook-endpoints', operationId: 'listWebhookEndpoints', tag: 'webhooks',
+    summary: "The credential's webhook endpoints",
+    access: { scope: 'webhooks:manage' },
+    query: { schema: 'PageQuery', descriptions: { cursor: '`nextCursor` of the previous page.', limit: 'Page size.' } },
+    success: { status: 200, description: 'One page of endpoints, oldest first.', schema: 'WebhookEndpointList' },
+  },
+  {
+    method: 'get', path: '/v1/webhook-endpoints/{endpointId}', operationId: 'getWebhookEndpoint', tag: 'webhooks',
+    summary: 'One webhook endpoint',
+    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
+    success: { status: 200, description: 'The endpoint (never its secret).', schema: 'WebhookEndpoint' },
+  },
+  {
+    method: 'delete', path: '/v1/webhook-endpoints/{endpointId}', operationId: 'deleteWebhookEndpoint', tag: 'webhooks',
+    summary: 'Delete a webhook endpoint',
+    description: 'Deliveries to it stop at once.',
+    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
+    success: { status: 204, description: 'Deleted.' },
+  },
+  {
+    method: 'post', path: '/v1/webhook-endpoints/{endpointId}/rotate-secret', operationId: 'rotateWebhookSecret', tag: 'webhooks',
+    summary: 'Rotate the signing secret',
+    description:
+      'Answers the new secret, once. For 24 hours the old secret signs too: each delivery carries two `v1,` signatures, ' +
+      'so receivers can switch without losing a delivery.',
+    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
+    success: { status: 200, description: 'The endpoint with its new secret.', schema: 'WebhookEndpointWithSecret' },
+  },
+  {
+    method: 'post', path: '/v1/webhook-endpoints/{endpointId}/test', operationId: 'sendWebhookTest', tag: 'webhooks',
+    summary: 'Send a sample event',
+    description: 'A sample event of the given type (not in the event feed), delivered to this endpoint only, signed like any other.',
+    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
+    body: { schema: 'WebhookTestRequest', description: 'Which kind of event to send.' },
+    success: { status: 202, description: 'The delivery, queued.', schema: 'WebhookDelivery' },
+  },
+  {
+    method: 'get', path: '/v1/webhook-endpoints/{endpointId}/deliveries', operationId: 'listWebhookDeliveries', tag: 'webhooks',
+    summary: "An endpoint's deliveries",
+    description: 'Each with its attempts: when, the status code, how long it took, and the error when no answer came.',
+    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
+    query: { schema: 'PageQuery', descriptions: { cursor: '`nextCursor` of the previous page.', limit: 'Page size.' } },
+    success: { status: 200, description: 'One page of deliveries, newest first.', schema: 'WebhookDeliveryList' },
+  },
+  {
+    method: 'post', path: '/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry', operationId: 'retryWebhookDelivery', tag: 'webhooks',
+    summary: 'Send a delivery again now',
+    description: 'Also for a delivery that succeeded or failed for good; it becomes `pending` and is attempted at once.',
+    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId', secondPathParameter: 'DeliveryId',
+    success: { status: 202, description: 'The delivery, queued.', schema: 'WebhookDelivery' },
+  },
+  {
     method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
     summary: 'The public keys that verify badges and embed tokens',
     access: 'public',
@@ -522,6 +631,8 @@ const TAGS = [
   ['deals', 'Deal registration.'],
   ['organizations', 'Aggregators and their member resellers.'],
   ['badges', 'Signed partner badges for marketing sites.'],
+  ['events', 'What changed, as a feed to poll.'],
+  ['webhooks', 'Signed deliveries of events (Standard Webhooks).'],
   ['auth', 'Embed tokens and the keys that verify them.'],
   ['meta', 'The contract and liveness.'],
 ] as const;
@@ -540,13 +651,14 @@ function security(access: Access): SecurityRequirementObject[] {
 function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): OperationObject {
   const parameters: (ParameterObject | ReferenceObject)[] = [];
   if (spec.pathParameter) parameters.push(parameterRef(spec.pathParameter));
+  if (spec.secondPathParameter) parameters.push(parameterRef(spec.secondPathParameter));
   if (spec.query) parameters.push(...queryParameters(schemas, spec.query.schema, spec.query.descriptions));
   if (spec.idempotencyKey) parameters.push(parameterRef('IdempotencyKey'));
   if (spec.method === 'get') parameters.push(parameterRef('IfNoneMatch'));
 
   const mediaType = spec.success.mediaType ?? 'application/json';
   // The SVG is markup, not a schema of ours; everything else is a component.
-  const successSchema = spec.success.schema === 'BadgeSvg' ? { type: 'string' } : schemaRef(spec.success.schema);
+  const successSchema = spec.success.schema === 'BadgeSvg' ? { type: 'string' } : schemaRef(spec.success.schema ?? '');
   const responses: Record<string, ResponseObject | ReferenceObject> = {
     [spec.success.status]: {
       description: spec.success.description,
@@ -554,7 +666,8 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
         ...(spec.method === 'get' ? { ETag: headerRef('ETag') } : {}),
         'x-request-id': headerRef('RequestId'),
       },
-      content: { [mediaType]: { schema: successSchema } },
+      // 204 has no body.
+      ...(spec.success.schema ? { content: { [mediaType]: { schema: successSchema } } } : {}),
     },
   };
   if (spec.method === 'get') responses[304] = responseRef('NotModified');
@@ -589,7 +702,7 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
 }
 
 /** Every method and path of the API, in the order of DESIGN.md's table. */
-export const API_OPERATIONS: readonly { method: 'get' | 'post'; path: string; operationId: string }[] = OPERATIONS.map(
+export const API_OPERATIONS: readonly { method: 'get' | 'post' | 'delete'; path: string; operationId: string }[] = OPERATIONS.map(
   ({ method, path, operationId }) => ({ method, path, operationId }),
 );
 

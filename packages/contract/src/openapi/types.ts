@@ -77,6 +77,7 @@ export interface PathItemObject {
   parameters?: (ParameterObject | ReferenceObject)[];
   get?: OperationObject;
   post?: OperationObject;
+  delete?: OperationObject;
 }
 
 export type SecuritySchemeObject =
