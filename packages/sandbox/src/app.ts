@@ -10,6 +10,9 @@ import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { BODY_LIMIT_BYTES } from './request.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
+import { registerEventRoutes } from './routes/events.js';
+import { registerOperatorRoutes } from './routes/operator.js';
+import { registerWebhookRoutes } from './routes/webhooks.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -53,9 +56,16 @@ const ROUTES: Record<string, string[]> = {
   '/v1/organizations/:orgId': ['GET'],
   '/v1/organizations/:orgId/summary': ['GET'],
   '/v1/organizations/:orgId/members': ['GET'],
+  '/v1/events': ['GET'],
+  '/v1/webhook-endpoints': ['GET', 'POST'],
+  '/v1/webhook-endpoints/:endpointId': ['GET', 'DELETE'],
+  '/v1/webhook-endpoints/:endpointId/rotate-secret': ['POST'],
+  '/v1/webhook-endpoints/:endpointId/test': ['POST'],
+  '/v1/webhook-endpoints/:endpointId/deliveries': ['GET'],
+  '/v1/webhook-endpoints/:endpointId/deliveries/:deliveryId/retry': ['POST'],
 };
 
-export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptions; quiet: boolean }): Hono<AppEnv> {
+export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptions; quiet: boolean; operatorToken?: string }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter(options.rateLimit, () => sandbox.now().getTime());
 
@@ -116,6 +126,9 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
   registerPartnerRoutes(app, sandbox);
   registerDealRoutes(app, sandbox);
   registerOrganizationRoutes(app, sandbox);
+  registerEventRoutes(app, sandbox);
+  registerWebhookRoutes(app, sandbox, () => sandbox.webhooks);
+  registerOperatorRoutes(app, sandbox, options.operatorToken);
   for (const path of Object.keys(ROUTES)) {
     app.all(path, () => {
       throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });

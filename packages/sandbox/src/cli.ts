@@ -17,16 +17,27 @@ const { values } = parseArgs({
     'launch-date': { type: 'string' },
     resellers: { type: 'string' },
     origin: { type: 'string', multiple: true },
+    'clock-offset-days': { type: 'string' },
+    'operator-token': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   console.log(`Usage: pnpm sandbox [--port 8787] [--host 127.0.0.1] [--db .sandbox/sandbox.db | --memory] [--reset]
-                    [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]`);
+                    [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]
+                    [--clock-offset-days N] [--operator-token TOKEN]
+  --clock-offset-days  run the sandbox clock N days ahead (kept in the database; default: as last time)
+  --operator-token     enable POST /sandbox/clock from loopback with header x-sandbox-operator-token
+                       (also POLY_SANDBOX_OPERATOR_TOKEN)`);
   process.exit(0);
 }
 
+const operatorToken = values['operator-token'] ?? process.env.POLY_SANDBOX_OPERATOR_TOKEN;
+if (values['clock-offset-days'] !== undefined && !(Number(values['clock-offset-days']) >= 0)) {
+  console.error('--clock-offset-days takes a number of days, 0 or more');
+  process.exit(2);
+}
 const sandbox = await startSandbox({
   port: Number(values.port),
   host: values.host,
@@ -35,6 +46,8 @@ const sandbox = await startSandbox({
   ...(values['launch-date'] ? { launchDate: values['launch-date'] } : {}),
   ...(values.resellers ? { resellers: Number(values.resellers) } : {}),
   ...(values.origin ? { allowedOrigins: values.origin } : {}),
+  ...(values['clock-offset-days'] !== undefined ? { clockOffsetDays: Number(values['clock-offset-days']) } : {}),
+  ...(operatorToken ? { operatorToken } : {}),
 });
 const credentialsFile = join(values.memory ? join(repoRoot, '.sandbox') : dirname(resolve(values.db)), 'credentials.json');
 // With --memory there is no database folder: .sandbox/ may not exist yet.

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ProgramPolicy, Scope } from '@poly-partner/contract';
 import type { SigningKey } from './auth/signing-key.js';
+import type { WebhookDeliverer } from './webhooks/delivery.js';
 
 export interface Principal {
   credential: 'secret' | 'embed' | 'publishable';
@@ -18,6 +19,10 @@ export interface Sandbox {
   db: Database.Database;
   policy: ProgramPolicy;
   now: () => Date;
+  /** How far the sandbox clock runs ahead of the wall clock (moved by `--clock-offset-days` and `/sandbox/clock`). */
+  clock: { offsetMs: number };
+  /** The webhook delivery loop (absent while the sandbox starts). */
+  webhooks?: WebhookDeliverer;
   signingKey: SigningKey;
   issuer: string;
   /** CORS allow-list; grows when an embed token is minted for a new origin. */

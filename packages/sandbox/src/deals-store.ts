@@ -4,6 +4,7 @@ import type { Deal, DealHistoryEntry, DealStatus, Tier } from '@poly-partner/con
 import type { Sandbox } from './context.js';
 import { prepared } from './db/statements.js';
 import { reevaluatePartners } from './evaluation.js';
+import { recordDealEvent } from './events/store.js';
 
 export interface DealRow {
   seq: number;
@@ -87,18 +88,23 @@ export function settleDeals(sandbox: Sandbox): void {
     const due = `status = 'submitted' AND auto_decide_at IS NOT NULL AND auto_decide_at <= @now`;
     // An approved registration counts toward the partner's registered deals of the trailing twelve months.
     const approvedPerPartner = prepared(db, `SELECT partner_id, COUNT(*) AS n FROM deals WHERE ${due} GROUP BY partner_id`).all({ now }) as { partner_id: string; n: number }[];
+    const approvedIds = approvedPerPartner.length > 0 ? (prepared(db, `SELECT id FROM deals WHERE ${due}`).pluck().all({ now }) as string[]) : [];
     prepared(db, `INSERT INTO deal_history (deal_id, status, at) SELECT id, 'approved', auto_decide_at FROM deals WHERE ${due}`).run({ now });
     const approved = prepared(db, `UPDATE deals SET status = 'approved', decided_at = auto_decide_at, updated_at = auto_decide_at,
         expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', auto_decide_at, @days), auto_decide_at = NULL WHERE ${due}`)
       .run({ now, days }).changes;
     const expiring = `status = 'approved' AND expires_at <= @now`;
+    // The approvals' events first: a registration approved and expired in one go (the clock moved far) tells both.
+    for (const id of approvedIds) recordDealEvent(db, id, 'submitted');
+    const expiringIds = prepared(db, `SELECT id FROM deals WHERE ${expiring}`).pluck().all({ now }) as string[];
     prepared(db, `INSERT INTO deal_history (deal_id, status, at) SELECT id, 'expired', expires_at FROM deals WHERE ${expiring}`).run({ now });
     const expired = prepared(db, `UPDATE deals SET status = 'expired', updated_at = expires_at WHERE ${expiring}`).run({ now }).changes;
+    for (const id of expiringIds) recordDealEvent(db, id, 'approved');
     if (approvedPerPartner.length > 0) {
       const count = prepared(db, `UPDATE partners SET metrics = json_set(metrics, '$.registered_deals',
           COALESCE(json_extract(metrics, '$.registered_deals'), 0) + ?) WHERE id = ?`);
       for (const { partner_id, n } of approvedPerPartner) count.run(n, partner_id);
-      reevaluatePartners(db, sandbox.policy, now.slice(0, 10), approvedPerPartner.map((entry) => entry.partner_id));
+      reevaluatePartners(db, sandbox.policy, now.slice(0, 10), approvedPerPartner.map((entry) => entry.partner_id), now);
     }
     return approved + expired;
   });

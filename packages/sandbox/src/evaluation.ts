@@ -16,6 +16,7 @@ import {
   type Tier,
 } from '@poly-partner/contract';
 import { getMeta, setMeta } from './db/schema.js';
+import { recordTierChange } from './events/store.js';
 
 export interface PartnerRow {
   id: string;
@@ -145,13 +146,19 @@ export function forgetProtectionStarts(db: Database.Database): void {
   protectionStarts.delete(db);
 }
 
-/** Re-evaluates some partners whose metrics changed, in the caller's transaction. */
-export function reevaluatePartners(db: Database.Database, policy: ProgramPolicy, asOf: string, partnerIds: readonly string[]): void {
+/**
+ * Re-evaluates some partners whose metrics changed, in the caller's transaction, and records a
+ * `partner.tier.changed` event (occurred at `occurredAt`) for each whose earned or effective tier moved.
+ */
+export function reevaluatePartners(db: Database.Database, policy: ProgramPolicy, asOf: string, partnerIds: readonly string[], occurredAt = `${asOf}T00:00:00.000Z`): void {
   const read = db.prepare('SELECT * FROM partners WHERE id = ?');
   const update = db.prepare(`UPDATE partners SET ${EVALUATED_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   for (const id of partnerIds) {
-    const row = read.get(id) as PartnerRow | undefined;
-    if (row) update.run({ id, ...evaluateColumns(policy, row, asOf) });
+    const row = read.get(id) as (PartnerRow & { protection_active: number }) | undefined;
+    if (!row) continue;
+    const columns = evaluateColumns(policy, row, asOf);
+    update.run({ id, ...columns });
+    recordTierChange(db, row, { ...row, ...columns }, occurredAt);
   }
 }
 
@@ -162,12 +169,19 @@ export function reevaluatePartners(db: Database.Database, policy: ProgramPolicy,
  */
 export function ensureEvaluated(db: Database.Database, policy: ProgramPolicy, asOf: string, force = false): boolean {
   const key = evaluationKey(db, policy, asOf);
-  if (!force && getMeta(db, 'evaluated') === key) return false;
+  const previousKey = getMeta(db, 'evaluated');
+  if (!force && previousKey === key) return false;
   parseDay(asOf);
-  const rows = db.prepare('SELECT * FROM partners').all() as PartnerRow[];
+  const rows = db.prepare('SELECT * FROM partners').all() as (PartnerRow & { protection_active: number })[];
   const update = db.prepare(`UPDATE partners SET ${EVALUATED_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
+  // Columns never evaluated before (a database of an older schema) are no change anyone should hear of.
+  const tellChanges = previousKey !== undefined;
   db.transaction(() => {
-    for (const row of rows) update.run({ id: row.id, ...evaluateColumns(policy, row, asOf) });
+    for (const row of rows) {
+      const columns = evaluateColumns(policy, row, asOf);
+      update.run({ id: row.id, ...columns });
+      if (tellChanges) recordTierChange(db, row, { ...row, ...columns }, `${asOf}T00:00:00.000Z`);
+    }
     setMeta(db, 'evaluated', key);
   })();
   return true;

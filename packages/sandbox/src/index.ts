@@ -9,10 +9,12 @@ import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@pol
 import { createApp } from './app.js';
 import { deriveSigningKey } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
-import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
+import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
+import { recordProtectionNotices } from './events/store.js';
+import { WebhookDeliverer, type WebhookOptions } from './webhooks/delivery.js';
 
 export type { Credentials } from './db/seed.js';
 
@@ -35,6 +37,15 @@ export interface StartSandboxOptions {
   quiet?: boolean;
   /** Seconds after which a registration without conflict is approved (default 60). */
   autoApproveSeconds?: number;
+  /**
+   * Runs the sandbox clock this many days ahead of the wall clock (default: as far as it was moved last time, kept
+   * in the database). It only moves forward afterwards, through `/sandbox/clock`.
+   */
+  clockOffsetDays?: number;
+  /** Webhook delivery: mode (SSRF rules), time factor of the retry schedule, concurrency. */
+  webhooks?: WebhookOptions;
+  /** Enables the operator route `/sandbox/clock` (loopback only) for callers sending this token. */
+  operatorToken?: string;
 }
 
 export const DEFAULT_SEED = 20260901;
@@ -64,8 +75,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   credentials: Credentials;
   db: BetterSqlite3.Database;
   close(): Promise<void>;
+  /** The webhook delivery loop (its `latencies` give change-to-delivery times). */
+  webhooks: WebhookDeliverer;
 }> {
-  const now = options.now ?? (() => new Date());
+  const wallNow = options.now ?? (() => new Date());
+  const clock = { offsetMs: 0 };
+  const now = () => (clock.offsetMs === 0 ? wallNow() : new Date(wallNow().getTime() + clock.offsetMs));
   const seed = options.seed ?? DEFAULT_SEED;
   const temporary = options.db === undefined ? mkdtempSync(join(tmpdir(), 'poly-sandbox-')) : undefined;
   if (temporary) {
@@ -85,6 +100,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   if (temporary) db.pragma('synchronous = OFF');
   if (options.reset) dropAll(db);
   migrate(db);
+  clock.offsetMs = options.clockOffsetDays !== undefined ? Math.round(options.clockOffsetDays * 86_400_000) : Number(getMeta(db, 'clock_offset_ms') ?? 0);
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
 
   let launchDate = getMeta(db, 'launchDate');
@@ -141,7 +157,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   }
 
   const policy = parsePolicy(policyWithLaunchDate(DEFAULT_POLICY, launchDate));
+  if (options.clockOffsetDays !== undefined) setMeta(db, 'clock_offset_ms', String(clock.offsetMs));
   ensureEvaluated(db, policy, now().toISOString().slice(0, 10));
+  recordProtectionNotices(db, now().toISOString().slice(0, 10));
   // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
   // shared-memory calls of every transaction.
   if (temporary) db.pragma('locking_mode = EXCLUSIVE');
@@ -149,6 +167,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     db,
     policy,
     now,
+    clock,
     signingKey: await deriveSigningKey(seed),
     issuer: ISSUER,
     allowedOrigins: new Set(origins),
@@ -157,7 +176,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     summaryCache: new Map(),
     tierStatusCache: new Map(),
   };
-  const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
+  const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false, ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) });
 
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -165,13 +184,17 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     instance.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // After listening: events recorded while starting are delivered from the outbox like any others.
+  sandbox.webhooks = new WebhookDeliverer(sandbox, options.webhooks);
+  sandbox.webhooks.start();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
     credentials: { baseUrl: url, ...seeded },
     db,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await sandbox.webhooks?.stop();
+      return new Promise<void>((resolve, reject) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => {
           db.close();
@@ -179,6 +202,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
           if (error) reject(error);
           else resolve();
         });
-      }),
+      });
+    },
+    webhooks: sandbox.webhooks,
   };
 }

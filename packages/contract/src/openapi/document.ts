@@ -523,7 +523,12 @@ const OPERATIONS: readonly OperationSpec[] = [
     access: { scope: 'events:read' },
     query: {
       schema: 'EventListQuery',
-      descriptions: { type: 'Only events of this type.', cursor: '`nextCursor` of the previous page.', limit: 'Page size, up to 500.' },
+      descriptions: {
+        type: 'Only events of this type.',
+        after: 'Only events after the event with this id: poll with the id of the last event seen.',
+        cursor: '`nextCursor` of the previous page.',
+        limit: 'Page size, up to 500.',
+      },
     },
     success: { status: 200, description: 'One page of events, oldest first.', schema: 'EventPage' },
   },

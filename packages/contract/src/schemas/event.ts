@@ -99,6 +99,8 @@ export type PartnerEventOf<T extends EventType> = Extract<PartnerEvent, { type: 
 /** `GET /v1/events`: oldest first, from a cursor on. */
 export const EventListQuerySchema = z.strictObject({
   type: z.optional(EventTypeSchema),
+  /** Only events after this one: a poller keeps the id of the last event it saw and asks again from there. */
+  after: z.optional(IdSchema),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
 });

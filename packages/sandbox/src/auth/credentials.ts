@@ -6,8 +6,8 @@ import type { AppEnv, Principal, Sandbox } from '../context.js';
 import { prepared } from '../db/statements.js';
 import { ApiProblem } from '../problems.js';
 
-export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
-export const ORGANIZATION_SECRET_SCOPES: readonly Scope[] = ['program:read', 'organization:read', 'members:read', 'partner:read', 'tier:read', 'deals:read'];
+export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read', 'events:read', 'webhooks:manage'];
+export const ORGANIZATION_SECRET_SCOPES: readonly Scope[] = ['program:read', 'organization:read', 'members:read', 'partner:read', 'tier:read', 'deals:read', 'events:read', 'webhooks:manage'];
 export const EMBED_TOKEN_TYPE = 'poly-embed+jwt';
 
 interface KeyRow {

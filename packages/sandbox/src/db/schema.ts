@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The partner columns copied onto each membership. */
 const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active',
@@ -119,6 +119,65 @@ CREATE TABLE IF NOT EXISTS idempotency (
   created_at TEXT NOT NULL,
   PRIMARY KEY (partner_id, key)
 ) WITHOUT ROWID;
+-- Schema 5. The transactional outbox: an event is written in the same transaction as the change it tells of, so a
+-- crash cannot separate the two; the delivery loop fans events out to webhook endpoints from here (events.ts).
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  -- Who may see it: the partner it is about, and for deal events the distributor the deal is routed through.
+  partner_id TEXT NOT NULL,
+  distributor_id TEXT,
+  data TEXT NOT NULL,
+  -- Wall-clock milliseconds when written (the sandbox clock may run ahead): change-to-delivery latency starts here.
+  recorded_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_partner ON events(partner_id, seq);
+CREATE INDEX IF NOT EXISTS events_distributor ON events(distributor_id, seq) WHERE distributor_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_occurred ON events(occurred_at);
+CREATE TABLE IF NOT EXISTS webhook_endpoints (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('partner', 'organization')),
+  subject_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  events TEXT NOT NULL,
+  description TEXT,
+  secret TEXT NOT NULL,
+  previous_secret TEXT,
+  previous_secret_expires_at TEXT,
+  status TEXT NOT NULL DEFAULT 'enabled',
+  disabled_reason TEXT,
+  -- Wall-clock ms of the first failure since the last success; an endpoint failing long enough is disabled.
+  failing_since_ms INTEGER,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_endpoints_subject ON webhook_endpoints(subject_id, seq);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  endpoint_id TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  -- The exact bytes signed and sent, so every retry sends the same body.
+  body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempt_count INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER,
+  recorded_ms INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries(status, next_attempt_ms);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, seq);
+CREATE TABLE IF NOT EXISTS webhook_attempts (
+  delivery_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  status_code INTEGER,
+  duration_ms REAL NOT NULL,
+  error TEXT
+);
+CREATE INDEX IF NOT EXISTS webhook_attempts_delivery ON webhook_attempts(delivery_id, at);
 `;
 
 /** Secondary indexes; built after a bulk seed, which is faster than maintaining them row by row. */
@@ -169,7 +228,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['deal_history', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['webhook_attempts', 'webhook_deliveries', 'webhook_endpoints', 'events', 'deal_history', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
@@ -199,6 +258,7 @@ export function migrate(db: Database.Database): void {
       DROP INDEX IF EXISTS members_by_progress;
       DELETE FROM meta WHERE key = 'evaluated';`);
   }
+  // Version 5 adds the event outbox and webhooks: new tables only, which the DDL below creates.
   db.exec(DDL);
   if (historyWanted) writeHistoryOfPastDeals(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -21,6 +21,7 @@ import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { type DealRow, dealReference, recordHistory, sequenceOfReference, settleDeals, toDeal } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
+import { recordDealEvent } from '../events/store.js';
 import { today } from '../context.js';
 import { ApiProblem } from '../problems.js';
 import { readJsonBody, readBody, readQuery, validate } from '../request.js';
@@ -221,6 +222,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
         });
       recordHistory(sandbox.db, id, 'submitted', now);
       if (conflict) recordHistory(sandbox.db, id, 'under_review', now);
+      recordDealEvent(sandbox.db, id, null);
       const deal = toDeal(sandbox.db, dealRow(sandbox, id)!);
       const text = JSON.stringify(deal);
       if (idempotencyKey !== undefined) {
@@ -256,6 +258,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     sandbox.db.transaction(() => {
       prepared(sandbox.db, `UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
       recordHistory(sandbox.db, row.id, 'withdrawn', now);
+      recordDealEvent(sandbox.db, row.id, row.status);
     })();
     sandbox.dataVersion++;
     return json(c, toDeal(sandbox.db, dealRow(sandbox, row.id)!));

@@ -68,6 +68,12 @@ export function assertConforms(method: string, url: string, status: number, cont
     if (!operation.responses['304'] && !operation.responses[String(status)]) throw new Error('304 not documented');
     return;
   }
+  if (status === 204) {
+    // No content: documented without a body, answered without one.
+    if (!operation.responses['204'] || operation.responses['204'].content) throw new Error('204 not documented as bodiless');
+    if (body !== '' && body !== undefined) throw new Error('a 204 answer has a body');
+    return;
+  }
   const schema = schemaOf(operation, status, contentType);
   if (!contentType.includes('json')) return;
   const key = `${method} ${match.template} ${status} ${contentType}`;
