@@ -6,6 +6,7 @@
 export * from './browser-validators/badge.js';
 export * from './browser-validators/deal.js';
 export * from './browser-validators/embed-token.js';
+export * from './browser-validators/event.js';
 export * from './browser-validators/organization.js';
 export * from './browser-validators/partner.js';
 export * from './browser-validators/problem.js';

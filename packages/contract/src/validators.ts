@@ -12,6 +12,15 @@ export {
   VatIdSchema,
 } from './schemas/deal.js';
 export { EmbedTokenSchema } from './schemas/embed-token.js';
+export {
+  EventPageSchema,
+  EventSchema,
+  WebhookDeliveryListSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from './schemas/event.js';
 export { MemberPageSchema, OrganizationSchema, OrganizationSummarySchema } from './schemas/organization.js';
 export { PartnerProfileSchema, PartnerStandingSchema } from './schemas/partner.js';
 export { ProblemSchema } from './schemas/problem.js';

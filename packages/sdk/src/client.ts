@@ -5,6 +5,8 @@ import { createResources } from '#resources';
 import type { TokenProvider } from './internal/token-cache.js';
 import type { BadgesResource } from './resources/badges.js';
 import type { DealsResource } from './resources/deals.js';
+import type { EventsResource } from './resources/events.js';
+import type { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 import type { OrganizationsResource } from './resources/organizations.js';
 import type { PartnersResource } from './resources/partners.js';
 import type { ProductsResource } from './resources/products.js';
@@ -72,6 +74,10 @@ export interface PartnerClient {
   readonly organizations: OrganizationsResource;
   /** Signed badges and their verification. */
   readonly badges: BadgesResource;
+  /** What changed: the event feed, oldest first. */
+  readonly events: EventsResource;
+  /** Webhook endpoints (secret keys only): subscribe, rotate secrets, inspect and retry deliveries. */
+  readonly webhookEndpoints: WebhookEndpointsResource;
   /** Forgets every cached response, e.g. after the user changed data elsewhere. */
   clearCache(): void;
 }

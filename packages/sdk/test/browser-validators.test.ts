@@ -57,6 +57,18 @@ before(async () => {
   add('BadgeSchema', badge);
   add('BadgeClaimsSchema', badge['claims']);
   add('JwksSchema', (await get('/.well-known/jwks.json')).body);
+  // Events and webhooks: the registration above is an event; an endpoint on loopback (nobody listens: its
+  // deliveries fail, which gives attempts with errors) and a test delivery.
+  const events = (await get('/v1/events?limit=3')).body as { items: unknown[] };
+  add('EventPageSchema', events);
+  for (const event of events.items) add('EventSchema', event);
+  const endpoint = (await get('/v1/webhook-endpoints', reseller.secretKey, { method: 'POST', body: JSON.stringify({ url: 'http://127.0.0.1:9/hooks', events: ['deal.status.changed'], description: 'differential' }) })).body;
+  add('WebhookEndpointWithSecretSchema', endpoint);
+  add('WebhookEndpointSchema', (await get(`/v1/webhook-endpoints/${endpoint['id']}`)).body);
+  add('WebhookEndpointListSchema', (await get('/v1/webhook-endpoints')).body);
+  add('WebhookDeliverySchema', (await get(`/v1/webhook-endpoints/${endpoint['id']}/test`, reseller.secretKey, { method: 'POST', body: '{}' })).body);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  add('WebhookDeliveryListSchema', (await get(`/v1/webhook-endpoints/${endpoint['id']}/deliveries?limit=3`)).body);
   add('ProblemSchema', (await get('/v1/partners/nope_nope')).body);
   add('ProblemSchema', (await get(`/v1/partners/${id}/deals`, reseller.secretKey, { method: 'POST', body: JSON.stringify({ type: 'deal' }) })).body);
   add('EmbedTokenSchema', (await get('/v1/embed-tokens', reseller.secretKey, { method: 'POST', body: JSON.stringify({ origin: 'http://127.0.0.1:5173', subject: { partnerId: id } }) })).body);

@@ -31,5 +31,16 @@ export function createResources(transport: Transport): Resources {
       get: 'call',
       verify: 'call',
     }),
+    events: lazyResource(() => import('../resources/events.js').then((m) => new m.EventsResource(transport)), { list: 'pages' }),
+    webhookEndpoints: lazyResource(() => import('../resources/webhook-endpoints.js').then((m) => new m.WebhookEndpointsResource(transport)), {
+      create: 'call',
+      list: 'pages',
+      get: 'call',
+      delete: 'call',
+      rotateSecret: 'call',
+      sendTest: 'call',
+      deliveries: 'pages',
+      retryDelivery: 'call',
+    }),
   };
 }

@@ -41,7 +41,7 @@ interface Issue {
 export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestSpec<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path below the base URL, segments already encoded. */
   path: string;
   query?: Readonly<Record<string, QueryValue>> | undefined;
@@ -219,6 +219,8 @@ export class Transport {
       text = cached.text;
     }
 
+    // No content (a deletion): nothing to parse or validate.
+    if (response.status === 204) return undefined as T;
     let json: unknown;
     try {
       json = JSON.parse(text);
