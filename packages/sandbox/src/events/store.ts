@@ -175,7 +175,9 @@ export function recordProtectionNotices(db: Database.Database, today: string): n
 /** Drops events older than the feed keeps, and deliveries as old. */
 export function pruneEvents(db: Database.Database, now: Date): void {
   const cutoff = new Date(now.getTime() - EVENT_RETENTION_DAYS * 86_400_000).toISOString();
-  prepared(db, 'DELETE FROM events WHERE occurred_at < ?').run(cutoff);
+  // Never an event the delivery loop has not fanned out yet: it is still owed to the endpoints.
+  const dispatched = Number(getMeta(db, 'events_dispatched') ?? 0);
+  prepared(db, 'DELETE FROM events WHERE occurred_at < ? AND seq <= ?').run(cutoff, dispatched);
   const cutoffMs = Date.now() - EVENT_RETENTION_DAYS * 86_400_000;
   prepared(db, 'DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE recorded_ms < ?)').run(cutoffMs);
   prepared(db, 'DELETE FROM webhook_deliveries WHERE recorded_ms < ?').run(cutoffMs);
