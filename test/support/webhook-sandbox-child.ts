@@ -20,6 +20,14 @@ console.log(JSON.stringify({ url: sandbox.url, credentials: sandbox.credentials 
 
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, ids, perPartner] = line.trim().split(' ');
+  if (command === 'keys') {
+    // Secret keys for these partners (the bench's many endpoint owners), through the database like the bench's org.
+    const insert = sandbox.db.prepare(`INSERT OR IGNORE INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'partner', ?, '[]')`);
+    const keys = ids!.split(',').map((partnerId) => ({ partnerId, secretKey: `sk_test_bench_${partnerId}` }));
+    sandbox.db.transaction(() => keys.forEach((key) => insert.run(key.secretKey, key.partnerId)))();
+    console.log(JSON.stringify({ keys }));
+    return;
+  }
   if (command !== 'events') return;
   // On the sandbox clock (which the suite may have moved): the feed keeps 30 days of it.
   const offset = Number(sandbox.db.prepare("SELECT value FROM meta WHERE key = 'clock_offset_ms'").pluck().get() ?? 0);

@@ -31,6 +31,8 @@ export const MAX_RETRY_MS = 10 * 3_600_000;
 export const MAX_ATTEMPTS = 10;
 /** An endpoint without a success for this long is disabled. */
 export const DISABLE_AFTER_MS = 5 * 86_400_000;
+/** Events fanned out per turn of the loop. */
+const DISPATCH_BATCH = 200;
 
 interface DueRow {
   id: string;
@@ -69,6 +71,7 @@ export class WebhookDeliverer {
   private readonly timeoutMs: number;
   readonly lookup: Lookup;
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly results: [DueRow, Date, number, number | null, string | null][] = [];
   private readonly aborts = new Set<AbortController>();
   private scheduled = false;
   private stopped = false;
@@ -135,10 +138,12 @@ export class WebhookDeliverer {
   /** Turns new outbox events into one pending delivery per endpoint that wants and may see them. */
   dispatch(): void {
     const db = this.sandbox.db;
-    for (;;) {
+    {
       const after = Number(getMeta(db, 'events_dispatched') ?? 0);
-      const events = prepared(db, 'SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT 500').all(after) as EventRow[];
+      // One batch per turn of the loop: thousands of events at once must not hold requests up; the rest comes next turn.
+      const events = prepared(db, `SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ${DISPATCH_BATCH}`).all(after) as EventRow[];
       if (events.length === 0) return;
+      if (events.length === DISPATCH_BATCH) this.wake();
       const endpoints = (prepared(db, `SELECT w.id, w.subject_kind, w.subject_id, w.events, o.kind AS org_kind FROM webhook_endpoints w
           LEFT JOIN organizations o ON o.id = w.subject_id WHERE w.status = 'enabled'`).all() as EndpointRow[])
         .map((row) => ({ ...row, wanted: new Set(JSON.parse(row.events) as EventType[]) }));
@@ -174,11 +179,7 @@ export class WebhookDeliverer {
       for (const row of due) {
         if (this.inFlight.size >= this.maxInFlight) break;
         if (this.inFlight.has(row.id)) continue;
-        const attempt = this.attempt(row).finally(() => {
-          this.inFlight.delete(row.id);
-          this.wake();
-        });
-        this.inFlight.set(row.id, attempt);
+        this.inFlight.set(row.id, this.attempt(row));
       }
     }
     // Sleep until the next retry falls due (new events and finished attempts wake the loop earlier).
@@ -232,7 +233,22 @@ export class WebhookDeliverer {
     }
     // A sandbox shut down mid-flight leaves the delivery pending: it is sent again after the restart.
     if (this.stopped || !this.sandbox.db.open) return;
-    this.record(row, startedAt, performance.now() - started, statusCode, error);
+    // Results are written together, one transaction (one disk sync) per turn of the loop rather than per delivery;
+    // a delivery stays "in flight" until its result is written, so it is never picked up twice.
+    this.results.push([row, startedAt, performance.now() - started, statusCode, error]);
+    if (this.results.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const results = this.results.splice(0);
+    if (results.length === 0) return;
+    if (!this.stopped && this.sandbox.db.open) {
+      this.sandbox.db.transaction(() => {
+        for (const result of results) this.record(...result);
+      })();
+    }
+    for (const [row] of results) this.inFlight.delete(row.id);
+    this.wake();
   }
 
   private record(row: DueRow, at: Date, durationMs: number, statusCode: number | null, error: string | null): void {
