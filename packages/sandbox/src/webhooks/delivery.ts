@@ -18,7 +18,7 @@ export interface WebhookOptions {
    * 5-second first retry comes after 83 ms, and an endpoint failing for 5 days is disabled after 2 hours).
    */
   timeFactor?: number;
-  /** Deliveries in flight at once, over all endpoints (default 64). */
+  /** Deliveries in flight at once, over all endpoints (default 8: measured, 64 gave the same throughput with seven times the tier-status p95). */
   maxInFlight?: number;
   /** Per attempt (default 10 s; not scaled). */
   timeoutMs?: number;
@@ -83,7 +83,7 @@ export class WebhookDeliverer {
   constructor(private readonly sandbox: Sandbox, options: WebhookOptions = {}) {
     this.mode = options.mode ?? 'sandbox';
     this.timeFactor = options.timeFactor ?? (this.mode === 'sandbox' ? 60 : 1);
-    this.maxInFlight = options.maxInFlight ?? 64;
+    this.maxInFlight = options.maxInFlight ?? 8;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.lookup = options.lookup ?? systemLookup;
   }
