@@ -8,6 +8,7 @@ import type { PartnerMemberOverview } from '../src/components/partner-member-ove
 import { FetchFaults } from './support/fetch-faults.js';
 import { mount, part, textOf, waitForText } from './support/mount.js';
 import { clientFor, sandboxConfig } from './support/sandbox.js';
+import { sendKeys } from './support/keyboard.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 
 const TAG = 'partner-member-overview';
@@ -65,8 +66,11 @@ function type(el: Element, text: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-function press(target: Element, key: string): void {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+/** A real key press (Playwright's keyboard) on whatever has focus, after checking that `target` has it. */
+async function press(target: Element, key: string): Promise<void> {
+  const root = target.getRootNode() as ShadowRoot | Document;
+  expect(root.activeElement, `focus is on the element that should get ${key}`).to.equal(target);
+  await sendKeys({ press: key });
 }
 
 /** Waits until the list shows the total the API gives for `query` (the list has reloaded). */
@@ -342,12 +346,13 @@ describe('<partner-member-overview>', function () {
     expect(textOf(checklist)).to.match(status.checklist ? /Next tier: / : /is the highest tier/);
     await expect(el).to.be.accessible();
 
-    press(shadow(el).activeElement!, 'Escape');
+    await press(shadow(el).activeElement!, 'Escape');
     await el.updateComplete;
     await waitUntil(() => shadow(el).activeElement === rows(el)[1], 'focus back on the row');
     expect(part(el, 'detail')).to.not.exist;
 
-    press(rows(el)[1]!, 'Enter');
+    rows(el)[1]!.focus();
+    await press(rows(el)[1]!, 'Enter');
     await el.updateComplete;
     part(el, 'close-button')!.click();
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'focus back on the row after Close');
@@ -367,19 +372,19 @@ describe('<partner-member-overview>', function () {
     const tabbable = () => rows(el).filter((row) => row.tabIndex === 0);
     expect(tabbable()).to.have.length(1);
     rows(el)[0]!.focus();
-    press(rows(el)[0]!, 'ArrowDown');
+    await press(rows(el)[0]!, 'ArrowDown');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
-    press(shadow(el).activeElement!, 'PageDown');
+    await press(shadow(el).activeElement!, 'PageDown');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '11', 'row 12 focused');
-    press(shadow(el).activeElement!, 'ArrowUp');
+    await press(shadow(el).activeElement!, 'ArrowUp');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '10', 'row 11 focused');
-    press(shadow(el).activeElement!, 'End');
+    await press(shadow(el).activeElement!, 'End');
     await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
     expect(rows(el).length).to.be.lessThan(200);
-    press(shadow(el).activeElement!, 'Home');
+    await press(shadow(el).activeElement!, 'Home');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '0', 'first row focused');
     expect(tabbable()).to.have.length(1);
-    press(shadow(el).activeElement!, ' ');
+    await press(shadow(el).activeElement!, 'Space');
     await el.updateComplete;
     expect(part(el, 'detail')).to.exist;
   });
