@@ -75,7 +75,7 @@ export default css`
   /* ---- Summary ---- */
   .summary {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
     gap: var(--_space);
     margin-block: 1em 1.5em;
   }
@@ -118,6 +118,9 @@ export default css`
   }
   .card th,
   .card td {
+    /* Column names ("Geschätzter Wert") break rather than widen a card on a phone. */
+    overflow-wrap: anywhere;
+    hyphens: auto;
     text-align: start;
     padding: 0.2em 0.4em;
     border-block-end: 1px solid var(--_overview-border);
@@ -198,6 +201,8 @@ export default css`
   }
   .field input,
   .field select {
+    max-inline-size: 100%;
+    min-block-size: 24px;
     font: inherit;
     padding: 0.35em 0.5em;
     border: 1px solid var(--_overview-border);
@@ -315,6 +320,7 @@ export default css`
     font-size: 0.85em;
   }
   .sort-button {
+    min-block-size: 24px;
     background: transparent;
     color: inherit;
     border: 0;
@@ -335,13 +341,37 @@ export default css`
     font-size: 0.9em;
   }
 
-  /* Narrow containers: one card per line, and drop the columns that matter least (the detail panel has them all). */
+  /* Narrow containers (a phone, a sidebar): one summary card per line, and each member a two-line row (the name, then
+     tier and progress); country and protection are in the member's detail. The rows are taller then, and all of one
+     height still: the list measures a rendered row and windows with that height. */
   @container (max-width: 40rem) {
+    /* On the grid, not :host: a container query styles the container's descendants only. */
+    .grid {
+      --_row-height: 6.5rem;
+    }
     .summary {
       grid-template-columns: minmax(0, 1fr);
     }
     .row {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 1.3fr) minmax(0, 1.5fr);
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'name name' 'tier progress';
+      align-items: start;
+      align-content: center;
+    }
+    .cell--name {
+      grid-area: name;
+    }
+    .cell--tier {
+      grid-area: tier;
+    }
+    .cell--progress {
+      grid-area: progress;
+    }
+    .cell {
+      overflow-wrap: break-word;
+    }
+    .row--head {
+      grid-template-areas: 'name tier' 'progress progress';
     }
     .cell--country,
     .cell--protectedUntil {
@@ -359,6 +389,7 @@ export default css`
   }
   .detail__head {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: center;
     gap: 0.6em;
