@@ -7,7 +7,7 @@ export default css`
     --_overview-bar: var(--partner-member-overview-bar-color, var(--_accent));
     --_overview-selected: var(--partner-member-overview-row-selected, var(--_surface-raised));
     --_list-height: var(--partner-member-overview-list-height, 28rem);
-    --_row-height: 3.25rem;
+    --_row-height: 3.5rem;
     display: block;
     container-type: inline-size;
   }
@@ -84,6 +84,7 @@ export default css`
     border: 1px solid var(--_overview-border);
     border-radius: var(--_radius);
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.4em;
     align-content: start;
   }
@@ -144,7 +145,7 @@ export default css`
   }
   .tier-bar {
     display: grid;
-    grid-template-columns: 7em 1fr auto;
+    grid-template-columns: minmax(0, 7em) minmax(0, 1fr) auto;
     align-items: center;
     gap: 0.5em;
   }
@@ -182,6 +183,7 @@ export default css`
   }
   .members {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.6em;
     min-inline-size: 0;
   }
@@ -193,6 +195,7 @@ export default css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.2em;
     font-size: 0.9em;
   }
@@ -239,7 +242,9 @@ export default css`
     inline-size: 100%;
     border-block-end: 1px solid var(--_overview-border);
   }
-  /* Every member row has the same height: the list computes where a row is instead of measuring it. */
+  /* Every member row has the same height: the list computes where a row is instead of measuring each. The height is
+     one per layout (3.5rem; 7rem in a narrow box, where a row has two lines); when a rendered row's text needs more (200 % text, wider text
+     spacing, a long name), the windowed-rows controller gives all rows the tallest one's height. */
   .grid__body .row {
     block-size: var(--_row-height);
     overflow: hidden;
@@ -298,13 +303,6 @@ export default css`
   .cell--name {
     font-weight: 600;
   }
-  /* A long name takes two lines at most in its fixed-height row (the whole name is still its text). */
-  .grid__body .cell--name {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
-  }
   .cell--tier {
     display: grid;
     gap: 0.1em;
@@ -347,7 +345,7 @@ export default css`
   @container (max-width: 40rem) {
     /* On the grid, not :host: a container query styles the container's descendants only. */
     .grid {
-      --_row-height: 6.5rem;
+      --_row-height: 7rem;
     }
     .summary {
       grid-template-columns: minmax(0, 1fr);
@@ -356,7 +354,10 @@ export default css`
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       grid-template-areas: 'name name' 'tier progress';
       align-items: start;
-      align-content: center;
+      /* Content that needs more than the row overflows downwards, where scrollHeight sees it (centred, it would
+         overflow upwards by half, unmeasured). */
+      align-content: start;
+      padding-block: 0.35em;
     }
     .cell--name {
       grid-area: name;
