@@ -8,7 +8,7 @@ import '../src/components/next-tier-checklist/next-tier-checklist.js';
 import '../src/components/partner-deal-list/partner-deal-list.js';
 import '../src/components/partner-member-overview/partner-member-overview.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
-import { clippedText, partsOutside, settled, sidewaysOverflow, smallTargets } from './support/layout.js';
+import { clippedText, deepElements, partsOutside, settled, sidewaysOverflow, smallTargets } from './support/layout.js';
 import { part, textOf } from './support/mount.js';
 import { clientFor, demoReseller, publishableClient, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
 
@@ -91,6 +91,18 @@ const frameStyles = document.createElement('style');
 frameStyles.textContent = WIDTHS.map((width) => `.frame--${width} { inline-size: ${width}px; }`).join('\n');
 document.head.append(frameStyles);
 
+async function mountIn(frame: HTMLElement, { tag, subject, loaded }: Case, lang: 'en' | 'de'): Promise<HTMLElement> {
+  document.documentElement.lang = lang;
+  const { attributes, client } = await subject();
+  const el = document.createElement(tag) as HTMLElement & { client?: PartnerClient };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.client = client;
+  frame.append(el);
+  await fixture(frame);
+  await waitUntil(() => loaded[lang].test(textOf(el)), `<${tag}> to load in ${lang}`, { timeout: 10_000 });
+  return el;
+}
+
 function findings(host: HTMLElement, frame: HTMLElement): string[] {
   const found: string[] = [];
   const hostWidth = host.getBoundingClientRect().width;
@@ -100,8 +112,7 @@ function findings(host: HTMLElement, frame: HTMLElement): string[] {
   return found;
 }
 
-describe('Widgets in narrow and wide containers', function () {
-  this.timeout(90_000);
+describe('Widgets in narrow and wide containers', () => {
   const htmlLang = document.documentElement.lang;
   before(startSandboxFirst);
   afterEach(() => {
@@ -111,26 +122,20 @@ describe('Widgets in narrow and wide containers', function () {
 
   for (const { tag, subject, loaded, open } of CASES) {
     for (const lang of ['en', 'de'] as const) {
-      it(`<${tag}> in ${lang} holds 280, 360, 600 and 1024 px`, async () => {
-        document.documentElement.lang = lang;
-        const { attributes, client } = await subject();
+      it(`<${tag}> in ${lang} holds 280, 360, 600 and 1024 px`, async function () {
+        this.timeout(90_000);
         const frame = document.createElement('div');
-        const el = document.createElement(tag) as HTMLElement & { client?: PartnerClient };
-        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-        el.client = client;
-        frame.append(el);
-        await fixture(frame);
-        await waitUntil(() => loaded[lang].test(textOf(el)), `<${tag}> to load in ${lang}`, { timeout: 10_000 });
+        const el = await mountIn(frame, { tag, subject, loaded }, lang);
 
         const report: string[] = [];
         for (const width of WIDTHS) {
           frame.className = `frame frame--${width}`;
-          await settled();
+          await settled(el);
           report.push(...findings(el, frame).map((finding) => `${width} px: ${finding}`));
           await expect(el, `axe at ${width} px`).to.be.accessible();
           if (open) {
             await open(el);
-            await settled();
+            await settled(el);
             report.push(...findings(el, frame).map((finding) => `${width} px, opened: ${finding}`));
             await expect(el, `axe at ${width} px, opened`).to.be.accessible();
           }
@@ -138,5 +143,54 @@ describe('Widgets in narrow and wide containers', function () {
         expect(report, report.join('\n')).to.deep.equal([]);
       });
     }
+  }
+});
+
+// WCAG 1.4.12: what a reader's tool sets for legibility. Tools that reach into shadow roots apply it there too.
+const TEXT_SPACING = `
+  * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-block-end: 2em !important; }
+`;
+
+/** Adds the text-spacing overrides to every shadow root under `host` (and its own). */
+function applyTextSpacing(host: Element): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(TEXT_SPACING);
+  for (const element of [host, ...deepElements(host.shadowRoot!)]) {
+    const root = element.shadowRoot;
+    if (root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+}
+
+describe('Widgets with 200 % text and WCAG 1.4.12 text spacing', () => {
+  const htmlLang = document.documentElement.lang;
+  before(startSandboxFirst);
+  afterEach(() => {
+    document.documentElement.lang = htmlLang;
+    document.documentElement.classList.remove('text-200');
+    fixtureCleanup();
+  });
+
+  const zoom = document.createElement('style');
+  zoom.textContent = 'html.text-200 { font-size: 200%; }';
+  document.head.append(zoom);
+
+  for (const { tag, subject, loaded, open } of CASES) {
+    it(`<${tag}> in German loses no content at 360 and 1024 px`, async function () {
+      this.timeout(90_000);
+      // Text at 200 % (the browser's text size setting: the root font size) and the spacing overrides together.
+      document.documentElement.classList.add('text-200');
+      const frame = document.createElement('div');
+      const el = await mountIn(frame, { tag, subject, loaded }, 'de');
+      const report: string[] = [];
+      for (const width of [360, 1024]) {
+        frame.className = `frame frame--${width}`;
+        if (open) await open(el);
+        applyTextSpacing(el);
+        await settled(el);
+        report.push(...findings(el, frame).map((finding) => `${width} px: ${finding}`));
+      }
+      expect(report, report.join('\n')).to.deep.equal([]);
+    });
   }
 });

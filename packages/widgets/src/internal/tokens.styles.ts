@@ -60,8 +60,9 @@ export const tokenStyles = css`
      "* { all: unset }" on a dark page) can override :host, and would otherwise leave light text on our surface. */
   [part~='base'] {
     color: var(--_text);
-    /* A long German compound or an e-mail address breaks rather than sticking out of a narrow box. */
-    overflow-wrap: break-word;
+    /* A long German compound or an e-mail address breaks rather than sticking out of a narrow box (also at 200 %
+       text with wider letter spacing); 'anywhere', unlike 'break-word', lets grid and table columns shrink for it. */
+    overflow-wrap: anywhere;
   }
 
   *,

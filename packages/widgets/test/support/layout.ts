@@ -90,7 +90,22 @@ export function clippedText(host: HTMLElement): string[] {
   return findings;
 }
 
-/** Two animation frames: a resize has been laid out, observers have run and the widget has rendered again. */
-export async function settled(): Promise<void> {
-  for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Waits until `host` has settled after a resize: its shadow DOM (rows rendered, sizes the widget sets) and its height
+ * are the same over three frames in a row, or 60 frames have passed (a widget that keeps changing is itself a finding).
+ */
+export async function settled(host: HTMLElement): Promise<void> {
+  const snapshot = () => `${host.getBoundingClientRect().height}|${deepElements(host.shadowRoot ?? host).length}|${host.shadowRoot?.innerHTML.length}`;
+  let last = '';
+  let same = 0;
+  for (let count = 0; count < 60 && same < 3; count++) {
+    await frame();
+    // A measurement may wait for a task after the frame (to run after paint).
+    await new Promise((resolve) => setTimeout(resolve));
+    const now = snapshot();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
 }

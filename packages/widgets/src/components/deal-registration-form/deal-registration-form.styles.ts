@@ -46,6 +46,7 @@ export default css`
 
   .form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.25em;
   }
   .group {
@@ -68,6 +69,7 @@ export default css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
     align-content: start;
   }
@@ -210,6 +212,7 @@ export default css`
     margin: 0 0 0.75em;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
   }
   .line__fields {
@@ -225,9 +228,10 @@ export default css`
   .line__remove {
     margin-block-start: 1.6em;
   }
-  @media (max-width: 32rem) {
+  /* The form's own width decides, not the window's: product, quantity and Remove stack in a narrow box. */
+  @container (max-width: 32rem) {
     .line__fields {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
     .line__remove {
       margin-block-start: 0;

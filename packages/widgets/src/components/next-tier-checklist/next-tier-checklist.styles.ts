@@ -87,6 +87,7 @@ export default css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.9em;
   }
   /* The status moves under the label when both do not fit on one line (a phone, German). */
@@ -166,11 +167,15 @@ export default css`
   }
   .what-if__field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.2em;
     font-size: 0.9em;
   }
+  /* Full width of their column, which may be a phone's only one; never wider (an input's default size is 20 characters). */
   .what-if__field input,
   .what-if__field select {
+    inline-size: 100%;
+    min-inline-size: 0;
     font: inherit;
     padding: 0.3em 0.45em;
     border: 1px solid var(--_border);
@@ -206,7 +211,14 @@ export default css`
     color: var(--_danger);
   }
 
-  /* A phone or a narrow column: the tier names go under their labels, and what-if inputs take the full width. */
+  /* On a phone the loaded checklist is 1,500 px and more (280 px: 2,360): the skeleton keeps more of that room. */
+  @container (max-width: 30rem) {
+    [part~='base'] {
+      min-block-size: 40rem;
+    }
+  }
+
+  /* A phone or a narrow column: the tier names go under their labels. */
   @container (max-width: 24rem) {
     [part~='tiers'] {
       grid-template-columns: minmax(0, 1fr);
@@ -214,10 +226,6 @@ export default css`
     }
     [part~='tiers'] dd + dt {
       margin-block-start: 0.35em;
-    }
-    .what-if__field input,
-    .what-if__field select {
-      inline-size: 100%;
     }
   }
 `;

@@ -46,6 +46,10 @@ export default css`
     align-items: center;
     gap: 0.5em;
   }
+  .filter {
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
   .filter label {
     font-weight: 600;
   }
@@ -58,6 +62,7 @@ export default css`
     padding: 0.3em 0.45em;
     min-block-size: 24px;
     max-inline-size: 100%;
+    min-inline-size: 0;
   }
   .count {
     margin-block: 0.5em;
@@ -156,6 +161,7 @@ export default css`
     }
     tbody {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.75em;
     }
     tr {
