@@ -119,12 +119,25 @@ export default css`
   }
   .card th,
   .card td {
-    /* Column names ("Geschätzter Wert") break rather than widen a card on a phone. */
-    overflow-wrap: anywhere;
-    hyphens: auto;
     text-align: start;
     padding: 0.2em 0.4em;
     border-block-end: 1px solid var(--_overview-border);
+  }
+  /* On a phone the table fits by breaking what can break: column names between words, a row's name anywhere if it must;
+     numbers and amounts stay whole. */
+  .card th[scope='col'] {
+    overflow-wrap: normal;
+  }
+  .card td {
+    white-space: nowrap;
+  }
+  /* Narrower still (280 px, or large text): everything may break, rather than stick out of the card. */
+  @container (max-width: 22rem) {
+    .card th[scope='col'],
+    .card td {
+      overflow-wrap: anywhere;
+      white-space: normal;
+    }
   }
   .card .number {
     text-align: end;
