@@ -1,6 +1,6 @@
 // <partner-member-overview> against the real sandbox (15,000 resellers): summary, a virtualized member list of
 // thousands, server-side filter/sort/search, CSV export, a member's checklist, keyboard use, hostile names, German.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { Member, MemberQuery } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
 import '../src/components/partner-member-overview/partner-member-overview.js';
@@ -387,6 +387,53 @@ describe('<partner-member-overview>', function () {
     await press(shadow(el).activeElement!, 'Space');
     await el.updateComplete;
     expect(part(el, 'detail')).to.exist;
+  });
+
+  it('in a 320 px column shows two-line rows with name, tier and progress, and the keys still reach every row', async () => {
+    const org = await bigOrg();
+    const style = document.createElement('style');
+    style.textContent = '.phone-column { inline-size: 320px; }';
+    document.head.append(style);
+    try {
+      const client = await clientFor({ orgId: org.orgId });
+      const frame = document.createElement('div');
+      frame.className = 'phone-column';
+      const el = document.createElement(TAG) as PartnerMemberOverview & { client?: PartnerClient };
+      el.setAttribute('org-id', org.orgId);
+      el.client = client;
+      frame.append(el);
+      const ready = new Promise((resolve) => el.addEventListener('partner-ready', resolve, { once: true }));
+      await fixture(frame);
+      await ready;
+      part(el, 'grid')!.scrollIntoView({ block: 'start' });
+      await waitUntil(() => rows(el).length > 0, 'rows to render');
+      const first = rows(el)[0]!;
+      const visible = (cell: string) => getComputedStyle(first.querySelector(`.cell--${cell}`)!).display !== 'none';
+      expect(['name', 'tier', 'progress'].map(visible), 'name, tier and progress shown').to.deep.equal([true, true, true]);
+      expect(['country', 'protectedUntil'].map(visible), 'country and protection in the detail only').to.deep.equal([false, false]);
+      const name = first.querySelector('.cell--name')!.getBoundingClientRect();
+      const tier = first.querySelector('.cell--tier')!.getBoundingClientRect();
+      expect(tier.top, 'the tier under the name').to.be.at.least(name.bottom - 0.5);
+
+      first.focus();
+      await press(first, 'ArrowDown');
+      await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
+      await press(shadow(el).activeElement!, 'End');
+      await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
+      // The focused row is inside the list's scrollport, whole: the list scrolled by the narrow layout's row height.
+      const body = shadow(el).querySelector<HTMLElement>('.grid__body')!.getBoundingClientRect();
+      const focused = (shadow(el).activeElement as HTMLElement).getBoundingClientRect();
+      expect(focused.top, 'row top inside the list').to.be.at.least(body.top - 0.5);
+      expect(focused.bottom, 'row bottom inside the list').to.be.at.most(body.bottom + 0.5);
+      await press(shadow(el).activeElement!, 'Enter');
+      await el.updateComplete;
+      const detail = part(el, 'detail')!.getBoundingClientRect();
+      const list = part(el, 'grid')!.getBoundingClientRect();
+      expect(detail.top, 'the detail under the list').to.be.at.least(list.bottom);
+      expect(Math.abs(detail.width - list.width), 'the detail as wide as the list').to.be.below(1);
+    } finally {
+      style.remove();
+    }
   });
 
   it('keeps the list reachable by Tab while it is below the fold and no row is rendered', async () => {
