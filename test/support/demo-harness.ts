@@ -194,12 +194,15 @@ export function widgetText(page: Page, selector: string): Promise<string> {
   });
 }
 
-/** Full-page screenshot, 1280 wide: into docs/screenshots/ with UPDATE_SCREENSHOTS=1, else test-results/screenshots/. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Full-page screenshot, 1280 wide; or, given a phone's `width` (390), what the phone's screen shows first: into
+ * docs/screenshots/ with UPDATE_SCREENSHOTS=1, else test-results/screenshots/.
+ */
+export async function saveScreenshot(page: Page, name: string, width?: number): Promise<string> {
   const folder = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs/screenshots') : join(root, 'test-results/screenshots');
   await mkdir(folder, { recursive: true });
   const path = join(folder, `${name}.png`);
-  await page.setViewportSize({ width: 1280, height: page.viewportSize()?.height ?? 900 });
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.setViewportSize({ width: width ?? 1280, height: page.viewportSize()?.height ?? 900 });
+  await page.screenshot({ path, fullPage: width === undefined, animations: 'disabled' });
   return path;
 }

@@ -1,6 +1,6 @@
 // <partner-member-overview> against the real sandbox (15,000 resellers): summary, a virtualized member list of
 // thousands, server-side filter/sort/search, CSV export, a member's checklist, keyboard use, hostile names, German.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { Member, MemberQuery } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
 import '../src/components/partner-member-overview/partner-member-overview.js';
@@ -8,6 +8,7 @@ import type { PartnerMemberOverview } from '../src/components/partner-member-ove
 import { FetchFaults } from './support/fetch-faults.js';
 import { mount, part, textOf, waitForText } from './support/mount.js';
 import { clientFor, sandboxConfig } from './support/sandbox.js';
+import { sendKeys } from './support/keyboard.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 
 const TAG = 'partner-member-overview';
@@ -65,8 +66,11 @@ function type(el: Element, text: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-function press(target: Element, key: string): void {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+/** A real key press (Playwright's keyboard) on whatever has focus, after checking that `target` has it. */
+async function press(target: Element, key: string): Promise<void> {
+  const root = target.getRootNode() as ShadowRoot | Document;
+  expect(root.activeElement, `focus is on the element that should get ${key}`).to.equal(target);
+  await sendKeys({ press: key });
 }
 
 /** Waits until the list shows the total the API gives for `query` (the list has reloaded). */
@@ -342,12 +346,13 @@ describe('<partner-member-overview>', function () {
     expect(textOf(checklist)).to.match(status.checklist ? /Next tier: / : /is the highest tier/);
     await expect(el).to.be.accessible();
 
-    press(shadow(el).activeElement!, 'Escape');
+    await press(shadow(el).activeElement!, 'Escape');
     await el.updateComplete;
     await waitUntil(() => shadow(el).activeElement === rows(el)[1], 'focus back on the row');
     expect(part(el, 'detail')).to.not.exist;
 
-    press(rows(el)[1]!, 'Enter');
+    rows(el)[1]!.focus();
+    await press(rows(el)[1]!, 'Enter');
     await el.updateComplete;
     part(el, 'close-button')!.click();
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'focus back on the row after Close');
@@ -367,21 +372,68 @@ describe('<partner-member-overview>', function () {
     const tabbable = () => rows(el).filter((row) => row.tabIndex === 0);
     expect(tabbable()).to.have.length(1);
     rows(el)[0]!.focus();
-    press(rows(el)[0]!, 'ArrowDown');
+    await press(rows(el)[0]!, 'ArrowDown');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
-    press(shadow(el).activeElement!, 'PageDown');
+    await press(shadow(el).activeElement!, 'PageDown');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '11', 'row 12 focused');
-    press(shadow(el).activeElement!, 'ArrowUp');
+    await press(shadow(el).activeElement!, 'ArrowUp');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '10', 'row 11 focused');
-    press(shadow(el).activeElement!, 'End');
+    await press(shadow(el).activeElement!, 'End');
     await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
     expect(rows(el).length).to.be.lessThan(200);
-    press(shadow(el).activeElement!, 'Home');
+    await press(shadow(el).activeElement!, 'Home');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '0', 'first row focused');
     expect(tabbable()).to.have.length(1);
-    press(shadow(el).activeElement!, ' ');
+    await press(shadow(el).activeElement!, 'Space');
     await el.updateComplete;
     expect(part(el, 'detail')).to.exist;
+  });
+
+  it('in a 320 px column shows two-line rows with name, tier and progress, and the keys still reach every row', async () => {
+    const org = await bigOrg();
+    const style = document.createElement('style');
+    style.textContent = '.phone-column { inline-size: 320px; }';
+    document.head.append(style);
+    try {
+      const client = await clientFor({ orgId: org.orgId });
+      const frame = document.createElement('div');
+      frame.className = 'phone-column';
+      const el = document.createElement(TAG) as PartnerMemberOverview & { client?: PartnerClient };
+      el.setAttribute('org-id', org.orgId);
+      el.client = client;
+      frame.append(el);
+      const ready = new Promise((resolve) => el.addEventListener('partner-ready', resolve, { once: true }));
+      await fixture(frame);
+      await ready;
+      part(el, 'grid')!.scrollIntoView({ block: 'start' });
+      await waitUntil(() => rows(el).length > 0, 'rows to render');
+      const first = rows(el)[0]!;
+      const visible = (cell: string) => getComputedStyle(first.querySelector(`.cell--${cell}`)!).display !== 'none';
+      expect(['name', 'tier', 'progress'].map(visible), 'name, tier and progress shown').to.deep.equal([true, true, true]);
+      expect(['country', 'protectedUntil'].map(visible), 'country and protection in the detail only').to.deep.equal([false, false]);
+      const name = first.querySelector('.cell--name')!.getBoundingClientRect();
+      const tier = first.querySelector('.cell--tier')!.getBoundingClientRect();
+      expect(tier.top, 'the tier under the name').to.be.at.least(name.bottom - 0.5);
+
+      first.focus();
+      await press(first, 'ArrowDown');
+      await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
+      await press(shadow(el).activeElement!, 'End');
+      await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
+      // The focused row is inside the list's scrollport, whole: the list scrolled by the narrow layout's row height.
+      const body = shadow(el).querySelector<HTMLElement>('.grid__body')!.getBoundingClientRect();
+      const focused = (shadow(el).activeElement as HTMLElement).getBoundingClientRect();
+      expect(focused.top, 'row top inside the list').to.be.at.least(body.top - 0.5);
+      expect(focused.bottom, 'row bottom inside the list').to.be.at.most(body.bottom + 0.5);
+      await press(shadow(el).activeElement!, 'Enter');
+      await el.updateComplete;
+      const detail = part(el, 'detail')!.getBoundingClientRect();
+      const list = part(el, 'grid')!.getBoundingClientRect();
+      expect(detail.top, 'the detail under the list').to.be.at.least(list.bottom);
+      expect(Math.abs(detail.width - list.width), 'the detail as wide as the list').to.be.below(1);
+    } finally {
+      style.remove();
+    }
   });
 
   it('keeps the list reachable by Tab while it is below the fold and no row is rendered', async () => {

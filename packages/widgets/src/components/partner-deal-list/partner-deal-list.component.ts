@@ -186,31 +186,42 @@ export class PartnerDealList extends PartnerElement {
   private renderTable(items: Deal[]) {
     const lang = this.formatLang;
     const notSet = msg('Not set', { id: 'dealList.notSet' });
-    // The wrapper scrolls sideways on narrow screens; it is focusable so keyboard users can scroll it too.
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="table-caption">
-      <table part="table">
+    const columns = {
+      type: msg('Type', { id: 'dealList.type' }),
+      status: msg('Status', { id: 'dealList.status' }),
+      value: msg('Estimated value', { id: 'dealList.value' }),
+      expires: msg('Expires', { id: 'dealList.expires' }),
+      discount: msg('Extra discount', { id: 'dealList.discount' }),
+    };
+    // In a narrow box each row is a card (see the styles): a cell then shows its column's name, which screen readers
+    // skip (aria-hidden), as they announce the column header. The explicit roles keep the table's semantics when the
+    // card layout changes the elements' display.
+    const label = (text: string) => html`<span class="cell-label" aria-hidden="true">${text}</span>`;
+    return html`<div class="table-wrap">
+      <table part="table" role="table">
         <caption id="table-caption" class="visually-hidden">
           ${msg('Deal registrations, newest first', { id: 'dealList.caption' })}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Customer', { id: 'dealList.customer' })}</th>
-            <th scope="col">${msg('Type', { id: 'dealList.type' })}</th>
-            <th scope="col">${msg('Status', { id: 'dealList.status' })}</th>
-            <th scope="col" class="number">${msg('Estimated value', { id: 'dealList.value' })}</th>
-            <th scope="col">${msg('Expires', { id: 'dealList.expires' })}</th>
-            <th scope="col">${msg('Extra discount', { id: 'dealList.discount' })}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${msg('Customer', { id: 'dealList.customer' })}</th>
+            <th scope="col" role="columnheader">${columns.type}</th>
+            <th scope="col" role="columnheader">${columns.status}</th>
+            <th scope="col" role="columnheader" class="number">${columns.value}</th>
+            <th scope="col" role="columnheader">${columns.expires}</th>
+            <th scope="col" role="columnheader">${columns.discount}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${items.map(
-            (deal) => html`<tr part="row" data-deal-id=${deal.id}>
-              <th scope="row" id="row-${deal.id}" tabindex="-1">
+            (deal) => html`<tr part="row" role="row" data-deal-id=${deal.id}>
+              <th scope="row" role="rowheader" id="row-${deal.id}" tabindex="-1">
                 <span class="customer">${deal.customer.name}</span>
                 <span class="muted">${deal.customer.domain}</span>
               </th>
-              <td>${dealTypeName(deal.type)}</td>
-              <td>
+              <td role="cell">${label(columns.type)}${dealTypeName(deal.type)}</td>
+              <td role="cell">
+                ${label(columns.status)}
                 <span part="status status-${deal.status}" class="status status--${deal.status}">
                   ${statusIcon(deal.status)}${dealStatusName(deal.status)}
                 </span>
@@ -218,13 +229,14 @@ export class PartnerDealList extends PartnerElement {
                   ? html`<span class="muted">${msg('Also registered by another partner', { id: 'dealList.conflict' })}</span>`
                   : nothing}
               </td>
-              <td class="number">${formatMoney(deal.estimatedValue.amount, deal.estimatedValue.currency, lang)}</td>
-              <td>
+              <td role="cell" class="number">${label(columns.value)}${formatMoney(deal.estimatedValue.amount, deal.estimatedValue.currency, lang)}</td>
+              <td role="cell">
+                ${label(columns.expires)}
                 ${deal.expiresAt
                   ? formatDate(deal.expiresAt, lang)
                   : html`<span aria-hidden="true">—</span><span class="visually-hidden">${notSet}</span>`}
               </td>
-              <td>${dealDiscountText(deal.discount, lang)}</td>
+              <td role="cell">${label(columns.discount)}${dealDiscountText(deal.discount, lang)}</td>
             </tr>`,
           )}
         </tbody>

@@ -8,6 +8,8 @@ export default css`
     --_header-background: var(--partner-deal-list-header-background, var(--_surface-raised));
     display: block;
     max-inline-size: var(--partner-deal-list-max-width, 60rem);
+    /* The list lays itself out from its own width (cards below 48rem), and its content never widens its column. */
+    container-type: inline-size;
   }
 
   /* Loading and loaded share this box; the skeleton reserves the toolbar and the first rows. */
@@ -40,8 +42,13 @@ export default css`
   }
   .filter {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
+  }
+  .filter {
+    max-inline-size: 100%;
+    min-inline-size: 0;
   }
   .filter label {
     font-weight: 600;
@@ -53,6 +60,9 @@ export default css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.3em 0.45em;
+    min-block-size: 24px;
+    max-inline-size: 100%;
+    min-inline-size: 0;
   }
   .count {
     margin-block: 0.5em;
@@ -63,8 +73,8 @@ export default css`
     opacity: 0.6;
   }
 
-  .table-wrap {
-    overflow-x: auto;
+  .cell-label {
+    display: none;
   }
   table {
     inline-size: 100%;
@@ -133,6 +143,72 @@ export default css`
     cursor: progress;
     opacity: 0.7;
   }
+  /* Narrower than six columns need: each registration is a card, the customer first, then label and value pairs. */
+  @container (max-width: 48rem) {
+    thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    table,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    tbody {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.75em;
+    }
+    tr {
+      border: 1px solid var(--_row-border);
+      border-radius: var(--_radius);
+      padding: 0.5em 0.75em;
+    }
+    th,
+    td {
+      border: 0;
+      padding: 0.15em 0;
+    }
+    tbody th {
+      padding-block-end: 0.35em;
+    }
+    tbody td {
+      display: grid;
+      grid-template-columns: minmax(0, 9em) minmax(0, 1fr);
+      gap: 0 0.75em;
+      align-items: baseline;
+    }
+    tbody td > :not(.cell-label) {
+      grid-column: 2;
+    }
+    .cell-label {
+      display: block;
+      color: var(--_text-muted);
+      font-size: 0.9em;
+    }
+    .number {
+      text-align: start;
+      white-space: normal;
+    }
+    .status {
+      white-space: normal;
+    }
+  }
+  /* A phone or a sidebar: the labels go above their values. */
+  @container (max-width: 22rem) {
+    tbody td {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    tbody td > :not(.cell-label) {
+      grid-column: 1;
+    }
+  }
+
   .load-more-error {
     display: flex;
     gap: 0.4em;

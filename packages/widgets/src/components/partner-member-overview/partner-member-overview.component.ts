@@ -23,6 +23,7 @@ import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
+import { WindowedRowsController } from '../../internal/windowed-rows-controller.js';
 import { memberCount, progressText, renderSummary } from './member-summary.js';
 import styles from './partner-member-overview.styles.js';
 
@@ -36,8 +37,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_ROWS = 10;
 /** Rows rendered beyond each edge of the visible ones, so a scroll by a few rows shows no blank before the next frame. */
 const OVERSCAN_ROWS = 6;
-/** A row's height (`--_row-height`, 3.25rem) at the default font size; measured from a rendered row once there is one. */
-const ESTIMATED_ROW_PX = 52;
+/** A row's height (`--_row-height`, 3.5rem) at the default font size; measured from a rendered row once there is one. */
+const ESTIMATED_ROW_PX = 56;
 /** The rows a list of the default height (28rem) shows, plus the overscan below them. */
 const GUESSED_ROWS = Math.ceil((28 * 16) / ESTIMATED_ROW_PX) + OVERSCAN_ROWS;
 
@@ -147,16 +148,22 @@ export class PartnerMemberOverview extends PartnerElement {
    * the window's viewport (plus a few), so a list below the fold has none; then the list body itself takes the Tab
    * stop and hands focus on to the row.
    */
-  @state() private renderedRows = { first: 0, last: -1 };
-  /** Every row has this height (CSS `block-size`), so row `i` starts at `i * rowHeight` in the list's content. */
-  private rowHeight = ESTIMATED_ROW_PX;
-  /** One measurement per frame at most, however many scroll and resize events arrive. */
-  private measureFrame = 0;
-  private measureTimer?: ReturnType<typeof setTimeout>;
-  private resizeObserver?: ResizeObserver;
-  private intersectionObserver?: IntersectionObserver;
-  /** The list body the observers and listeners are on (Lit replaces it when the grid goes and comes back). */
-  private observedBody?: HTMLElement;
+  /** Only the rows in view are in the DOM; the controller measures which, and the rows' height per layout. */
+  private readonly rows = new WindowedRowsController(this, {
+    body: () => this.listBody,
+    count: () => this.list?.items.length ?? 0,
+    estimatedRowHeight: ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_ROWS,
+    onVisible: ({ first, last }) => {
+      const list = this.list;
+      if (!list) return;
+      // After a failed page, only Retry tries again: scrolling on must not hammer a failing service.
+      if (!list.moreError && last >= list.items.length - LOOKAHEAD_ROWS) void this.loadMore();
+      // Keep a row tabbable: when the active row has scrolled away (and does not hold focus), the first visible row takes over.
+      const body = this.listBody;
+      if (body && !body.contains(this.shadowRoot!.activeElement) && (this.activeIndex < first || this.activeIndex > last)) this.activeIndex = first;
+    },
+  });
   @state() private exportState: { status: 'idle' | 'running' } | { status: 'done'; count: number } | { status: 'error'; error: PartnerApiError } = {
     status: 'idle',
   };
@@ -202,21 +209,12 @@ export class PartnerMemberOverview extends PartnerElement {
     super.connectedCallback();
     // Rows show country names: their ICU data loads while the data is on its way, not in the task that paints the rows.
     warmUpCountryNames(this.formatLang);
-    // Scrolling the page (or any scroller around the widget) moves the list in the window's viewport.
-    window.addEventListener('scroll', this.scheduleMeasure, { capture: true, passive: true });
-    window.addEventListener('resize', this.scheduleMeasure, { passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('scroll', this.scheduleMeasure, { capture: true });
-    window.removeEventListener('resize', this.scheduleMeasure);
-    cancelAnimationFrame(this.measureFrame);
-    clearTimeout(this.measureTimer);
-    this.measureFrame = 0;
     this.pendingCountryList?.cancel();
     this.pendingCountryList = undefined;
-    this.observe(undefined);
     clearTimeout(this.searchTimer);
     this.pagingAbort?.abort();
     this.exportAbort?.abort();
@@ -227,7 +225,7 @@ export class PartnerMemberOverview extends PartnerElement {
     // until the first measurement, which would take a second render and layout before the first rows paint.
     const previous = changed.get('list') as MemberList | undefined;
     if (this.list && changed.has('list') && (!this.listBody || previous?.query !== this.list.query)) {
-      this.renderedRows = { first: 0, last: Math.min(this.list.items.length, GUESSED_ROWS) - 1 };
+      this.rows.showTop(GUESSED_ROWS);
     }
     // A different organization starts from scratch.
     if (changed.has('orgId') && changed.get('orgId') !== undefined) {
@@ -239,32 +237,15 @@ export class PartnerMemberOverview extends PartnerElement {
 
   protected override updated(changed: PropertyValues): void {
     const body = this.listBody;
-    if (body !== this.observedBody) this.observe(body);
     if (!body || !this.list) return;
     // A new first page (other filters, sort or search) starts at its top.
     const previous = changed.get('list') as MemberList | undefined;
     if (previous && previous.query !== this.list.query) body.scrollTop = 0;
-    this.sizeList(body);
     // Rows in view may have changed with the list (a new page, a shorter list); rendering again is only needed then.
     // A new list (first data, other filters) already renders the rows a list at its top shows (`willUpdate`): measure
-    // it once that has been painted, so the browser lays the widget out and paints it once, in its own frame task (a
-    // measurement here, or in that frame's animation callbacks, would force a layout first, render again and lay out
-    // again before the first paint).
-    if (!previous || previous.query !== this.list.query) this.measureAfterPaint();
-    else this.measure();
-  }
-
-  private measureAfterPaint(): void {
-    cancelAnimationFrame(this.measureFrame);
-    clearTimeout(this.measureTimer);
-    // Scroll and observer callbacks meanwhile find a measurement pending (`measureFrame` set) and add none.
-    this.measureFrame = requestAnimationFrame(() => {
-      // A task queued in the frame's callbacks runs after that frame has been painted.
-      this.measureTimer = setTimeout(() => {
-        this.measureFrame = 0;
-        this.measure();
-      });
-    });
+    // it once that has been painted.
+    if (!previous || previous.query !== this.list.query) this.rows.measureAfterPaint();
+    else this.rows.measure();
   }
 
   protected override render() {
@@ -458,14 +439,14 @@ export class PartnerMemberOverview extends PartnerElement {
           @keydown=${this.onGridKeydown}
           @click=${this.onGridClick}
           @focusin=${this.onGridFocus}
-          tabindex=${this.isRendered(active) ? -1 : 0}
+          tabindex=${this.rows.isRendered(active) ? -1 : 0}
           aria-label=${msg('Member list', { id: 'memberOverview.listLabel' })}
         >
           ${repeat(
-            this.renderedMembers(list),
+            this.rows.slice(list.items),
             (member) => member.partnerId,
             (member, offset) => {
-              const index = this.renderedRows.first + offset;
+              const index = this.rows.rendered.first + offset;
               return this.renderRow(member, index, index === active, lang);
             },
           )}
@@ -558,85 +539,6 @@ export class PartnerMemberOverview extends PartnerElement {
     this.filters = { ...NO_FILTERS, sort: this.filters.sort };
   };
 
-  // ---- Windowing: only the rows in view are in the DOM ----
-
-  /** The members of the rendered rows (the list may have become shorter than the last measured window). */
-  private renderedMembers(list: MemberList): Member[] {
-    const { first, last } = this.renderedRows;
-    return last >= first ? list.items.slice(first, last + 1) : [];
-  }
-
-  private isRendered(index: number): boolean {
-    const last = Math.min(this.renderedRows.last, (this.list?.items.length ?? 0) - 1);
-    return index >= this.renderedRows.first && index <= last;
-  }
-
-  /**
-   * Rows all have one height, so row `i` is at `i * rowHeight`: blank space (the list body's ::before) takes the place
-   * of the rows above the rendered ones, and the scroll height is that of every loaded row (its ::after, which does not
-   * depend on the rendered rows, so a layout in the middle of an update never shortens the list and clamps the scroll
-   * position). Set through the CSSOM, as a strict CSP blocks `style` attributes.
-   */
-  private sizeList(body: HTMLElement): void {
-    const count = this.list?.items.length ?? 0;
-    body.style.setProperty('--_rows-before', `${Math.min(this.renderedRows.first, count) * this.rowHeight}px`);
-    body.style.setProperty('--_rows-total', `${count * this.rowHeight}px`);
-  }
-
-  private readonly scheduleMeasure = () => {
-    this.measureFrame ||= requestAnimationFrame(() => {
-      this.measureFrame = 0;
-      this.measure();
-    });
-  };
-
-  /** Watches the list body for what moves rows into or out of view: its scrolling, its size, its place on the page. */
-  private observe(body: HTMLElement | undefined): void {
-    this.observedBody?.removeEventListener('scroll', this.scheduleMeasure);
-    this.resizeObserver?.disconnect();
-    this.intersectionObserver?.disconnect();
-    this.observedBody = body;
-    if (!body) return;
-    body.addEventListener('scroll', this.scheduleMeasure, { passive: true });
-    (this.resizeObserver ??= new ResizeObserver(this.scheduleMeasure)).observe(body);
-    // Content above the list that grows or shrinks moves it without any scroll event.
-    (this.intersectionObserver ??= new IntersectionObserver(this.scheduleMeasure, { threshold: [0, 0.25, 0.5, 0.75, 1] })).observe(body);
-  }
-
-  /**
-   * Works out which rows are in view (inside the list's scrollport and the window's viewport), renders those plus a
-   * few beyond each edge, loads the next page when the end of the loaded rows comes near, and keeps a row tabbable.
-   */
-  private measure(): void {
-    const body = this.listBody;
-    const list = this.list;
-    if (!body || !list) return;
-    const row = body.querySelector<HTMLElement>("[role='row']");
-    const height = row?.getBoundingClientRect().height ?? 0;
-    if (height > 0 && Math.abs(height - this.rowHeight) > 0.01) {
-      // The rows' real height (other font size): re-place the padding with it.
-      this.rowHeight = height;
-      this.sizeList(body);
-    }
-    const count = list.items.length;
-    const rect = body.getBoundingClientRect();
-    const viewTop = rect.top + body.clientTop;
-    const top = Math.max(viewTop, 0);
-    const bottom = Math.min(viewTop + body.clientHeight, window.innerHeight);
-    let rendered = { first: 0, last: -1 };
-    if (bottom > top && count > 0) {
-      const offset = body.scrollTop - viewTop;
-      const first = Math.min(count - 1, Math.max(0, Math.floor((top + offset) / this.rowHeight)));
-      const last = Math.min(count - 1, Math.max(first, Math.ceil((bottom + offset) / this.rowHeight) - 1));
-      rendered = { first: Math.max(0, first - OVERSCAN_ROWS), last: Math.min(count - 1, last + OVERSCAN_ROWS) };
-      // After a failed page, only Retry tries again: scrolling on must not hammer a failing service.
-      if (!list.moreError && last >= count - LOOKAHEAD_ROWS) void this.loadMore();
-      // Keep a row tabbable: when the active row has scrolled away (and does not hold focus), the first visible row takes over.
-      if (!body.contains(this.shadowRoot!.activeElement) && (this.activeIndex < first || this.activeIndex > last)) this.activeIndex = first;
-    }
-    if (rendered.first !== this.renderedRows.first || rendered.last !== this.renderedRows.last) this.renderedRows = rendered;
-  }
-
   private async loadMore(): Promise<void> {
     const list = this.list;
     const client = this.settings.client;
@@ -723,16 +625,9 @@ export class PartnerMemberOverview extends PartnerElement {
   /** Moves focus to a row, scrolling the list (and the page, when the row is not rendered) to it first. */
   private async focusRow(index: number): Promise<void> {
     this.activeIndex = index;
-    const body = this.listBody;
     let row = this.rowElement(index);
-    if (body) {
-      // Rows render only inside the window's viewport: bring the list into view, then the row into the list's.
-      if (!row) body.scrollIntoView({ block: 'nearest' });
-      const top = index * this.rowHeight;
-      if (top < body.scrollTop) body.scrollTop = top;
-      else if (top + this.rowHeight > body.scrollTop + body.clientHeight) body.scrollTop = top + this.rowHeight - body.clientHeight;
-      this.measure();
-    }
+    // Rows render only inside the window's viewport: bring the list into view, then the row into the list's.
+    this.rows.scrollToRow(index);
     if (!row) {
       await this.updateComplete;
       row = this.rowElement(index);
@@ -743,6 +638,8 @@ export class PartnerMemberOverview extends PartnerElement {
       }
     }
     await this.updateComplete;
+    // Rendering it may have changed the rows' height (a row whose text needs more): scroll to it again.
+    if (row) this.rows.scrollToRow(index);
     row?.focus();
   }
 
