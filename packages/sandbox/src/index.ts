@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
-import { deriveSigningKey } from './auth/signing-key.js';
+import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
@@ -35,6 +35,16 @@ export interface StartSandboxOptions {
   quiet?: boolean;
   /** Seconds after which a registration without conflict is approved (default 60). */
   autoApproveSeconds?: number;
+  /**
+   * Signing key material (PEM PKCS #8, or a 32-byte Ed25519 seed in hex or base64url) to sign with instead of the
+   * database's own random keys; `POLY_SANDBOX_SIGNING_KEY` when not given.
+   */
+  signingKey?: string;
+}
+
+/** Whether `host` is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export const DEFAULT_SEED = 20260901;
@@ -63,6 +73,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   url: string;
   credentials: Credentials;
   db: BetterSqlite3.Database;
+  /**
+   * Makes a new random signing key that signs from now on; earlier keys stay in the key set (tokens and badges they
+   * signed still verify) unless `retirePrevious`. Answers the new key's `kid`.
+   */
+  rotateSigningKey(options?: { retirePrevious?: boolean }): Promise<string>;
   close(): Promise<void>;
 }> {
   const now = options.now ?? (() => new Date());
@@ -149,7 +164,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     db,
     policy,
     now,
-    signingKey: await deriveSigningKey(seed),
+    signingKey: await loadSigningKeys(db, now(), options.signingKey ?? process.env[SIGNING_KEY_ENV]),
     issuer: ISSUER,
     allowedOrigins: new Set(origins),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
@@ -160,6 +175,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
 
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    // Its demo keys are printed and written to a file, and it is meant for development: say so when others can reach it.
+    console.warn(`[sandbox] warning: listening on ${host} exposes the sandbox beyond this machine; its demo keys are test keys, printed and written to credentials.json. Use 127.0.0.1 unless others must reach it.`);
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(instance));
     instance.once('error', reject);
@@ -170,6 +189,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     url,
     credentials: { baseUrl: url, ...seeded },
     db,
+    rotateSigningKey: (rotation = {}) => rotateSigningKey(db, sandbox.signingKey, now(), rotation),
     close: () =>
       new Promise<void>((resolve, reject) => {
         if ('closeAllConnections' in server) server.closeAllConnections();

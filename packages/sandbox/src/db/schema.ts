@@ -84,6 +84,13 @@ CREATE TABLE IF NOT EXISTS api_keys (
   subject_id TEXT NOT NULL,
   origins TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
+-- Ed25519 signing keys, random per database (see auth/signing-key.ts): the newest active one signs, every active one verifies.
+CREATE TABLE IF NOT EXISTS signing_keys (
+  kid TEXT PRIMARY KEY,
+  private_key BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  retired_at TEXT
+);
 -- Keyed by the partner the deal is for, not by the credential: a reload mints a new embed token, and the
 -- same draft resent under it must still replay the first answer.
 CREATE TABLE IF NOT EXISTS idempotency (
@@ -137,7 +144,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['signing_keys', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
