@@ -13,6 +13,7 @@ import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export type { Credentials } from './db/seed.js';
 
@@ -31,7 +32,7 @@ export interface StartSandboxOptions {
   launchDate?: string;
   allowedOrigins?: string[];
   now?: () => Date;
-  rateLimit?: { windowMs: number; max: number };
+  rateLimit?: RateLimitOptions;
   quiet?: boolean;
   /** Seconds after which a registration without conflict is approved (default 60). */
   autoApproveSeconds?: number;
@@ -160,19 +161,25 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
   // shared-memory calls of every transaction.
   if (temporary) db.pragma('locking_mode = EXCLUSIVE');
+  const limits = options.rateLimit ?? { windowMs: 60_000, max: 1200 };
+  const clock = () => now().getTime();
   const sandbox: Sandbox = {
     db,
     policy,
     now,
     signingKey: await loadSigningKeys(db, now(), options.signingKey ?? process.env[SIGNING_KEY_ENV]),
     issuer: ISSUER,
+    rateLimits: {
+      requests: new RateLimiter(limits.windowMs, limits.max, clock, limits.maxEntries),
+      failures: new RateLimiter(limits.windowMs, limits.failedMax ?? Math.max(10, Math.ceil(limits.max / 10)), clock, limits.maxEntries),
+    },
     allowedOrigins: new Set(origins),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
     dataVersion: 0,
     summaryCache: new Map(),
     tierStatusCache: new Map(),
   };
-  const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
+  const app = createApp(sandbox, { quiet: options.quiet ?? false });
 
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {

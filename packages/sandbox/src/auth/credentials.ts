@@ -1,10 +1,11 @@
 // Resolves `Authorization: Bearer …` to a principal (secret key, embed token or publishable key) and checks access.
 import { createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { decodeJws, EmbedTokenClaimsSchema, type Scope, verifyJws } from '@poly-partner/contract';
 import type { AppEnv, Principal, Sandbox } from '../context.js';
 import { prepared } from '../db/statements.js';
-import { ApiProblem } from '../problems.js';
+import { ApiProblem, rateLimited } from '../problems.js';
 
 export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
 export const ORGANIZATION_SECRET_SCOPES: readonly Scope[] = ['program:read', 'organization:read', 'members:read', 'partner:read', 'tier:read', 'deals:read'];
@@ -40,7 +41,43 @@ export function bearerOf(c: Context): string | null {
   return null;
 }
 
+/** The address the request came from (the TCP peer: the sandbox sits behind no proxy it could trust). */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Resolves the request's credential, counting it against the rate limits: a client address over its failed
+ * authentications is refused before anything is checked; a failure counts against the address; a verified
+ * credential's requests count against that credential (see `Principal.rateKey`).
+ */
 export async function authenticate(sandbox: Sandbox, c: Context<AppEnv>, options: { queryKey?: boolean } = {}): Promise<Principal> {
+  const address = `address:${clientAddress(c)}`;
+  const { failures, requests } = sandbox.rateLimits;
+  const blocked = failures.check(address);
+  if (blocked !== null) throw rateLimited(blocked);
+  let principal: Principal;
+  try {
+    principal = await verifyCredential(sandbox, c, options);
+  } catch (error) {
+    if (error instanceof ApiProblem && ERROR_STATUS_401.has(error.code)) {
+      const retryAfter = failures.hit(address);
+      if (retryAfter !== null) throw rateLimited(retryAfter);
+    }
+    throw error;
+  }
+  const retryAfter = requests.hit(principal.rateKey);
+  if (retryAfter !== null) throw rateLimited(retryAfter);
+  return principal;
+}
+
+const ERROR_STATUS_401 = new Set(['unauthenticated', 'token_invalid', 'token_expired']);
+
+async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: { queryKey?: boolean }): Promise<Principal> {
   let raw = bearerOf(c);
   // An <img src=".../badge.svg?key=pk_…"> cannot send headers, so the image route also reads the key from the query.
   if (raw === null && options.queryKey) raw = c.req.query('key') ?? null;
@@ -56,10 +93,11 @@ export async function authenticate(sandbox: Sandbox, c: Context<AppEnv>, options
       if (origin !== undefined && !origins.includes(origin)) {
         throw new ApiProblem('origin_not_allowed', 'This publishable key is not registered for this origin.');
       }
-      return { credential: 'publishable', subjectKind: 'partner', subjectId: row.subject_id, scopes: new Set(['badge:read']), credentialId: credentialId(raw), origins };
+      const id = credentialId(raw);
+      return { credential: 'publishable', subjectKind: 'partner', subjectId: row.subject_id, scopes: new Set(['badge:read']), credentialId: id, rateKey: `publishable:${id}`, origins };
     }
     const scopes = row.subject_kind === 'partner' ? PARTNER_SECRET_SCOPES : ORGANIZATION_SECRET_SCOPES;
-    return { credential: 'secret', subjectKind: row.subject_kind, subjectId: row.subject_id, scopes: new Set(scopes), credentialId: credentialId(raw), origins: [] };
+    return { credential: 'secret', subjectKind: row.subject_kind, subjectId: row.subject_id, scopes: new Set(scopes), credentialId: credentialId(raw), rateKey: `${row.subject_kind}:${row.subject_id}`, origins: [] };
   }
 
   let header;
@@ -82,6 +120,7 @@ export async function authenticate(sandbox: Sandbox, c: Context<AppEnv>, options
     subjectId: claims.data.sub,
     scopes: new Set(claims.data.scopes),
     credentialId: `embed:${claims.data.jti}`,
+    rateKey: `${claims.data.kind}:${claims.data.sub}`,
     origins: [claims.data.origin],
   };
 }
