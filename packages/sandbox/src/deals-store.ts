@@ -1,6 +1,6 @@
 // Deal rows to API deals, and the lazy state changes of time: automatic approval and expiry, evaluated against `now()`.
 import type { Deal, DealStatus, Tier } from '@poly-partner/contract';
-import type { Sandbox } from './context.js';
+import type { Principal, Sandbox } from './context.js';
 import { prepared } from './db/statements.js';
 
 export interface DealRow {
@@ -50,6 +50,18 @@ export function toDeal(row: DealRow): Deal {
     decidedAt: row.decided_at,
     expiresAt: row.expires_at,
   };
+}
+
+/**
+ * A deal as `principal` may see it: whole for a partner (only the registering reseller reads its deals); without the
+ * end customer's contact person for an organization (a distributor it was routed through), who was not named to it.
+ */
+export function dealFor(principal: Principal, row: DealRow): Deal {
+  const deal = toDeal(row);
+  if (principal.subjectKind === 'partner') return deal;
+  const { contact, ...customer } = deal.customer;
+  void contact;
+  return { ...deal, customer };
 }
 
 /**

@@ -154,7 +154,7 @@ describe('<deal-registration-form>', () => {
     const stored = await client.deals.get(deal.id);
     expect(stored.type).to.equal('deal');
     expect(stored.customer.name).to.equal(name);
-    expect(stored.customer.contact.consent).to.be.true;
+    expect(stored.customer.contact?.consent).to.be.true;
     expect(stored.products.map((line) => line.quantity)).to.deep.equal([3, 1]);
     expect(stored.estimatedValue).to.deep.equal({ amount: 25000, currency: 'EUR' });
     expect(stored.expectedCloseDate).to.equal('2027-12-31');

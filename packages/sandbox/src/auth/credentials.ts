@@ -8,7 +8,19 @@ import { prepared } from '../db/statements.js';
 import { ApiProblem, rateLimited } from '../problems.js';
 
 export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
-export const ORGANIZATION_SECRET_SCOPES: readonly Scope[] = ['program:read', 'organization:read', 'members:read', 'partner:read', 'tier:read', 'deals:read'];
+/**
+ * An ISP, carrier or Systemhaus association sees its members' pipeline as aggregates only (its summary): no deal rows,
+ * so no `deals:read`. A distributor reads the deals routed through it, without the end customer's contact person.
+ */
+export const ORGANIZATION_SECRET_SCOPES: readonly Scope[] = ['program:read', 'organization:read', 'members:read', 'partner:read', 'tier:read'];
+export const DISTRIBUTOR_SECRET_SCOPES: readonly Scope[] = [...ORGANIZATION_SECRET_SCOPES, 'deals:read'];
+
+/** The scopes a credential of this subject may hold at most (an embed token's are a subset of them). */
+export function scopesOf(sandbox: Sandbox, subjectKind: 'partner' | 'organization', subjectId: string): readonly Scope[] {
+  if (subjectKind === 'partner') return PARTNER_SECRET_SCOPES;
+  const kind = prepared(sandbox.db, 'SELECT kind FROM organizations WHERE id = ?').pluck().get(subjectId) as string | undefined;
+  return kind === 'distributor' ? DISTRIBUTOR_SECRET_SCOPES : ORGANIZATION_SECRET_SCOPES;
+}
 export const EMBED_TOKEN_TYPE = 'poly-embed+jwt';
 
 interface KeyRow {
@@ -96,7 +108,7 @@ async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: {
       const id = credentialId(raw);
       return { credential: 'publishable', subjectKind: 'partner', subjectId: row.subject_id, scopes: new Set(['badge:read']), credentialId: id, rateKey: `publishable:${id}`, origins };
     }
-    const scopes = row.subject_kind === 'partner' ? PARTNER_SECRET_SCOPES : ORGANIZATION_SECRET_SCOPES;
+    const scopes = scopesOf(sandbox, row.subject_kind, row.subject_id);
     return { credential: 'secret', subjectKind: row.subject_kind, subjectId: row.subject_id, scopes: new Set(scopes), credentialId: credentialId(raw), rateKey: `${row.subject_kind}:${row.subject_id}`, origins: [] };
   }
 

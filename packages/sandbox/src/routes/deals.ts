@@ -17,7 +17,7 @@ import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireSco
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
-import { type DealRow, settleDeals, toDeal } from '../deals-store.js';
+import { dealFor, type DealRow, settleDeals, toDeal } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
 import { today } from '../context.js';
 import { ApiProblem } from '../problems.js';
@@ -56,7 +56,10 @@ function dealRow(sandbox: Sandbox, dealId: string): DealRow | undefined {
 export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
   app.get('/v1/partners/:partnerId/deals', async (c) => {
     const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:read');
+    const principal = await authenticate(sandbox, c);
+    assertPartnerAccess(sandbox, principal, partnerId, 'deals:read');
+    // An organization here is a distributor (others lack `deals:read`): only the deals routed through it.
+    const distributor = principal.subjectKind === 'organization' ? principal.subjectId : null;
     const query = readQuery(c, DealListQuerySchema, ['limit']);
     const limit = query.limit ?? 50;
     const after = query.cursor
@@ -64,14 +67,15 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       : Number.MAX_SAFE_INTEGER;
     settleDeals(sandbox);
     const status = query.status ?? null;
-    const rows = prepared(sandbox.db, `SELECT * FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status) AND seq < @after ORDER BY seq DESC LIMIT @limit`)
-      .all({ partnerId, status, after, limit: limit + 1 }) as DealRow[];
-    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE partner_id = @partnerId AND (@status IS NULL OR status = @status)`)
+    const filter = 'partner_id = @partnerId AND (@status IS NULL OR status = @status) AND (@distributor IS NULL OR distributor_id = @distributor)';
+    const rows = prepared(sandbox.db, `SELECT * FROM deals WHERE ${filter} AND seq < @after ORDER BY seq DESC LIMIT @limit`)
+      .all({ partnerId, status, distributor, after, limit: limit + 1 }) as DealRow[];
+    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE ${filter}`)
       .pluck()
-      .get({ partnerId, status }) as number;
+      .get({ partnerId, status, distributor }) as number;
     const page = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null;
-    return json(c, { items: page.map(toDeal), nextCursor, total });
+    return json(c, { items: page.map((row) => dealFor(principal, row)), nextCursor, total });
   });
 
   app.post('/v1/partners/:partnerId/deals/conflict-check', async (c) => {
@@ -171,7 +175,9 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     settleDeals(sandbox);
     const row = dealRow(sandbox, c.req.param('dealId'));
     if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
-    return json(c, toDeal(row));
+    // A distributor reads a member's deal only when it was routed through it.
+    if (principal.subjectKind === 'organization' && row.distributor_id !== principal.subjectId) throw notFound();
+    return json(c, dealFor(principal, row));
   });
 
   app.post('/v1/deals/:dealId/withdraw', async (c) => {
