@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { decodeJws, EmbedTokenClaimsSchema, type Scope, verifyJws } from '@poly-partner/contract';
+import { base64UrlDecode, base64UrlEncode, decodeJws, EMBED_TOKEN_MAX_TTL_SECONDS, EmbedTokenClaimsSchema, type Scope, verifyJws } from '@poly-partner/contract';
 import type { AppEnv, Principal, Sandbox } from '../context.js';
 import { prepared } from '../db/statements.js';
 import { ApiProblem, rateLimited } from '../problems.js';
@@ -115,6 +115,8 @@ async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: {
   let header;
   let payload: unknown;
   try {
+    // One token, one spelling: base64url with other padding bits or '=' would be a second token with the same claims.
+    if (!raw.split('.').every((part) => base64UrlEncode(base64UrlDecode(part)) === part)) throw new SyntaxError('Not canonical base64url');
     header = decodeJws(raw).header;
     payload = await verifyJws(raw, sandbox.signingKey.jwks);
   } catch {
@@ -124,7 +126,13 @@ async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: {
   if (payload === null || header.typ !== EMBED_TOKEN_TYPE || !claims.success || claims.data.iss !== sandbox.issuer) {
     throw new ApiProblem('token_invalid', 'The embed token is not valid.');
   }
-  if (claims.data.exp * 1000 <= sandbox.now().getTime()) throw new ApiProblem('token_expired', 'The embed token has expired; fetch a new one.');
+  const { iat, exp, kind, sub, scopes } = claims.data;
+  // What minting never signs: a lifetime over the maximum, an issue time still to come, scopes the subject may not hold.
+  const allowed = scopesOf(sandbox, kind, sub);
+  if (exp - iat > EMBED_TOKEN_MAX_TTL_SECONDS || exp <= iat || iat * 1000 > sandbox.now().getTime() || !scopes.every((scope) => allowed.includes(scope))) {
+    throw new ApiProblem('token_invalid', 'The embed token is not valid.');
+  }
+  if (exp * 1000 <= sandbox.now().getTime()) throw new ApiProblem('token_expired', 'The embed token has expired; fetch a new one.');
   if (origin !== claims.data.origin) throw new ApiProblem('origin_not_allowed', 'This embed token is bound to another origin.');
   return {
     credential: 'embed',
