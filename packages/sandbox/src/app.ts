@@ -74,7 +74,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
   // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
   app.use('*', async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin);
+    const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin, sandbox.now().getTime());
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers: Record<string, string> = { vary: 'Origin' };
       if (allowed) {

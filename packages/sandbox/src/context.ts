@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ProgramPolicy, Scope } from '@poly-partner/contract';
 import type { SigningKey } from './auth/signing-key.js';
+import type { OriginAllowList } from './origin-allow-list.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export interface Principal {
@@ -28,8 +29,8 @@ export interface Sandbox {
   issuer: string;
   /** `requests`: per verified credential (or per address without one); `failures`: failed authentications per address. */
   rateLimits: { requests: RateLimiter; failures: RateLimiter };
-  /** CORS allow-list; grows when an embed token is minted for a new origin. */
-  allowedOrigins: Set<string>;
+  /** CORS allow-list: the fixed origins, and those of live embed tokens per secret key (capped). */
+  allowedOrigins: OriginAllowList;
   /** A registration without conflict is approved this many seconds after it was submitted. */
   autoApproveSeconds: number;
   /** Bumped whenever deals or evaluations change through the API; keys cached aggregates such as summaries. */

@@ -13,6 +13,7 @@ import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
+import { OriginAllowList } from './origin-allow-list.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export type { Credentials } from './db/seed.js';
@@ -173,7 +174,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
       requests: new RateLimiter(limits.windowMs, limits.max, clock, limits.maxEntries),
       failures: new RateLimiter(limits.windowMs, limits.failedMax ?? Math.max(10, Math.ceil(limits.max / 10)), clock, limits.maxEntries),
     },
-    allowedOrigins: new Set(origins),
+    allowedOrigins: new OriginAllowList(new Set(origins)),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
     dataVersion: 0,
     summaryCache: new Map(),

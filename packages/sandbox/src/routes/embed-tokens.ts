@@ -8,6 +8,9 @@ import type { AppEnv, Sandbox } from '../context.js';
 import { ApiProblem } from '../problems.js';
 import { readBody } from '../request.js';
 
+/** How long after its token expires an origin stays allowed for CORS. */
+export const CORS_GRACE_SECONDS = 600;
+
 export function registerEmbedTokenRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
   app.post('/v1/embed-tokens', async (c) => {
     const principal = await authenticate(sandbox, c);
@@ -25,8 +28,10 @@ export function registerEmbedTokenRoutes(app: Hono<AppEnv>, sandbox: Sandbox): v
     const exp = iat + (request.ttlSeconds ?? EMBED_TOKEN_MAX_TTL_SECONDS);
     const claims: EmbedTokenClaims = { iss: sandbox.issuer, sub: subjectId, kind, origin: request.origin, scopes: [...new Set(scopes)], iat, exp, jti: randomUUID() };
     const token = await signJws(claims, sandbox.signingKey.privateKey, sandbox.signingKey.kid, EMBED_TOKEN_TYPE);
-    // Minting for an origin registers it for CORS, as registering a site in a developer dashboard would.
-    sandbox.allowedOrigins.add(request.origin);
+    // Minting for an origin registers it for CORS, as registering a site in a developer dashboard would — for this
+    // key, while the token lives (and a grace period, so the page can still read the 401 that tells it to refresh an
+    // expired token), and for a bounded number of origins per key.
+    sandbox.allowedOrigins.grant(principal.credentialId, request.origin, (exp + CORS_GRACE_SECONDS) * 1000, sandbox.now().getTime());
     const body: EmbedToken = { token, expiresAt: new Date(exp * 1000).toISOString() };
     return json(c, body);
   });
