@@ -91,8 +91,12 @@ const ERROR_STATUS_401 = new Set(['unauthenticated', 'token_invalid', 'token_exp
 
 async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: { queryKey?: boolean }): Promise<Principal> {
   let raw = bearerOf(c);
-  // An <img src=".../badge.svg?key=pk_…"> cannot send headers, so the image route also reads the key from the query.
-  if (raw === null && options.queryKey) raw = c.req.query('key') ?? null;
+  // An <img src=".../badge.svg?key=pk_…"> cannot send headers, so the image route also reads the key from the query —
+  // a publishable key only: URLs end up in logs, histories and Referer headers, where a secret key or token must not.
+  if (raw === null && options.queryKey) {
+    raw = c.req.query('key') ?? null;
+    if (raw !== null && !raw.startsWith('pk_')) throw new ApiProblem('unauthenticated', 'Only a publishable key (pk_…) may be given in the URL; send other credentials as "Authorization: Bearer <credential>".');
+  }
   if (raw === null || raw === '') throw new ApiProblem('unauthenticated', 'Send a credential as "Authorization: Bearer <credential>".');
   const origin = c.req.header('origin');
 
