@@ -13,7 +13,7 @@ import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
-import { OriginAllowList } from './origin-allow-list.js';
+import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export type { Credentials } from './db/seed.js';
@@ -102,6 +102,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   if (temporary) db.pragma('synchronous = OFF');
   if (options.reset) dropAll(db);
   migrate(db);
+  for (const origin of options.allowedOrigins ?? []) {
+    if (canonicalOrigin(origin) === null) throw new Error(`Not an origin as browsers send it (http(s)://host[:port], lower case, no path): ${origin}`);
+  }
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
 
   let launchDate = getMeta(db, 'launchDate');

@@ -1,6 +1,22 @@
 // The CORS allow-list: the origins given at start (demo sites, `--origin`, publishable keys' origins) and the origins
 // embed tokens were minted for — those per secret key, at most `perCredential` of them, each until its last token
 // expires. Minting used to add origins for good and without bound.
+/**
+ * `text` when it is an origin as a browser sends it in `Origin` (http or https, a host, a port from 1 to 65535 other
+ * than the scheme's default, lower case), else `null`. Origins are parsed here once, where they enter (minting, start
+ * options), so that later code (`new URL(origin)` for a badge's domains) never meets one it cannot parse.
+ */
+export function canonicalOrigin(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.port === '0' || url.origin !== text) return null;
+  return text;
+}
+
 export class OriginAllowList {
   /** Per credential: origin → when its last token for that origin expires (ms). */
   private readonly granted = new Map<string, Map<string, number>>();

@@ -22,3 +22,20 @@ describe('badge.svg?key=', () => {
     assert.equal((await api.call(path, { credential: owner.secretKey })).status, 200);
   });
 });
+
+describe('origins', () => {
+  test('are parsed as browsers send them when a token is minted: no port past 65535, no 500 on the badge', async () => {
+    const owner = api.credentials.resellers[0]!;
+    const mint = (origin: string) => api.call('/v1/embed-tokens', { credential: owner.secretKey, body: { origin, subject: { partnerId: owner.partnerId } } });
+    for (const origin of ['http://a:99999', 'http://a:65536', 'http://a:0', 'http://Portal.example', 'http://portal.example:80', 'https://portal.example:443', 'ftp://portal.example']) {
+      const answer = await mint(origin);
+      assert.equal(answer.status, 422, `${origin}: ${answer.status}`);
+      assert.equal(answer.body.errors[0].path, 'origin');
+    }
+    const highest = await mint('http://a:65535');
+    assert.equal(highest.status, 200);
+    for (const path of [`/v1/partners/${owner.partnerId}/badge`, `/v1/partners/${owner.partnerId}/badge.svg`]) {
+      assert.equal((await api.call(path, { credential: highest.body.token, headers: { origin: 'http://a:65535' } })).status, 200, path);
+    }
+  });
+});
