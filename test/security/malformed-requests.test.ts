@@ -297,7 +297,7 @@ describe('malformed and hostile requests', () => {
     await send(`${sandbox.url}${P}/deals`, { headers: asPartner });
     await send(`${sandbox.url}${O}/summary`, { headers: asOrg });
     const tables = ['partners', 'organizations', 'memberships', 'products', 'api_keys', 'idempotency'] as const;
-    const before = Object.fromEntries(tables.map((table) => [table, tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key' : table === 'idempotency' ? 'partner_id, key' : 'id')]));
+    const before = Object.fromEntries(tables.map((table) => [table, tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key_hash' : table === 'idempotency' ? 'partner_id, key' : 'id')]));
     const dealsBefore = tableFingerprint(sandbox.db, 'deals');
 
     const answers = await mapConcurrent(corpus, 8, async (entry) => {
@@ -329,7 +329,7 @@ describe('malformed and hostile requests', () => {
 
     // Nothing changed except the registrations the contract allowed; those are all there, each once.
     for (const table of tables) {
-      assert.deepEqual(tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key' : table === 'idempotency' ? 'partner_id, key' : 'id'), before[table], `${table} changed`);
+      assert.deepEqual(tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key_hash' : table === 'idempotency' ? 'partner_id, key' : 'id'), before[table], `${table} changed`);
     }
     assert.deepEqual(tableFingerprint(sandbox.db, 'deals', 'id', created), dealsBefore, 'existing deals changed');
     assert.equal(tableFingerprint(sandbox.db, 'deals').count, dealsBefore.count + created.size, 'deals other than the accepted ones were created');

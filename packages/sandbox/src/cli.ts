@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm sandbox`: starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -42,10 +42,14 @@ const sandbox = await startSandbox({
 const credentialsFile = join(values.memory ? join(repoRoot, '.sandbox') : dirname(resolve(values.db)), 'credentials.json');
 // With --memory there is no database folder: .sandbox/ may not exist yet.
 mkdirSync(dirname(credentialsFile), { recursive: true });
-writeFileSync(credentialsFile, `${JSON.stringify(sandbox.credentials, null, 2)}\n`);
+// Secret keys: readable by the owner only (mode applies when the file is made; chmod covers a file made before).
+writeFileSync(credentialsFile, `${JSON.stringify(sandbox.credentials, null, 2)}\n`, { mode: 0o600 });
+chmodSync(credentialsFile, 0o600);
 
 const { credentials } = sandbox;
-console.log(`Demo credentials (also in ${credentialsFile}):`);
+// The one place keys are printed whole: the sandbox's demo keys, test keys of this database only (the server's own
+// logs name a key by its prefix).
+console.log(`Demo credentials: TEST KEYS for this sandbox only, never for production (also in ${credentialsFile}, mode 0600):`);
 for (const reseller of credentials.resellers) console.log(`  reseller ${reseller.partnerId}  ${reseller.secretKey}  ${reseller.name} (${reseller.about})`);
 for (const org of credentials.organizations) console.log(`  ${org.kind.padEnd(22)} ${org.orgId}  ${org.secretKey}  ${org.name}`);
 for (const key of credentials.publishable) console.log(`  publishable ${key.publishableKey} for ${key.partnerId} from ${key.origins.join(', ')}`);

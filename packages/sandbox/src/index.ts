@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
+import { storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
 import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
@@ -17,6 +18,8 @@ import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export type { Credentials } from './db/seed.js';
+/** For tools that add keys of their own (the bench): keys are stored hashed. */
+export { keyPrefix, storeApiKey } from './auth/api-keys.js';
 
 export interface StartSandboxOptions {
   port?: number;
@@ -156,7 +159,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     const merged = [...new Set([...key.origins, ...origins])];
     if (merged.length !== key.origins.length) {
       key.origins = merged;
-      db.prepare('UPDATE api_keys SET origins = ? WHERE key = ?').run(JSON.stringify(merged), key.publishableKey);
+      updateKeyOrigins(db, key.publishableKey, merged);
     }
   }
 

@@ -1,7 +1,14 @@
-// Where credentials and origins enter (issue 16, items 7, 8 and 11): the badge image's `?key=` takes publishable
-// keys only, origins are checked as URLs when a token is minted, and secret keys are refused from browsers.
+// Where credentials and origins enter (issue 16, items 7, 8, 9 and 11): the badge image's `?key=` takes publishable
+// keys only, origins are checked as URLs when a token is minted, keys are stored hashed, and secret keys are refused
+// from browsers.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, test } from 'node:test';
+import { startSandbox } from '../src/index.js';
 import { useSandbox } from './support/sandbox.js';
 
 const api = useSandbox();
@@ -36,6 +43,55 @@ describe('origins', () => {
     assert.equal(highest.status, 200);
     for (const path of [`/v1/partners/${owner.partnerId}/badge`, `/v1/partners/${owner.partnerId}/badge.svg`]) {
       assert.equal((await api.call(path, { credential: highest.body.token, headers: { origin: 'http://a:65535' } })).status, 200, path);
+    }
+  });
+});
+
+describe('API keys at rest', () => {
+  test('are stored as hashes with a prefix, never as themselves, and still authenticate', async () => {
+    const keys = [
+      ...api.credentials.resellers.map((reseller) => reseller.secretKey),
+      ...api.credentials.organizations.map((org) => org.secretKey),
+      ...api.credentials.publishable.map((key) => key.publishableKey),
+    ];
+    const stored = JSON.stringify(api.sandbox.db.prepare('SELECT * FROM api_keys').all());
+    for (const key of keys) {
+      assert.ok(!stored.includes(key), `${key.slice(0, 12)}… is not in api_keys`);
+      assert.ok(stored.includes(createHash('sha256').update(key).digest('hex')), 'its SHA-256 is');
+      assert.ok(stored.includes(`"${key.slice(0, 12)}…"`), 'and its prefix, for logs');
+    }
+    const reseller = api.credentials.resellers[0]!;
+    assert.equal((await api.call(`/v1/partners/${reseller.partnerId}`, { credential: reseller.secretKey })).status, 200);
+    const almost = `${reseller.secretKey.slice(0, -1)}${reseller.secretKey.endsWith('a') ? 'b' : 'a'}`;
+    assert.equal((await api.call(`/v1/partners/${reseller.partnerId}`, { credential: almost })).status, 401);
+  });
+});
+
+describe('a database of schema 3 (keys in plaintext)', () => {
+  test('has its keys hashed on the next start, and they still work', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'poly-keys-'));
+    try {
+      const file = join(folder, 'sandbox.db');
+      const first = await startSandbox({ db: file, resellers: 60, quiet: true });
+      const { credentials } = first;
+      await first.close();
+      const db = new BetterSqlite3(file);
+      db.exec(`DROP TABLE api_keys; CREATE TABLE api_keys (key TEXT PRIMARY KEY, kind TEXT NOT NULL, subject_kind TEXT NOT NULL, subject_id TEXT NOT NULL, origins TEXT NOT NULL DEFAULT '[]') WITHOUT ROWID;`);
+      const insert = db.prepare('INSERT INTO api_keys VALUES (?, ?, ?, ?, ?)');
+      for (const reseller of credentials.resellers) insert.run(reseller.secretKey, 'secret', 'partner', reseller.partnerId, '[]');
+      db.pragma('user_version = 3');
+      db.close();
+      const second = await startSandbox({ db: file, quiet: true });
+      try {
+        const reseller = credentials.resellers[0]!;
+        const answer = await fetch(`${second.url}/v1/partners/${reseller.partnerId}`, { headers: { authorization: `Bearer ${reseller.secretKey}` } });
+        assert.equal(answer.status, 200);
+        assert.ok(!JSON.stringify(second.db.prepare('SELECT * FROM api_keys').all()).includes(reseller.secretKey));
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

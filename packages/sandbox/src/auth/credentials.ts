@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { base64UrlDecode, base64UrlEncode, decodeJws, EMBED_TOKEN_MAX_TTL_SECONDS, EmbedTokenClaimsSchema, type Scope, verifyJws } from '@poly-partner/contract';
 import type { AppEnv, Principal, Sandbox } from '../context.js';
 import { prepared } from '../db/statements.js';
+import { findApiKey } from './api-keys.js';
 import { ApiProblem, rateLimited } from '../problems.js';
 
 export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
@@ -23,13 +24,6 @@ export function scopesOf(sandbox: Sandbox, subjectKind: 'partner' | 'organizatio
 }
 export const EMBED_TOKEN_TYPE = 'poly-embed+jwt';
 
-interface KeyRow {
-  key: string;
-  kind: 'secret' | 'publishable';
-  subject_kind: 'partner' | 'organization';
-  subject_id: string;
-  origins: string;
-}
 
 // The rate limiter and `authenticate` both need the id of every request's credential; a few recent ones are kept.
 const recentIds = new Map<string, string>();
@@ -101,7 +95,7 @@ async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: {
   const origin = c.req.header('origin');
 
   if (raw.startsWith('sk_') || raw.startsWith('pk_')) {
-    const row = prepared(sandbox.db, 'SELECT * FROM api_keys WHERE key = ?').get(raw) as KeyRow | undefined;
+    const row = findApiKey(sandbox.db, raw);
     if (!row) throw new ApiProblem('unauthenticated', 'Unknown API key.');
     if (row.kind === 'publishable') {
       const origins = JSON.parse(row.origins) as string[];

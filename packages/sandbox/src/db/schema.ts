@@ -1,8 +1,9 @@
 // The sandbox's SQLite schema and its migrations; evaluated tier columns make member filters plain indexed SQL.
 import type Database from 'better-sqlite3';
+import { storeApiKey } from '../auth/api-keys.js';
 import { prepared } from './statements.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The partner columns copied onto each membership. */
 const MEMBER_COLUMNS = ['name_lower', 'country', 'region', 'effective_tier', 'effective_rank', 'progress', 'protected_until', 'protection_active'] as const;
@@ -77,8 +78,10 @@ CREATE TABLE IF NOT EXISTS deals (
   expires_at TEXT,
   auto_decide_at TEXT
 );
+-- Keys are stored as their SHA-256 (see auth/api-keys.ts), never as themselves; the prefix names a key in logs.
 CREATE TABLE IF NOT EXISTS api_keys (
-  key TEXT PRIMARY KEY,
+  key_hash TEXT PRIMARY KEY,
+  key_prefix TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('secret', 'publishable')),
   subject_kind TEXT NOT NULL CHECK (subject_kind IN ('partner', 'organization')),
   subject_id TEXT NOT NULL,
@@ -162,7 +165,17 @@ export function migrate(db: Database.Database): void {
   if (version >= 1 && version < 3) {
     for (const column of MEMBER_COLUMNS) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
   }
+  // Version 4 stores keys hashed: the old table's keys are hashed into the new one.
+  const plaintextKeys = version >= 1 && version < 4;
+  if (plaintextKeys) db.exec('ALTER TABLE api_keys RENAME TO api_keys_plaintext;');
   db.exec(DDL);
+  if (plaintextKeys) {
+    db.transaction(() => {
+      const rows = db.prepare('SELECT key, kind, subject_kind, subject_id, origins FROM api_keys_plaintext').all() as { key: string; kind: 'secret' | 'publishable'; subject_kind: 'partner' | 'organization'; subject_id: string; origins: string }[];
+      for (const row of rows) storeApiKey(db, { key: row.key, kind: row.kind, subjectKind: row.subject_kind, subjectId: row.subject_id, origins: JSON.parse(row.origins) as string[] });
+      db.exec('DROP TABLE api_keys_plaintext;');
+    })();
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
