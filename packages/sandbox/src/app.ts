@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerOf, clientAddress } from './auth/credentials.js';
 import type { AppEnv, Sandbox } from './context.js';
 import { ApiProblem, problemResponse, rateLimited } from './problems.js';
-import { BODY_LIMIT_BYTES } from './request.js';
+import { BODY_LIMIT_BYTES, payloadTooLarge } from './request.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
@@ -110,7 +110,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
     return next();
   });
 
-  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`); } });
+  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw payloadTooLarge(); } });
   app.use('*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('*', etag());
 
