@@ -77,7 +77,7 @@ describe('hostile data is shown as text', function () {
     this.timeout(30_000);
     const owner = await reseller(/Platinum/i);
     const { baseUrl } = await sandboxConfig();
-    const api = createPartnerClient({ baseUrl, secretKey: owner.secretKey, retry: false, cache: false });
+    const api = createPartnerClient({ baseUrl, secretKey: owner.secretKey, secretKeyInBrowserForTests: true, retry: false, cache: false });
     const products = await api.products.list();
     const profile = await api.partners.get(owner.partnerId);
     const names: string[] = [];

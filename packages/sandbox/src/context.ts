@@ -31,6 +31,8 @@ export interface Sandbox {
   rateLimits: { requests: RateLimiter; failures: RateLimiter };
   /** CORS allow-list: the fixed origins, and those of live embed tokens per secret key (capped). */
   allowedOrigins: OriginAllowList;
+  /** Whether a secret key is honoured on a request with an `Origin` (test pages that build fixtures only). */
+  secretKeysFromBrowsers: boolean;
   /** A registration without conflict is approved this many seconds after it was submitted. */
   autoApproveSeconds: number;
   /** Bumped whenever deals or evaluations change through the API; keys cached aggregates such as summaries. */

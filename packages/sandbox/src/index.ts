@@ -45,6 +45,11 @@ export interface StartSandboxOptions {
    * database's own random keys; `POLY_SANDBOX_SIGNING_KEY` when not given.
    */
   signingKey?: string;
+  /**
+   * Honour secret keys on requests that carry a browser's `Origin` (default `false`: `403 forbidden`, saying to use
+   * embed tokens). Only for test pages that build their fixtures with a secret key.
+   */
+  secretKeysFromBrowsers?: boolean;
 }
 
 /** Whether `host` is reachable from this machine only. */
@@ -182,6 +187,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     },
     allowedOrigins: new OriginAllowList(new Set(origins)),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
+    secretKeysFromBrowsers: options.secretKeysFromBrowsers ?? false,
     dataVersion: 0,
     summaryCache: new Map(),
     tierStatusCache: new Map(),

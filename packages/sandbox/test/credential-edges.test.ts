@@ -95,3 +95,18 @@ describe('a database of schema 3 (keys in plaintext)', () => {
     }
   });
 });
+
+describe('a secret key from a browser', () => {
+  test("is refused when the request carries a browser's Origin, saying to use embed tokens", async () => {
+    const reseller = api.credentials.resellers[0]!;
+    const path = `/v1/partners/${reseller.partnerId}`;
+    assert.equal((await api.call(path, { credential: reseller.secretKey })).status, 200, 'from a server (no Origin)');
+    for (const origin of ['http://127.0.0.1:5173', 'https://evil.example', 'null']) {
+      const answer = await api.call(path, { credential: reseller.secretKey, headers: { origin } });
+      assert.deepEqual([answer.status, answer.body.code], [403, 'forbidden'], origin);
+      assert.match(answer.body.detail, /embed token/);
+    }
+    const minted = await api.call('/v1/embed-tokens', { credential: reseller.secretKey, headers: { origin: 'http://127.0.0.1:5173' }, body: { origin: 'http://127.0.0.1:5173', subject: { partnerId: reseller.partnerId } } });
+    assert.equal(minted.status, 403, 'nor can a page mint tokens with it');
+  });
+});

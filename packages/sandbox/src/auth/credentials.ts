@@ -106,6 +106,10 @@ async function verifyCredential(sandbox: Sandbox, c: Context<AppEnv>, options: {
       const id = credentialId(raw);
       return { credential: 'publishable', subjectKind: 'partner', subjectId: row.subject_id, scopes: new Set(['badge:read']), credentialId: id, rateKey: `publishable:${id}`, origins };
     }
+    // Browsers send Origin; servers (the place for a secret key) do not. A secret key in a page is readable by every visitor.
+    if (origin !== undefined && !sandbox.secretKeysFromBrowsers) {
+      throw new ApiProblem('forbidden', 'Secret keys are for servers. In a browser, use an embed token: your backend mints one with POST /v1/embed-tokens and your page sends it as the credential.');
+    }
     const scopes = scopesOf(sandbox, row.subject_kind, row.subject_id);
     return { credential: 'secret', subjectKind: row.subject_kind, subjectId: row.subject_id, scopes: new Set(scopes), credentialId: credentialId(raw), rateKey: `${row.subject_kind}:${row.subject_id}`, origins: [] };
   }
