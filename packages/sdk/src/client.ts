@@ -105,7 +105,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   if (!options.baseUrl) throw new TypeError('createPartnerClient needs a baseUrl');
   // A page's script is readable by every visitor: a secret key there is a published key.
   if (options.secretKey !== undefined && typeof document !== 'undefined' && !options.secretKeyInBrowserForTests) {
-    throw new TypeError('A secret key must not be used in a browser: mint embed tokens on your server and pass getToken');
+    throw new TypeError('secretKey is for servers; in a browser pass getToken (embed tokens)');
   }
   const transport = new Transport({
     baseUrl: String(options.baseUrl),
