@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { startSandbox } from '../../packages/sandbox/dist/index.js';
+import { startSandbox, storeApiKey } from '../../packages/sandbox/dist/index.js';
 
 const { values } = parseArgs({ options: { origin: { type: 'string', multiple: true }, resellers: { type: 'string', default: '15000' } } });
 
@@ -29,9 +29,7 @@ sandbox.db.transaction(() => {
     .prepare('INSERT INTO organizations (id, kind, name, country) VALUES (?, ?, ?, ?)')
     .run(syntheticOrg.orgId, 'distributor', 'Bench Distribution (every reseller)', 'DE');
   sandbox.db.prepare('INSERT INTO memberships (org_id, partner_id) SELECT ?, id FROM partners').run(syntheticOrg.orgId);
-  sandbox.db
-    .prepare(`INSERT INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'organization', ?, '[]')`)
-    .run(syntheticOrg.secretKey, syntheticOrg.orgId);
+  storeApiKey(sandbox.db, { key: syntheticOrg.secretKey, kind: 'secret', subjectKind: 'organization', subjectId: syntheticOrg.orgId });
 })();
 syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId);
 

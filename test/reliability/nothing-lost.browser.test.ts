@@ -90,7 +90,7 @@ describe('nothing lost: the deal form and interrupted submissions', function () 
   before(async () => {
     const found = await reseller(/Register, new/i);
     partnerId = found.partnerId;
-    truth = createPartnerClient({ baseUrl: (await sandboxConfig()).baseUrl, secretKey: found.secretKey, retry: false, cache: false });
+    truth = createPartnerClient({ baseUrl: (await sandboxConfig()).baseUrl, secretKey: found.secretKey, secretKeyInBrowserForTests: true, retry: false, cache: false });
     guard.install();
   });
   after(() => guard.uninstall());

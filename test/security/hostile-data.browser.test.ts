@@ -80,7 +80,7 @@ describe('hostile data is shown as text', function () {
     this.timeout(30_000);
     const owner = await reseller(/Platinum/i);
     const { baseUrl } = await sandboxConfig();
-    const api = createPartnerClient({ baseUrl, secretKey: owner.secretKey, retry: false, cache: false });
+    const api = createPartnerClient({ baseUrl, secretKey: owner.secretKey, secretKeyInBrowserForTests: true, retry: false, cache: false });
     const products = await api.products.list();
     const profile = await api.partners.get(owner.partnerId);
     const names: string[] = [];
@@ -106,7 +106,8 @@ describe('hostile data is shown as text', function () {
     list.remove();
 
     // Notes come back into the form from a stored draft exactly as typed, as the textarea's value.
-    localStorage.setItem(`poly-partner-widgets:deal-draft:${owner.partnerId}`, JSON.stringify({ version: 1, idempotencyKey: 'hostile-draft-1', type: 'deal', customerName: HOSTILE[0], country: 'DE', domain: '', vatId: '', contactName: HOSTILE[3], email: '', phone: '', consent: false, products: [{ key: 'a', sku: '', quantity: '1' }], amount: '', currency: 'EUR', expectedCloseDate: '', distributorId: '', notes: HOSTILE.join('\n') }));
+    // (As the form stores it: the draft with the time it was saved; drafts expire 7 days after that.)
+    localStorage.setItem(`poly-partner-widgets:deal-draft:${owner.partnerId}`, JSON.stringify({ savedAt: Date.now(), draft: { version: 1, idempotencyKey: 'hostile-draft-1', type: 'deal', customerName: HOSTILE[0], country: 'DE', domain: '', vatId: '', contactName: HOSTILE[3], email: '', phone: '', consent: false, products: [{ key: 'a', sku: '', quantity: '1' }], amount: '', currency: 'EUR', expectedCloseDate: '', distributorId: '', notes: HOSTILE.join('\n') } }));
     const form = await showWidget({ ...WIDGET('deal-registration-form'), setup: async (fetch, timeout) => ({ attributes: { 'partner-id': owner.partnerId }, client: await widgetClient({ partnerId: owner.partnerId }, fetch, timeout) }) });
     try {
       expect(form.shadowRoot!.querySelector<HTMLTextAreaElement>('#notes')!.value).to.equal(HOSTILE.join('\n'));

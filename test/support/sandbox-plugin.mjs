@@ -20,6 +20,9 @@ export function sandboxPlugin(options = {}) {
         db: ':memory:',
         resellers: options.resellers ?? 15000,
         allowedOrigins: [origin],
+        // Some test pages build their fixtures with a demo secret key (createPartnerClient's secretKeyInBrowserForTests);
+        // a real sandbox refuses secret keys that come with a browser's Origin.
+        secretKeysFromBrowsers: true,
         quiet: true,
       });
     })();

@@ -3,11 +3,10 @@ import { randomFillSync } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bearerOf, credentialId } from './auth/credentials.js';
+import { bearerOf, clientAddress } from './auth/credentials.js';
 import type { AppEnv, Sandbox } from './context.js';
-import { ApiProblem, problemResponse } from './problems.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { BODY_LIMIT_BYTES } from './request.js';
+import { ApiProblem, problemResponse, rateLimited } from './problems.js';
+import { BODY_LIMIT_BYTES, payloadTooLarge } from './request.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
@@ -55,9 +54,11 @@ const ROUTES: Record<string, string[]> = {
   '/v1/organizations/:orgId/members': ['GET'],
 };
 
-export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptions; quiet: boolean }): Hono<AppEnv> {
+/** Routes that read no credential: whatever their requests carry, they count per client address. */
+const PUBLIC_PATHS = new Set(['/openapi.json', '/.well-known/jwks.json']);
+
+export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limiter = new RateLimiter(options.rateLimit, () => sandbox.now().getTime());
 
   // The headers every answer carries go into `answerHeaders` before the route runs (here and in the CORS middleware),
   // and `finish()` (respond.ts) puts them into the response it makes; only other responses (the preflight's, one made
@@ -73,7 +74,7 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
   // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
   app.use('*', async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin);
+    const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin, sandbox.now().getTime());
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers: Record<string, string> = { vary: 'Origin' };
       if (allowed) {
@@ -96,18 +97,20 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
     return next();
   });
 
+  // Requests without a credential count per client address here. Those with one are counted by `authenticate`, after
+  // it has verified the credential (per credential) or failed to (per address): counting raw bearer strings let every
+  // made-up key start a count of its own.
   app.use('*', async (c, next) => {
     if (c.req.path === '/healthz') return next();
-    const raw = bearerOf(c) ?? (c.req.path.endsWith('/badge.svg') ? c.req.query('key') : undefined);
-    const key = raw ? credentialId(raw) : `anonymous:${getConnInfo(c).remote.address ?? 'unknown'}`;
-    const retryAfter = limiter.hit(key);
-    if (retryAfter !== null) {
-      throw new ApiProblem('rate_limited', `Too many requests; retry in ${retryAfter} s.`, undefined, { 'retry-after': String(retryAfter) });
+    const credentialed = !PUBLIC_PATHS.has(c.req.path) && (bearerOf(c) !== null || (c.req.path.endsWith('/badge.svg') && c.req.query('key') !== undefined));
+    if (!credentialed) {
+      const retryAfter = sandbox.rateLimits.requests.hit(`address:${clientAddress(c)}`);
+      if (retryAfter !== null) throw rateLimited(retryAfter);
     }
     return next();
   });
 
-  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`); } });
+  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw payloadTooLarge(); } });
   app.use('*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('*', etag());
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm sandbox`: starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,13 +17,15 @@ const { values } = parseArgs({
     'launch-date': { type: 'string' },
     resellers: { type: 'string' },
     origin: { type: 'string', multiple: true },
+    'signing-key-file': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   console.log(`Usage: pnpm sandbox [--port 8787] [--host 127.0.0.1] [--db .sandbox/sandbox.db | --memory] [--reset]
-                    [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]`);
+                    [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]
+                    [--signing-key-file key.pem]   (or POLY_SANDBOX_SIGNING_KEY; default: a random key kept in the database)`);
   process.exit(0);
 }
 
@@ -35,14 +37,19 @@ const sandbox = await startSandbox({
   ...(values['launch-date'] ? { launchDate: values['launch-date'] } : {}),
   ...(values.resellers ? { resellers: Number(values.resellers) } : {}),
   ...(values.origin ? { allowedOrigins: values.origin } : {}),
+  ...(values['signing-key-file'] ? { signingKey: readFileSync(resolve(values['signing-key-file']), 'utf8') } : {}),
 });
 const credentialsFile = join(values.memory ? join(repoRoot, '.sandbox') : dirname(resolve(values.db)), 'credentials.json');
 // With --memory there is no database folder: .sandbox/ may not exist yet.
 mkdirSync(dirname(credentialsFile), { recursive: true });
-writeFileSync(credentialsFile, `${JSON.stringify(sandbox.credentials, null, 2)}\n`);
+// Secret keys: readable by the owner only (mode applies when the file is made; chmod covers a file made before).
+writeFileSync(credentialsFile, `${JSON.stringify(sandbox.credentials, null, 2)}\n`, { mode: 0o600 });
+chmodSync(credentialsFile, 0o600);
 
 const { credentials } = sandbox;
-console.log(`Demo credentials (also in ${credentialsFile}):`);
+// The one place keys are printed whole: the sandbox's demo keys, test keys of this database only (the server's own
+// logs name a key by its prefix).
+console.log(`Demo credentials: TEST KEYS for this sandbox only, never for production (also in ${credentialsFile}, mode 0600):`);
 for (const reseller of credentials.resellers) console.log(`  reseller ${reseller.partnerId}  ${reseller.secretKey}  ${reseller.name} (${reseller.about})`);
 for (const org of credentials.organizations) console.log(`  ${org.kind.padEnd(22)} ${org.orgId}  ${org.secretKey}  ${org.name}`);
 for (const key of credentials.publishable) console.log(`  publishable ${key.publishableKey} for ${key.partnerId} from ${key.origins.join(', ')}`);

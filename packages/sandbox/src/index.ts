@@ -7,14 +7,19 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
-import { deriveSigningKey } from './auth/signing-key.js';
+import { storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
+import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
+import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export type { Credentials } from './db/seed.js';
+/** For tools that add keys of their own (the bench): keys are stored hashed. */
+export { keyPrefix, storeApiKey } from './auth/api-keys.js';
 
 export interface StartSandboxOptions {
   port?: number;
@@ -31,10 +36,25 @@ export interface StartSandboxOptions {
   launchDate?: string;
   allowedOrigins?: string[];
   now?: () => Date;
-  rateLimit?: { windowMs: number; max: number };
+  rateLimit?: RateLimitOptions;
   quiet?: boolean;
   /** Seconds after which a registration without conflict is approved (default 60). */
   autoApproveSeconds?: number;
+  /**
+   * Signing key material (PEM PKCS #8, or a 32-byte Ed25519 seed in hex or base64url) to sign with instead of the
+   * database's own random keys; `POLY_SANDBOX_SIGNING_KEY` when not given.
+   */
+  signingKey?: string;
+  /**
+   * Honour secret keys on requests that carry a browser's `Origin` (default `false`: `403 forbidden`, saying to use
+   * embed tokens). Only for test pages that build their fixtures with a secret key.
+   */
+  secretKeysFromBrowsers?: boolean;
+}
+
+/** Whether `host` is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export const DEFAULT_SEED = 20260901;
@@ -63,6 +83,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   url: string;
   credentials: Credentials;
   db: BetterSqlite3.Database;
+  /**
+   * Makes a new random signing key that signs from now on; earlier keys stay in the key set (tokens and badges they
+   * signed still verify) unless `retirePrevious`. Answers the new key's `kid`.
+   */
+  rotateSigningKey(options?: { retirePrevious?: boolean }): Promise<string>;
   close(): Promise<void>;
 }> {
   const now = options.now ?? (() => new Date());
@@ -85,6 +110,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   if (temporary) db.pragma('synchronous = OFF');
   if (options.reset) dropAll(db);
   migrate(db);
+  for (const origin of options.allowedOrigins ?? []) {
+    if (canonicalOrigin(origin) === null) throw new Error(`Not an origin as browsers send it (http(s)://host[:port], lower case, no path): ${origin}`);
+  }
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
 
   let launchDate = getMeta(db, 'launchDate');
@@ -136,7 +164,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     const merged = [...new Set([...key.origins, ...origins])];
     if (merged.length !== key.origins.length) {
       key.origins = merged;
-      db.prepare('UPDATE api_keys SET origins = ? WHERE key = ?').run(JSON.stringify(merged), key.publishableKey);
+      updateKeyOrigins(db, key.publishableKey, merged);
     }
   }
 
@@ -145,21 +173,32 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
   // shared-memory calls of every transaction.
   if (temporary) db.pragma('locking_mode = EXCLUSIVE');
+  const limits = options.rateLimit ?? { windowMs: 60_000, max: 1200 };
+  const clock = () => now().getTime();
   const sandbox: Sandbox = {
     db,
     policy,
     now,
-    signingKey: await deriveSigningKey(seed),
+    signingKey: await loadSigningKeys(db, now(), options.signingKey ?? process.env[SIGNING_KEY_ENV]),
     issuer: ISSUER,
-    allowedOrigins: new Set(origins),
+    rateLimits: {
+      requests: new RateLimiter(limits.windowMs, limits.max, clock, limits.maxEntries),
+      failures: new RateLimiter(limits.windowMs, limits.failedMax ?? Math.max(10, Math.ceil(limits.max / 10)), clock, limits.maxEntries),
+    },
+    allowedOrigins: new OriginAllowList(new Set(origins)),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
+    secretKeysFromBrowsers: options.secretKeysFromBrowsers ?? false,
     dataVersion: 0,
     summaryCache: new Map(),
     tierStatusCache: new Map(),
   };
-  const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
+  const app = createApp(sandbox, { quiet: options.quiet ?? false });
 
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    // Its demo keys are printed and written to a file, and it is meant for development: say so when others can reach it.
+    console.warn(`[sandbox] warning: listening on ${host} exposes the sandbox beyond this machine; its demo keys are test keys, printed and written to credentials.json. Use 127.0.0.1 unless others must reach it.`);
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(instance));
     instance.once('error', reject);
@@ -170,6 +209,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     url,
     credentials: { baseUrl: url, ...seeded },
     db,
+    rotateSigningKey: (rotation = {}) => rotateSigningKey(db, sandbox.signingKey, now(), rotation),
     close: () =>
       new Promise<void>((resolve, reject) => {
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -53,3 +53,8 @@ export function problemResponse(c: Context, problem: ApiProblem): Response {
   const body = problemBody(problem.code, c.get('requestId') as string, problem.detail, problem.errors, new URL(c.req.url).pathname);
   return finish(c, JSON.stringify(body), body.status, { 'content-type': 'application/problem+json', ...problem.headers });
 }
+
+/** 429 with `Retry-After`. */
+export function rateLimited(retryAfter: number): ApiProblem {
+  return new ApiProblem('rate_limited', `Too many requests; retry in ${retryAfter} s.`, undefined, { 'retry-after': String(retryAfter) });
+}

@@ -73,15 +73,18 @@ describe('cross-tenant matrix: a resource not yours answers exactly like one tha
     assert.equal(answer.body.code, 'insufficient_scope');
   });
 
-  test('an organization reads its members (profile, tier status, deals) but writes nothing and reads no one else', async () => {
+  test('an organization reads its members (profile, tier status; deals are aggregates only) but writes nothing and reads no one else', async () => {
     const org = isp();
     const member = memberOf(org.orgId);
     const stranger = nonMemberOf(org.orgId);
-    for (const path of [`/v1/partners/${member}`, `/v1/partners/${member}/tier-status`, `/v1/partners/${member}/deals`]) {
+    for (const path of [`/v1/partners/${member}`, `/v1/partners/${member}/tier-status`]) {
       assert.equal((await api.call(path, { credential: org.secretKey })).status, 200, path);
     }
-    for (const path of [`/v1/partners/${stranger}`, `/v1/partners/${stranger}/tier-status`, `/v1/partners/${stranger}/deals`, `/v1/deals/${dealOf(stranger)}`]) {
+    for (const path of [`/v1/partners/${stranger}`, `/v1/partners/${stranger}/tier-status`]) {
       assert.equal((await api.call(path, { credential: org.secretKey })).status, 404, path);
+    }
+    for (const path of [`/v1/partners/${member}/deals`, `/v1/partners/${stranger}/deals`, `/v1/deals/${dealOf(stranger)}`]) {
+      assert.equal((await api.call(path, { credential: org.secretKey })).body.code, 'insufficient_scope', path);
     }
     const write = await api.call(`/v1/partners/${member}/deals`, { credential: org.secretKey, body: dealInput({ distributorId: distributor().orgId }) });
     assert.equal(write.status, 403);

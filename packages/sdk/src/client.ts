@@ -45,8 +45,13 @@ export type PartnerClientOptions = CommonOptions &
         publishableKey?: never;
       }
     | {
-        /** A secret key `sk_…`: server side only, never ship it to a browser. */
+        /**
+         * A secret key `sk_…`: server side only. In a browser, where any visitor can read it, the client refuses it
+         * (use `getToken` with embed tokens minted by your server) unless `secretKeyInBrowserForTests` says this is a test.
+         */
         secretKey: string;
+        /** Lets a test page use a secret key in a browser. Never set it in a site. */
+        secretKeyInBrowserForTests?: boolean;
         getToken?: never;
         publishableKey?: never;
       }
@@ -98,6 +103,10 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     throw new TypeError('createPartnerClient needs exactly one of getToken, secretKey or publishableKey');
   }
   if (!options.baseUrl) throw new TypeError('createPartnerClient needs a baseUrl');
+  // A page's script is readable by every visitor: a secret key there is a published key.
+  if (options.secretKey !== undefined && typeof document !== 'undefined' && !options.secretKeyInBrowserForTests) {
+    throw new TypeError('secretKey is for servers; in a browser pass getToken (embed tokens)');
+  }
   const transport = new Transport({
     baseUrl: String(options.baseUrl),
     credential: options.getToken

@@ -296,3 +296,18 @@ describe('errors', () => {
     assert.equal(log.length, 0);
   });
 });
+
+describe('a secret key in a browser', () => {
+  test('is refused when a document is there, unless the page says it is a test; servers are unaffected', () => {
+    const globals = globalThis as { document?: unknown };
+    assert.doesNotThrow(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', secretKey: 'sk_test_server' }));
+    globals.document = {};
+    try {
+      assert.throws(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', secretKey: 'sk_test_leaked' }), /secretKey is for servers; in a browser pass getToken/);
+      assert.doesNotThrow(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', secretKey: 'sk_test_fixture', secretKeyInBrowserForTests: true }));
+      assert.doesNotThrow(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', publishableKey: 'pk_test_badge' }));
+    } finally {
+      delete globals.document;
+    }
+  });
+});

@@ -157,7 +157,7 @@ describe('<deal-registration-form>', () => {
     const stored = await client.deals.get(deal.id);
     expect(stored.type).to.equal('deal');
     expect(stored.customer.name).to.equal(name);
-    expect(stored.customer.contact.consent).to.be.true;
+    expect(stored.customer.contact?.consent).to.be.true;
     expect(stored.products.map((line) => line.quantity)).to.deep.equal([3, 1]);
     expect(stored.estimatedValue).to.deep.equal({ amount: 25000, currency: 'EUR' });
     expect(stored.expectedCloseDate).to.equal('2027-12-31');
@@ -443,7 +443,7 @@ describe('<deal-registration-form>', () => {
     expect(textOf(el)).to.contain('Deal registrieren');
     await fill(el, validEntries(el, 'Ablauf AG', `ablauf-${unique()}.de`));
     await waitUntil(() => localStorage.getItem(draftKey(partnerId))?.includes('Ablauf AG'), 'draft stored', { timeout: 5000 });
-    const firstKey = JSON.parse(localStorage.getItem(draftKey(partnerId))!).idempotencyKey;
+    const firstKey = JSON.parse(localStorage.getItem(draftKey(partnerId))!).draft.idempotencyKey;
     submitButton(el).click();
     await oneEvent(el, 'partner-deal-registered');
     await el.updateComplete;
@@ -460,6 +460,6 @@ describe('<deal-registration-form>', () => {
     expect(control(el, 'customer-name').value).to.equal('');
     await fill(el, { 'customer-name': 'Neu AG' });
     await waitUntil(() => localStorage.getItem(draftKey(partnerId))?.includes('Neu AG'), 'new draft stored', { timeout: 5000 });
-    expect(JSON.parse(localStorage.getItem(draftKey(partnerId))!).idempotencyKey, 'a new draft, a new key').to.not.equal(firstKey);
+    expect(JSON.parse(localStorage.getItem(draftKey(partnerId))!).draft.idempotencyKey, 'a new draft, a new key').to.not.equal(firstKey);
   });
 });

@@ -91,7 +91,7 @@ describe('<partner-tier-badge>', () => {
     // A reseller without a publishable key, asking with its secret key (as a server rendering the page would): the
     // badge lists no website, so not this test page's host either. (An embed token's badge names the token's origin.)
     const reseller = credentials.resellers.find((candidate) => !withKey.has(candidate.partnerId))!;
-    const client = createPartnerClient({ baseUrl, secretKey: reseller.secretKey });
+    const client = createPartnerClient({ baseUrl, secretKey: reseller.secretKey, secretKeyInBrowserForTests: true });
     const badge = await client.badges.get(reseller.partnerId);
     expect(badge.claims.domains).to.not.include(location.hostname);
 

@@ -383,6 +383,9 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/v1/partners/{partnerId}/deals', operationId: 'listDeals', tag: 'deals',
     summary: "A reseller's deal registrations",
+    description:
+      'The reseller sees its registrations whole. A distributor sees the member\'s registrations routed through it, ' +
+      'without `customer.contact`. Other organizations read no deal rows: their summary has the pipeline.',
     access: { scope: 'deals:read' }, pathParameter: 'PartnerId',
     query: {
       schema: 'DealListQuery',
@@ -421,6 +424,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/v1/deals/{dealId}', operationId: 'getDeal', tag: 'deals',
     summary: 'One deal registration',
+    description: 'As in the list: whole for the reseller; for a distributor it was routed through, without `customer.contact`.',
     access: { scope: 'deals:read' }, pathParameter: 'DealId',
     success: { status: 200, description: 'The registration.', schema: 'Deal' },
   },
@@ -617,7 +621,13 @@ export function buildOpenApiDocument(): OpenAPIObject {
         'takes one as `?key=`, since an `<img>` cannot send headers). Errors are RFC 9457 ' +
         'problem details with a stable `code`. GET answers carry an `ETag` and answer `If-None-Match` with 304; ' +
         'every answer carries `x-request-id`; rate limits answer 429 with `Retry-After`. Lists are cursor-paginated: ' +
-        '`{ items, nextCursor, total }`.',
+        '`{ items, nextCursor, total }`.\n\n' +
+        'Who sees what of a deal registration: the reseller that registered it sees all of it. A distributor sees the ' +
+        'deals of its members routed through it (`distributorId` is the distributor): type, status, customer company ' +
+        'and domain, products and value, never the end customer\'s contact person (`customer.contact` is absent). An ' +
+        'ISP, carrier or Systemhaus association sees its members\' pipeline as aggregates only (counts and values per ' +
+        'status, in its organization summary); it reads no deal rows (`403 insufficient_scope`: its credentials do not ' +
+        'hold `deals:read`). The end customer consented to be named to Poly, no one else.',
     },
     servers: [{ url: SANDBOX_BASE_URL, description: 'The sandbox (`pnpm sandbox`)' }],
     tags: TAGS.map(([name, description]) => ({ name, description })),

@@ -119,12 +119,18 @@ export const DealSchema = z.object({
     country: CountryCodeSchema,
     domain: z.string(),
     vatId: z.nullable(z.string()),
-    contact: z.object({
-      name: z.string(),
-      email: z.string(),
-      phone: z.nullable(z.string()),
-      consent: z.boolean(),
-    }),
+    /**
+     * The end customer's contact person: only for the reseller that registered the deal. The end customer consented
+     * to be named to Poly, no one else, so a distributor reading a deal routed through it gets no `contact`.
+     */
+    contact: z.optional(
+      z.object({
+        name: z.string(),
+        email: z.string(),
+        phone: z.nullable(z.string()),
+        consent: z.boolean(),
+      }),
+    ),
   }),
   products: z.array(z.object({ sku: SkuSchema, quantity: z.int() })),
   estimatedValue: MoneySchema,

@@ -1,5 +1,6 @@
 // The sandbox's SQLite schema and its migrations; evaluated tier columns make member filters plain indexed SQL.
 import type Database from 'better-sqlite3';
+import { storeApiKey } from '../auth/api-keys.js';
 import { prepared } from './statements.js';
 
 export const SCHEMA_VERSION = 4;
@@ -101,13 +102,22 @@ CREATE TABLE IF NOT EXISTS deal_history (
   status TEXT NOT NULL,
   at TEXT NOT NULL
 );
+-- Keys are stored as their SHA-256 (see auth/api-keys.ts), never as themselves; the prefix names a key in logs.
 CREATE TABLE IF NOT EXISTS api_keys (
-  key TEXT PRIMARY KEY,
+  key_hash TEXT PRIMARY KEY,
+  key_prefix TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('secret', 'publishable')),
   subject_kind TEXT NOT NULL CHECK (subject_kind IN ('partner', 'organization')),
   subject_id TEXT NOT NULL,
   origins TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
+-- Ed25519 signing keys, random per database (see auth/signing-key.ts): the newest active one signs, every active one verifies.
+CREATE TABLE IF NOT EXISTS signing_keys (
+  kid TEXT PRIMARY KEY,
+  private_key BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  retired_at TEXT
+);
 -- Keyed by the partner the deal is for, not by the credential: a reload mints a new embed token, and the
 -- same draft resent under it must still replay the first answer.
 CREATE TABLE IF NOT EXISTS idempotency (
@@ -169,7 +179,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['deal_history', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['deal_history', 'signing_keys', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
@@ -199,8 +209,18 @@ export function migrate(db: Database.Database): void {
       DROP INDEX IF EXISTS members_by_progress;
       DELETE FROM meta WHERE key = 'evaluated';`);
   }
+  // Version 4 also stores keys hashed: the old table's keys are hashed into the new one.
+  const plaintextKeys = version >= 1 && version < 4;
+  if (plaintextKeys) db.exec('ALTER TABLE api_keys RENAME TO api_keys_plaintext;');
   db.exec(DDL);
   if (historyWanted) writeHistoryOfPastDeals(db);
+  if (plaintextKeys) {
+    db.transaction(() => {
+      const rows = db.prepare('SELECT key, kind, subject_kind, subject_id, origins FROM api_keys_plaintext').all() as { key: string; kind: 'secret' | 'publishable'; subject_kind: 'partner' | 'organization'; subject_id: string; origins: string }[];
+      for (const row of rows) storeApiKey(db, { key: row.key, kind: row.kind, subjectKind: row.subject_kind, subjectId: row.subject_id, origins: JSON.parse(row.origins) as string[] });
+      db.exec('DROP TABLE api_keys_plaintext;');
+    })();
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 

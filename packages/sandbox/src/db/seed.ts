@@ -19,6 +19,7 @@ import { EVALUATED_COLUMNS, evaluateColumns, evaluationKey, forgetProtectionStar
 import { EUR_PER } from '../currency.js';
 import { CATALOGUE } from './products.js';
 import { setMeta, writeHistoryOfPastDeals } from './schema.js';
+import { storeApiKey } from '../auth/api-keys.js';
 
 export interface Credentials {
   baseUrl: string;
@@ -416,10 +417,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     const insertMembership = db.prepare('INSERT INTO memberships (org_id, partner_id) VALUES (?, ?)');
     for (const [orgId, partnerId] of memberships) insertMembership.run(orgId, partnerId);
 
-    const insertKey = db.prepare('INSERT INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, ?, ?, ?, ?)');
-    for (const reseller of resellerCredentials) insertKey.run(reseller.secretKey, 'secret', 'partner', reseller.partnerId, '[]');
-    for (const org of demoOrganizations) insertKey.run(org.secretKey, 'secret', 'organization', org.orgId, '[]');
-    for (const key of publishable) insertKey.run(key.publishableKey, 'publishable', 'partner', key.partnerId, JSON.stringify(key.origins));
+    for (const reseller of resellerCredentials) storeApiKey(db, { key: reseller.secretKey, kind: 'secret', subjectKind: 'partner', subjectId: reseller.partnerId });
+    for (const org of demoOrganizations) storeApiKey(db, { key: org.secretKey, kind: 'secret', subjectKind: 'organization', subjectId: org.orgId });
+    for (const key of publishable) storeApiKey(db, { key: key.publishableKey, kind: 'publishable', subjectKind: 'partner', subjectId: key.partnerId, origins: key.origins });
 
     // Deals: every state, dated relative to the seeding moment; demo reseller 0 holds one of each.
     for (const [index, partner] of partners.entries()) {

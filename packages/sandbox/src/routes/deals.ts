@@ -19,7 +19,7 @@ import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireSco
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
-import { type DealRow, dealReference, recordHistory, sequenceOfReference, settleDeals, toDeal } from '../deals-store.js';
+import { dealFor, type DealRow, dealReference, recordHistory, sequenceOfReference, settleDeals, toDeal } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
 import { today } from '../context.js';
 import { ApiProblem } from '../problems.js';
@@ -99,7 +99,10 @@ function dealRow(sandbox: Sandbox, dealId: string): DealRow | undefined {
 export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
   app.get('/v1/partners/:partnerId/deals', async (c) => {
     const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:read');
+    const principal = await authenticate(sandbox, c);
+    assertPartnerAccess(sandbox, principal, partnerId, 'deals:read');
+    // An organization here is a distributor (others lack `deals:read`): only the deals routed through it.
+    const distributor = principal.subjectKind === 'organization' ? principal.subjectId : null;
     const query = readQuery(c, DealListQuerySchema, ['limit']);
     // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
     // eslint-disable-next-line no-control-regex
@@ -110,8 +113,8 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     const sort: DealSort = query.sort ?? '-createdAt';
     const { expression, descending } = DEAL_SORT_EXPRESSIONS[sort];
     settleDeals(sandbox);
-    const where = ['partner_id = @partnerId', '(@status IS NULL OR status = @status)'];
-    const params: Record<string, unknown> = { partnerId, status: query.status ?? null };
+    const where = ['partner_id = @partnerId', '(@status IS NULL OR status = @status)', '(@distributor IS NULL OR distributor_id = @distributor)'];
+    const params: Record<string, unknown> = { partnerId, status: query.status ?? null, distributor };
     const text = query.q?.trim().toLowerCase();
     if (text) {
       const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -137,7 +140,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, seq: last.seq }) : null;
-    return json(c, { items: page.map((row) => toDeal(sandbox.db, row)), nextCursor, total });
+    return json(c, { items: page.map((row) => dealFor(sandbox.db, principal, row)), nextCursor, total });
   });
 
   app.post('/v1/partners/:partnerId/deals/conflict-check', async (c) => {
@@ -240,7 +243,9 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     settleDeals(sandbox);
     const row = dealRow(sandbox, c.req.param('dealId'));
     if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
-    return json(c, toDeal(sandbox.db, row));
+    // A distributor reads a member's deal only when it was routed through it.
+    if (principal.subjectKind === 'organization' && row.distributor_id !== principal.subjectId) throw notFound();
+    return json(c, dealFor(sandbox.db, principal, row));
   });
 
   app.post('/v1/deals/:dealId/withdraw', async (c) => {
