@@ -10,6 +10,7 @@ import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { BODY_LIMIT_BYTES } from './request.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
+import { registerOperatorRoutes } from './routes/operator.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -53,6 +54,8 @@ const ROUTES: Record<string, string[]> = {
   '/v1/organizations/:orgId': ['GET'],
   '/v1/organizations/:orgId/summary': ['GET'],
   '/v1/organizations/:orgId/members': ['GET'],
+  '/verify/:partnerId': ['GET'],
+  '/operator/partners/:partnerId': ['PATCH'],
 };
 
 export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptions; quiet: boolean }): Hono<AppEnv> {
@@ -116,6 +119,7 @@ export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptio
   registerPartnerRoutes(app, sandbox);
   registerDealRoutes(app, sandbox);
   registerOrganizationRoutes(app, sandbox);
+  registerOperatorRoutes(app, sandbox);
   for (const path of Object.keys(ROUTES)) {
     app.all(path, () => {
       throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });

@@ -1,5 +1,6 @@
 // @poly-partner/sandbox: start the reference Poly partner API on SQLite, seeded with a deterministic world.
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,8 @@ import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@pol
 import { createApp } from './app.js';
 import { deriveSigningKey } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
-import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
+import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';
+import { registrableWebsite } from './websites.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
@@ -50,6 +52,24 @@ export const PAGE_CACHE_KIB = 4_000;
 export const DEMO_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 export const ISSUER = 'https://sandbox.partners.poly.example';
 
+/**
+ * The demo partners' websites: their own domain plus the hosts of the demo origins (and `allowedOrigins`), so their
+ * badges verify on the demo sites and in tests. Every other partner keeps the domain of its profile's website.
+ */
+function seedListings(db: BetterSqlite3.Database, seeded: Omit<Credentials, 'baseUrl' | 'operatorKey'>, origins: string[]): void {
+  const hosts = [...new Set(origins.map((origin) => new URL(origin).hostname))];
+  const ids = new Set([...seeded.resellers.map((reseller) => reseller.partnerId), ...seeded.publishable.map((key) => key.partnerId)]);
+  const website = db.prepare('SELECT website FROM partners WHERE id = ?').pluck();
+  const insert = db.prepare('INSERT OR REPLACE INTO partner_listings (partner_id, websites, left_at) VALUES (?, ?, NULL)');
+  db.transaction(() => {
+    for (const id of ids) {
+      const own = website.get(id) as string | null;
+      const domain = own ? registrableWebsite(own)?.replace(/^www\./, '') : undefined;
+      insert.run(id, JSON.stringify([...(domain ? [domain] : []), ...hosts]));
+    }
+  })();
+}
+
 /** Throwaway database folders of sandboxes not closed yet; whatever is left is removed when the process exits. */
 const temporaryFolders = new Set<string>();
 let removeOnExit = false;
@@ -88,7 +108,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
 
   let launchDate = getMeta(db, 'launchDate');
-  let seeded: Omit<Credentials, 'baseUrl'>;
+  let seeded: Omit<Credentials, 'baseUrl' | 'operatorKey'>;
   const justSeeded = launchDate === undefined;
   let seededInWorker = false;
   const log = (line: string) => {
@@ -123,7 +143,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     }
     log(`[sandbox] seeded ${options.resellers ?? DEFAULT_RESELLERS} resellers in ${Math.round(performance.now() - started)} ms`);
   } else {
-    seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl'>;
+    seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl' | 'operatorKey'>;
+  }
+  if (justSeeded) seedListings(db, seeded, origins);
+  let operatorKey = getMeta(db, 'operatorKey');
+  if (operatorKey === undefined) {
+    operatorKey = `op_${randomBytes(24).toString('base64url')}`;
+    setMeta(db, 'operatorKey', operatorKey);
   }
   // Indexes come after a bulk seed (faster than maintaining them row by row); then statistics for the planner.
   createIndexes(db);
@@ -156,6 +182,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     dataVersion: 0,
     summaryCache: new Map(),
     tierStatusCache: new Map(),
+    operatorKey,
   };
   const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false });
 
@@ -168,7 +195,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
-    credentials: { baseUrl: url, ...seeded },
+    credentials: { baseUrl: url, ...seeded, operatorKey },
     db,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -24,6 +24,8 @@ export interface Credentials {
   resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
   organizations: { orgId: string; kind: OrganizationKind; name: string; secretKey: string }[];
   publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
+  /** The operator key (`op_…`): changes partner listings through `PATCH /operator/partners/{partnerId}`. */
+  operatorKey: string;
 }
 
 export interface SeedOptions {
@@ -229,7 +231,7 @@ interface PlannedPartner extends PartnerRow {
 }
 
 /** Seeds an empty database; answers the demo credentials (without `baseUrl`, which the server knows). */
-export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Credentials, 'baseUrl'> {
+export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Credentials, 'baseUrl' | 'operatorKey'> {
   const random = createRandom(options.seed);
   const { policy } = options;
   const nowMs = options.now.getTime();
