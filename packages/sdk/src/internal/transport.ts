@@ -21,6 +21,8 @@ export interface RetryPolicy {
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Whose badge keys to trust: the issuer's (production) or the base URL's (sandbox); see `badges.verify()`. */
+  environment: 'production' | 'sandbox';
   credential: { kind: 'provider'; getToken: TokenProvider } | { kind: 'static'; key: string };
   fetch?: typeof globalThis.fetch;
   timeout: number;
@@ -41,7 +43,7 @@ export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestSpec<T> {
   method: 'GET' | 'POST';
-  /** Path below the base URL, segments already encoded. */
+  /** Path below the base URL, segments already encoded; or an absolute `https://` URL (the issuer's keys). */
   path: string;
   query?: Readonly<Record<string, QueryValue>> | undefined;
   body?: unknown;
@@ -109,6 +111,10 @@ export class Transport {
   readonly #tokens: TokenCache | undefined;
   readonly #cache = new ResponseCache();
   readonly #inFlight = new InFlightRequests();
+
+  get options(): Readonly<TransportOptions> {
+    return this.#options;
+  }
 
   constructor(options: TransportOptions) {
     this.#options = options;
@@ -196,7 +202,7 @@ export class Transport {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(spec.body);
     }
-    const fullUrl = joinUrl(this.#options.baseUrl, url);
+    const fullUrl = /^https?:\/\//.test(url) ? url : joinUrl(this.#options.baseUrl, url);
     // POSTs are retried only when an idempotency key makes a repeat harmless.
     const retriable = spec.method === 'GET' || spec.idempotencyKey !== undefined;
     const { limit } = this.#options.retry;
