@@ -72,19 +72,6 @@ export const SCOPES = [
   'badge:read',
 ] as const;
 
-/**
- * The issuer of production badges: the one origin whose key set (`/.well-known/jwks.json`) the widgets and the SDK
- * trust for "Verified by Poly", and whose `/verify/{partnerId}` page every production badge links to. A constant of
- * the build, never taken from the page: a page that points `api-base` at a server of its own cannot sign itself a tier.
- */
-export const BADGE_ISSUER_ORIGIN = 'https://partners.poly.example';
-
-/**
- * Lifetime of a badge, in seconds: a partner that drops a tier or leaves the program stops verifying within it.
- * Widgets refresh a badge before it runs out; `badge.svg` is cached no longer.
- */
-export const BADGE_LIFETIME_SECONDS = 15 * 60;
-
 /** Longest lifetime of an embed token, in seconds. */
 export const EMBED_TOKEN_MAX_TTL_SECONDS = 600;
 

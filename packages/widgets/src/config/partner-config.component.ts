@@ -61,7 +61,6 @@ export class PartnerConfig extends LitElement {
   get contextValue(): PartnerContextValue {
     return {
       client: this.client ?? this.builtClient,
-      apiBase: this.apiBase || undefined,
       locale: this.lang || undefined,
       partnerId: this.partnerId || undefined,
       orgId: this.orgId || undefined,

@@ -20,7 +20,14 @@ const REFRESH_MARGIN_MS = 60_000;
  * its Ed25519 signature checked against the keys of the Poly issuer, whose origin is built in: never against keys
  * from the page's `api-base`. With `<partner-config environment="sandbox">` it trusts the sandbox's keys instead and
  * says it is a sandbox badge. What it shows comes from the signed claims only; it refreshes itself before the badge
- * (15 minutes) runs out, so a tier change shows within that time. It links to the issuer's verification page.
+ * (15 minutes) runs out, so a tier change shows within that time. It links to the issuer's verification page
+ * (`/verify/{partnerId}` on the issuer origin; on `api-base` in sandbox mode). `verify-url` was removed: a link the
+ * page chooses would undo the check. `size` still works (the widest the badge grows, and its type size).
+ *
+ * What a visitor sees: "Verified by Poly" and "checked <date>" for a badge signed by the issuer for this website;
+ * "Sandbox badge, not issued by Poly" in sandbox mode; "Not verified: altered or not issued by Poly" for a forged
+ * claim or a key that is not the issuer's (a page's own api-base); "Not verified: not issued for this website" on a
+ * site that is not among the partner's registered websites; "Expired" for a badge past its 15 minutes.
  *
  * @event partner-ready - The badge was loaded and checked.
  * @event partner-error - The badge could not be loaded; `event.error` is the `PartnerApiError`.

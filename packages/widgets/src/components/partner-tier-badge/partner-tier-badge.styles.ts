@@ -76,13 +76,11 @@ export default css`
   [part~='status'] {
     font-size: 0.85em;
   }
-  [part~='status'] > * {
-    vertical-align: middle;
-  }
   [part~='status'] .icon {
     width: 1.2em;
     height: 1.2em;
     margin-inline-end: 0.3em;
+    vertical-align: middle;
   }
   .status--verified {
     color: var(--_success);
@@ -98,17 +96,11 @@ export default css`
     color: var(--_text-muted);
   }
 
-  /* Compact: for narrow places (below 15rem, or layout="compact"): the detail on a line of its own, tighter type. */
+  /* Compact, for narrow places (below 15rem, or layout="compact"): "checked …" on a line of its own. */
   @container (max-width: 15rem) {
-    :host(:not([layout='full'])) [part~='base'] {
-      padding: 0.4em 0.6em;
-    }
     :host(:not([layout='full'])) .status__detail {
       display: block;
     }
-  }
-  :host([layout='compact']) [part~='base'] {
-    padding: 0.4em 0.6em;
   }
   :host([layout='compact']) .status__detail {
     display: block;
