@@ -56,7 +56,7 @@ export const ISSUER = 'https://sandbox.partners.poly.example';
  * The demo partners' websites: their own domain plus the hosts of the demo origins (and `allowedOrigins`), so their
  * badges verify on the demo sites and in tests. Every other partner keeps the domain of its profile's website.
  */
-function seedListings(db: BetterSqlite3.Database, seeded: Omit<Credentials, 'baseUrl' | 'operatorKey'>, origins: string[]): void {
+function seedListings(db: BetterSqlite3.Database, seeded: Omit<Credentials, 'baseUrl'>, origins: string[]): void {
   const hosts = [...new Set(origins.map((origin) => new URL(origin).hostname))];
   const ids = new Set([...seeded.resellers.map((reseller) => reseller.partnerId), ...seeded.publishable.map((key) => key.partnerId)]);
   const website = db.prepare('SELECT website FROM partners WHERE id = ?').pluck();
@@ -108,7 +108,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
 
   let launchDate = getMeta(db, 'launchDate');
-  let seeded: Omit<Credentials, 'baseUrl' | 'operatorKey'>;
+  let seeded: Omit<Credentials, 'baseUrl'>;
   const justSeeded = launchDate === undefined;
   let seededInWorker = false;
   const log = (line: string) => {
@@ -143,14 +143,15 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     }
     log(`[sandbox] seeded ${options.resellers ?? DEFAULT_RESELLERS} resellers in ${Math.round(performance.now() - started)} ms`);
   } else {
-    seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl' | 'operatorKey'>;
+    seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl'>;
   }
   if (justSeeded) seedListings(db, seeded, origins);
-  let operatorKey = getMeta(db, 'operatorKey');
-  if (operatorKey === undefined) {
-    operatorKey = `op_${randomBytes(24).toString('base64url')}`;
-    setMeta(db, 'operatorKey', operatorKey);
+  // A database seeded before the operator key existed gets one now, kept with its credentials.
+  if (!seeded.operatorKey) {
+    seeded.operatorKey = `op_${randomBytes(24).toString('base64url')}`;
+    setMeta(db, 'credentials', JSON.stringify(seeded));
   }
+  const { operatorKey } = seeded;
   // Indexes come after a bulk seed (faster than maintaining them row by row); then statistics for the planner.
   createIndexes(db);
   if (justSeeded && !seededInWorker) db.exec('ANALYZE');
@@ -195,7 +196,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
-    credentials: { baseUrl: url, ...seeded, operatorKey },
+    credentials: { baseUrl: url, ...seeded },
     db,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -476,6 +476,12 @@ const OPERATIONS: readonly OperationSpec[] = [
     success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
   },
   {
+    method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
+    summary: 'The public keys that verify badges and embed tokens',
+    access: 'public',
+    success: { status: 200, description: 'The key set.', schema: 'Jwks' },
+  },
+  {
     method: 'get', path: '/verify/{partnerId}', operationId: 'getVerificationPage', tag: 'badges',
     summary: "The issuer's verification page of a partner's badge",
     description:
@@ -485,12 +491,6 @@ const OPERATIONS: readonly OperationSpec[] = [
       "Its own strict CSP with `frame-ancestors 'none'` and `X-Frame-Options: DENY`: it cannot be framed.",
     access: 'public', pathParameter: 'PartnerId',
     success: { status: 200, description: 'The verification page.', schema: 'VerificationPage', mediaType: 'text/html' },
-  },
-  {
-    method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
-    summary: 'The public keys that verify badges and embed tokens',
-    access: 'public',
-    success: { status: 200, description: 'The key set.', schema: 'Jwks' },
   },
   {
     method: 'post', path: '/v1/embed-tokens', operationId: 'createEmbedToken', tag: 'auth',
@@ -572,7 +572,11 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
   for (const status of [...statuses].sort((a, b) => a - b)) responses[status] = responseRef(PROBLEM_RESPONSES[status][0]);
   // A person follows the badge's link: an unknown partner gets a page saying so, not a problem document.
   if (spec.success.schema === 'VerificationPage') {
-    responses[404] = { description: 'No such partner; the page says that a badge linking here is not genuine.', content: { 'text/html': { schema: { type: 'string' } } } };
+    responses[404] = {
+      description: 'No such partner; the page says that a badge linking here is not genuine.',
+      headers: { 'x-request-id': headerRef('RequestId') },
+      content: { 'text/html': { schema: { type: 'string' } } },
+    };
   }
 
   return {

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createIndexes, migrate } from './schema.js';
 import { type Credentials, type SeedOptions, seedWorld } from './seed.js';
 
-export function seedFile(file: string, options: SeedOptions): Omit<Credentials, 'baseUrl' | 'operatorKey'> {
+export function seedFile(file: string, options: SeedOptions): Omit<Credentials, 'baseUrl'> {
   const db = new BetterSqlite3(file);
   try {
     db.pragma('synchronous = OFF');
@@ -23,12 +23,12 @@ export function seedFile(file: string, options: SeedOptions): Omit<Credentials, 
 }
 
 /** `seedFile` in a worker thread; the file must exist with the schema migrated and no world in it yet. */
-export function seedInWorker(file: string, options: SeedOptions): Promise<Omit<Credentials, 'baseUrl' | 'operatorKey'>> {
+export function seedInWorker(file: string, options: SeedOptions): Promise<Omit<Credentials, 'baseUrl'>> {
   const moduleUrl = new URL(`./seed-file${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), { workerData: { file, options, moduleUrl } });
-    let result: Omit<Credentials, 'baseUrl' | 'operatorKey'> | undefined;
-    worker.once('message', (message: Omit<Credentials, 'baseUrl' | 'operatorKey'>) => (result = message));
+    let result: Omit<Credentials, 'baseUrl'> | undefined;
+    worker.once('message', (message: Omit<Credentials, 'baseUrl'>) => (result = message));
     worker.once('error', reject);
     worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`The seeding worker stopped (exit code ${code}) before it finished.`))));
   });

@@ -231,7 +231,7 @@ interface PlannedPartner extends PartnerRow {
 }
 
 /** Seeds an empty database; answers the demo credentials (without `baseUrl`, which the server knows). */
-export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Credentials, 'baseUrl' | 'operatorKey'> {
+export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Credentials, 'baseUrl'> {
   const random = createRandom(options.seed);
   const { policy } = options;
   const nowMs = options.now.getTime();
@@ -368,6 +368,8 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     return { orgId: org.id, kind, name: org.name, secretKey: secret() };
   });
   const publishable = [{ partnerId: partners[0]!.id, publishableKey: `pk_test_${keyRandom.token(24)}`, origins: options.origins }];
+  // Drawn last, so the keys above stay what they were before the operator key existed.
+  const operatorKey = `op_test_${keyRandom.token(24)}`;
 
   const insertPartner = db.prepare(`INSERT INTO partners (id, name, name_lower, country, region, city, website, group_id, joined_at,
     carried_program, carried_tier, metrics, shared_metrics, earned_tier, effective_tier, effective_rank, protected_tier,
@@ -472,9 +474,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     setMeta(db, 'seed', String(options.seed));
     setMeta(db, 'seededAt', options.now.toISOString());
     setMeta(db, 'launchDate', policy.statusProtection.launchDate);
-    setMeta(db, 'credentials', JSON.stringify({ resellers: resellerCredentials, organizations: demoOrganizations, publishable }));
+    setMeta(db, 'credentials', JSON.stringify({ resellers: resellerCredentials, organizations: demoOrganizations, publishable, operatorKey }));
   })();
 
-  return { resellers: resellerCredentials, organizations: demoOrganizations, publishable };
+  return { resellers: resellerCredentials, organizations: demoOrganizations, publishable, operatorKey };
 }
 
