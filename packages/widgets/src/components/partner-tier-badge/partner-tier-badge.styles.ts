@@ -1,15 +1,18 @@
 import { css } from 'lit';
 
 export default css`
-  /* The host fills its container up to the size's width (never wider) and is the container its layout follows. */
+  /* The host takes the size's width, never wider than its container, and is the container its layout follows. */
   :host {
     --_badge-surface: var(--partner-tier-badge-surface, var(--_surface));
     --_badge-border: var(--partner-tier-badge-border-color, var(--_border));
     --_badge-radius: var(--partner-tier-badge-radius, var(--_radius));
     --_width: 17rem;
     --_height: 8.25rem;
+    /* A definite width (the size's, capped by the container): as a container of its own inline size the host has no
+       width from its content, and would collapse to nothing in a flex row. */
     display: block;
-    max-inline-size: var(--_width);
+    inline-size: var(--_width);
+    max-inline-size: 100%;
     container-type: inline-size;
   }
   :host([size='small']) {
