@@ -40,6 +40,7 @@ async function main() {
   document.getElementById('organization-name')!.textContent = organization.name;
   const config = document.getElementById('config')!;
   config.setAttribute('api-base', demo.apiBase);
+  config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?org=${encodeURIComponent(organization.orgId)}`);
   config.querySelector('partner-member-overview')!.setAttribute('org-id', organization.orgId);
 }

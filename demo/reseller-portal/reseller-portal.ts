@@ -20,6 +20,8 @@ async function main() {
   // The backend decides which partner a token is for; the widgets only know where to ask.
   const config = document.getElementById('config')!;
   config.setAttribute('api-base', demo.apiBase);
+  // The demo runs against the sandbox: badges trust its keys and say they are sandbox badges.
+  config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?partner=${encodeURIComponent(chosen)}`);
   for (const widget of config.querySelectorAll('partner-tier-badge, next-tier-checklist, deal-registration-form, partner-deal-list')) {
     widget.setAttribute('partner-id', chosen);

@@ -33,6 +33,7 @@ const API_TABLE = [
   'GET /v1/partners/{partnerId}/badge',
   'GET /v1/partners/{partnerId}/badge.svg',
   'GET /.well-known/jwks.json',
+  'GET /verify/{partnerId}',
   'POST /v1/embed-tokens',
   'GET /openapi.json',
   'GET /healthz',
@@ -206,6 +207,11 @@ describe('what the document covers', () => {
       assert.ok(errors.includes('500'), key);
       for (const status of errors) {
         const content = response(key, status).content;
+        // The one page for people: a visitor who follows a badge's link to an unknown partner gets HTML saying so.
+        if (key === 'GET /verify/{partnerId}' && status === '404') {
+          assert.deepEqual(Object.keys(content), ['text/html'], `${key} ${status}`);
+          continue;
+        }
         assert.deepEqual(Object.keys(content), ['application/problem+json'], `${key} ${status}`);
         const schema = content['application/problem+json'].schema;
         assert.deepEqual(schema.allOf, [{ $ref: '#/components/schemas/Problem' }]);

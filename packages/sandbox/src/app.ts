@@ -9,6 +9,7 @@ import { ApiProblem, problemResponse, rateLimited } from './problems.js';
 import { BODY_LIMIT_BYTES, payloadTooLarge } from './request.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
+import { registerOperatorRoutes } from './routes/operator.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -52,6 +53,8 @@ const ROUTES: Record<string, string[]> = {
   '/v1/organizations/:orgId': ['GET'],
   '/v1/organizations/:orgId/summary': ['GET'],
   '/v1/organizations/:orgId/members': ['GET'],
+  '/verify/:partnerId': ['GET'],
+  '/operator/partners/:partnerId': ['PATCH'],
 };
 
 /** Routes that read no credential: whatever their requests carry, they count per client address. */
@@ -119,6 +122,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
   registerPartnerRoutes(app, sandbox);
   registerDealRoutes(app, sandbox);
   registerOrganizationRoutes(app, sandbox);
+  registerOperatorRoutes(app, sandbox);
   for (const path of Object.keys(ROUTES)) {
     app.all(path, () => {
       throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });

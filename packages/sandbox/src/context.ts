@@ -40,6 +40,8 @@ export interface Sandbox {
   summaryCache: Map<string, unknown>;
   /** Tier-status answers per `partnerId|asOf`, with the partner columns they were computed from (checked on use). */
   tierStatusCache: Map<string, { row: StandingColumns; text: string; etag: string }>;
+  /** The operator key (`op_…`) of `PATCH /operator/partners/{partnerId}` (Poly's side: websites, leaving). */
+  operatorKey: string;
 }
 
 /** What a partner's evaluation reads from its row, besides the policy and the day. */

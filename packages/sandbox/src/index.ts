@@ -1,5 +1,6 @@
 // @poly-partner/sandbox: start the reference Poly partner API on SQLite, seeded with a deterministic world.
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,8 @@ import { createApp } from './app.js';
 import { storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
 import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
-import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
+import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';
+import { registrableWebsite } from './websites.js';
 import { type Credentials, seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
@@ -69,6 +71,24 @@ export const WORKER_SEED_RESELLERS = 5_000;
 export const PAGE_CACHE_KIB = 4_000;
 export const DEMO_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 export const ISSUER = 'https://sandbox.partners.poly.example';
+
+/**
+ * The demo partners' websites: their own domain plus the hosts of the demo origins (and `allowedOrigins`), so their
+ * badges verify on the demo sites and in tests. Every other partner keeps the domain of its profile's website.
+ */
+function seedListings(db: BetterSqlite3.Database, seeded: Omit<Credentials, 'baseUrl'>, origins: string[]): void {
+  const hosts = [...new Set(origins.map((origin) => new URL(origin).hostname))];
+  const ids = new Set([...seeded.resellers.map((reseller) => reseller.partnerId), ...seeded.publishable.map((key) => key.partnerId)]);
+  const website = db.prepare('SELECT website FROM partners WHERE id = ?').pluck();
+  const insert = db.prepare('INSERT OR REPLACE INTO partner_listings (partner_id, websites, left_at) VALUES (?, ?, NULL)');
+  db.transaction(() => {
+    for (const id of ids) {
+      const own = website.get(id) as string | null;
+      const domain = own ? registrableWebsite(own)?.replace(/^www\./, '') : undefined;
+      insert.run(id, JSON.stringify([...(domain ? [domain] : []), ...hosts]));
+    }
+  })();
+}
 
 /** Throwaway database folders of sandboxes not closed yet; whatever is left is removed when the process exits. */
 const temporaryFolders = new Set<string>();
@@ -153,6 +173,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   } else {
     seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl'>;
   }
+  if (justSeeded) seedListings(db, seeded, origins);
+  // A database seeded before the operator key existed gets one now, kept with its credentials.
+  if (!seeded.operatorKey) {
+    seeded.operatorKey = `op_${randomBytes(24).toString('base64url')}`;
+    setMeta(db, 'credentials', JSON.stringify(seeded));
+  }
+  const { operatorKey } = seeded;
   // Indexes come after a bulk seed (faster than maintaining them row by row); then statistics for the planner.
   createIndexes(db);
   if (justSeeded && !seededInWorker) db.exec('ANALYZE');
@@ -191,6 +218,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     dataVersion: 0,
     summaryCache: new Map(),
     tierStatusCache: new Map(),
+    operatorKey,
   };
   const app = createApp(sandbox, { quiet: options.quiet ?? false });
 

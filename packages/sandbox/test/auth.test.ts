@@ -182,15 +182,20 @@ describe('embed tokens', () => {
 });
 
 describe('badges in portals', () => {
-  test("an embed token's badge may be shown on the portal the token is bound to", async () => {
-    // Brightline has no publishable key: without the token's origin its own intranet would call its badge foreign.
+  test("a badge's domains are the partner's registered websites, never an embed token's origin", async () => {
+    // A token minted for a portal, or for a bare public suffix, must not make a badge that verifies there.
     const reseller = goldOne();
-    const token = (await mint(reseller.secretKey, { origin: PORTAL, subject: { partnerId: reseller.partnerId } })).body.token;
-    const viaToken = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: token, headers: { origin: PORTAL } });
-    assert.equal(viaToken.status, 200);
-    assert.deepEqual(viaToken.body.claims.domains, ['portal.example']);
     const viaSecretKey = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: reseller.secretKey });
-    assert.deepEqual(viaSecretKey.body.claims.domains, []);
+    const profile = await api.call(`/v1/partners/${reseller.partnerId}`, { credential: reseller.secretKey });
+    assert.deepEqual(viaSecretKey.body.claims.domains, profile.body.websites);
+    for (const origin of [PORTAL, 'https://com']) {
+      const minted = await mint(reseller.secretKey, { origin, subject: { partnerId: reseller.partnerId } });
+      if (minted.status !== 200) continue; // an origin the sandbox refuses to mint for is refused all the more
+      const viaToken = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: minted.body.token, headers: { origin } });
+      assert.equal(viaToken.status, 200);
+      assert.deepEqual(viaToken.body.claims.domains, profile.body.websites, origin);
+      assert.ok(!viaToken.body.claims.domains.includes('com'), origin);
+    }
   });
 });
 
@@ -202,7 +207,9 @@ describe('publishable keys', () => {
     assert.equal(badge.status, 200);
     assert.equal(badge.body.claims.sub, key.partnerId);
     assert.equal(badge.body.claims.tier, 'gold');
-    assert.deepEqual(badge.body.claims.domains.sort(), ['127.0.0.1', 'localhost', 'portal.example'].sort());
+    // Its own domain, then the hosts of the sandbox's demo origins (seeded as its websites).
+    assert.deepEqual(badge.body.claims.domains.slice(1).sort(), ['127.0.0.1', 'localhost', 'portal.example'].sort());
+    assert.match(badge.body.claims.domains[0], /^[a-z0-9-]+\.[a-z.]+$/);
     const jwks = (await api.call('/.well-known/jwks.json')).body;
     assert.ok(await verifyJws(badge.body.jws, jwks));
 
@@ -210,7 +217,7 @@ describe('publishable keys', () => {
     assert.equal(svg.status, 200);
     assert.match(svg.headers.get('content-type')!, /^image\/svg\+xml/);
     assert.match(svg.text, /role="img"/);
-    assert.match(svg.text, /<title[^>]*>[^<]*Gold/);
+    assert.match(svg.text, /<title[^>]*>[^<]*Gold partner/);
 
     const wrongOrigin = await api.call(`/v1/partners/${key.partnerId}/badge`, { credential: key.publishableKey, headers: { origin: 'https://evil.example' } });
     assert.equal(wrongOrigin.status, 403);

@@ -29,6 +29,12 @@ interface CommonOptions {
    * `If-None-Match` (default `true`). `false` sends every call on its own.
    */
   cache?: boolean;
+  /**
+   * `production` (default): badges verify only with the keys of the Poly issuer (`BADGE_ISSUER_ORIGIN`, a constant
+   * of the build), never with keys from `baseUrl`. `sandbox`: with the keys of `baseUrl`, for development against the
+   * sandbox; such badges verify as `sandbox: true` and must never be shown as "Verified by Poly".
+   */
+  environment?: 'production' | 'sandbox';
 }
 
 /** Options of `createPartnerClient()`: exactly one of `getToken`, `secretKey`, `publishableKey`. */
@@ -109,6 +115,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   }
   const transport = new Transport({
     baseUrl: String(options.baseUrl),
+    environment: options.environment === 'sandbox' ? 'sandbox' : 'production',
     credential: options.getToken
       ? { kind: 'provider', getToken: options.getToken }
       : { kind: 'static', key: (options.secretKey ?? options.publishableKey)! },

@@ -1,6 +1,7 @@
 // Every SDK method against a real sandbox on 127.0.0.1: typed data back, PartnerApiError with the right type on failure.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { BADGE_ISSUER_ORIGIN } from '@poly-partner/contract';
 import { createPartnerClient, isPartnerApiError, PartnerApiError, type PartnerClient } from '../src/index.js';
 import { countingFetch, dealInput, demo, startTestSandbox, type Sandbox } from './support/sandbox.js';
 
@@ -194,14 +195,15 @@ describe('organizations', () => {
 });
 
 describe('badges', () => {
-  test('a publishable key reads its badge, which verifies for its domain and not for another', async () => {
-    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey });
+  test('in the sandbox environment, a badge verifies with the sandbox keys for its domain and not for another', async () => {
+    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey, environment: 'sandbox' });
     const badge = await client.badges.get(ids.publishable.partnerId);
     assert.equal(badge.claims.sub, ids.publishable.partnerId);
     const host = new URL(ids.publishable.origins[0]!).hostname;
 
     const verified = await client.badges.verify(badge.jws, { hostname: host });
     assert.equal(verified.status, 'verified');
+    assert.equal(verified.sandbox, true, 'a sandbox badge says so');
     assert.equal(verified.claims?.tier, badge.claims.tier);
 
     const elsewhere = await client.badges.verify(badge.jws, { hostname: 'copycat.example' });
@@ -209,16 +211,39 @@ describe('badges', () => {
 
     const expired = await client.badges.verify(badge.jws, { hostname: host, now: new Date(badge.claims.exp * 1000 + 1000) });
     assert.equal(expired.status, 'expired');
+    assert.equal(await client.badges.verificationUrl(ids.publishable.partnerId), `${sandbox.url}/verify/${ids.publishable.partnerId}`);
+  });
+
+  test('in production, keys come only from the issuer origin: a sandbox-signed badge does not verify', async () => {
+    const asked: string[] = [];
+    // The real issuer is not reachable from a test: a stand-in answers its key set with a key of its own.
+    const issuerKey = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const { x } = await crypto.subtle.exportKey('jwk', issuerKey.publicKey);
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      asked.push(url);
+      if (url.startsWith(BADGE_ISSUER_ORIGIN)) {
+        return new Response(JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid: 'poly-1', alg: 'EdDSA' }] }), { headers: { 'content-type': 'application/json' } });
+      }
+      return globalThis.fetch(input, init);
+    };
+    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey, fetch });
+    const badge = await client.badges.get(ids.publishable.partnerId);
+    const result = await client.badges.verify(badge.jws, { hostname: 'localhost' });
+    assert.deepEqual(result, { status: 'unverified', reason: 'signature', sandbox: false });
+    assert.ok(asked.includes(`${BADGE_ISSUER_ORIGIN}/.well-known/jwks.json`), asked.join());
+    assert.ok(!asked.some((url) => url.startsWith(sandbox.url) && url.includes('jwks')), 'never the base URL’s keys');
+    assert.equal(await client.badges.verificationUrl('ptr_1'), `${BADGE_ISSUER_ORIGIN}/verify/ptr_1`);
   });
 
   test('a tampered badge is unverified with a reason', async () => {
-    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey });
+    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey, environment: 'sandbox' });
     const { jws, claims } = await client.badges.get(ids.publishable.partnerId);
     const [header, , signature] = jws.split('.');
     const forged = Buffer.from(JSON.stringify({ ...claims, tier: 'platinum' })).toString('base64url');
     const result = await client.badges.verify(`${header}.${forged}.${signature}`, { hostname: 'anything.example' });
-    assert.deepEqual(result, { status: 'unverified', reason: 'signature' });
-    assert.deepEqual(await client.badges.verify('not a jws'), { status: 'unverified', reason: 'malformed' });
+    assert.deepEqual(result, { status: 'unverified', reason: 'signature', sandbox: true });
+    assert.deepEqual(await client.badges.verify('not a jws'), { status: 'unverified', reason: 'malformed', sandbox: true });
   });
 
   test('a publishable key reads nothing but the badge', async () => {

@@ -155,7 +155,7 @@ describe('SDK in the browser', () => {
 
   it('shows a publishable badge that verifies for this page’s host and not for another', async () => {
     const publishable = config.credentials.publishable[0]!;
-    const badgeClient = createPartnerClient({ baseUrl: config.baseUrl, publishableKey: publishable.publishableKey });
+    const badgeClient = createPartnerClient({ baseUrl: config.baseUrl, publishableKey: publishable.publishableKey, environment: 'sandbox' });
     const badge = await badgeClient.badges.get(publishable.partnerId);
     expect(badge.claims.domains).to.include(location.hostname);
     expect((await badgeClient.badges.verify(badge.jws)).status).to.equal('verified');

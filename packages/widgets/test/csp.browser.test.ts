@@ -55,7 +55,7 @@ describe('widgets under a strict CSP', () => {
     await checklist.el.updateComplete;
     await probeViolation();
 
-    expect(textOf(badge.el)).to.contain('Verified by Poly');
+    expect(textOf(badge.el)).to.contain('Sandbox badge, not issued by Poly');
     expect(textOf(checklist.el)).to.contain('Projected tier');
     // Only the probe's own report: nothing the widgets rendered was blocked.
     expect(violations.slice(before).map((event) => `${event.violatedDirective}: ${event.sample}`)).to.have.length(1);

@@ -62,7 +62,7 @@ describe('widget foundation', () => {
     await waitUntil(() => faults.aborted.length > 0, 'the first load to be aborted');
     expect(faults.aborted[0]).to.contain(first.partnerId);
     faults.pass();
-    await waitForText(el, /Not verified|Verified by Poly/);
+    await waitForText(el, /Not verified|Sandbox badge, not issued by Poly/);
     expect(textOf(el)).to.not.contain('could not be found');
   });
 });

@@ -483,7 +483,11 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/v1/partners/{partnerId}/badge.svg', operationId: 'getBadgeSvg', tag: 'badges',
     summary: 'The badge as a static image',
-    description: 'For places without JavaScript: an accessible SVG naming the partner and its tier.',
+    description:
+      'For places without JavaScript: an accessible SVG with the same words as the live badge (partner, tier, ' +
+      '"Verified by Poly", when it was checked), in English or German (`?lang=de`, else `Accept-Language`), linking ' +
+      'to `/verify/{partnerId}`. Cached no longer than a badge lives (15 minutes), `private, no-store` when fetched ' +
+      'with an `Authorization` header; `X-Content-Type-Options: nosniff` and a CSP of its own.',
     access: { scope: 'badge:read', publishable: 'andQuery' }, pathParameter: 'PartnerId',
     success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
   },
@@ -492,6 +496,17 @@ const OPERATIONS: readonly OperationSpec[] = [
     summary: 'The public keys that verify badges and embed tokens',
     access: 'public',
     success: { status: 200, description: 'The key set.', schema: 'Jwks' },
+  },
+  {
+    method: 'get', path: '/verify/{partnerId}', operationId: 'getVerificationPage', tag: 'badges',
+    summary: "The issuer's verification page of a partner's badge",
+    description:
+      'Server-rendered HTML for people, in English or German (`Accept-Language`, or `?lang=en|de`), complete without ' +
+      "JavaScript: the partner's name, its effective tier, how long a badge is valid, the websites it is issued for, " +
+      'and whether the partner has left the program. Every badge links here (on the issuer origin in production). ' +
+      "Its own strict CSP with `frame-ancestors 'none'` and `X-Frame-Options: DENY`: it cannot be framed.",
+    access: 'public', pathParameter: 'PartnerId',
+    success: { status: 200, description: 'The verification page.', schema: 'VerificationPage', mediaType: 'text/html' },
   },
   {
     method: 'post', path: '/v1/embed-tokens', operationId: 'createEmbedToken', tag: 'auth',
@@ -550,7 +565,7 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
 
   const mediaType = spec.success.mediaType ?? 'application/json';
   // The SVG is markup, not a schema of ours; everything else is a component.
-  const successSchema = spec.success.schema === 'BadgeSvg' ? { type: 'string' } : schemaRef(spec.success.schema);
+  const successSchema = spec.success.schema === 'BadgeSvg' || spec.success.schema === 'VerificationPage' ? { type: 'string' } : schemaRef(spec.success.schema);
   const responses: Record<string, ResponseObject | ReferenceObject> = {
     [spec.success.status]: {
       description: spec.success.description,
@@ -571,6 +586,14 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
   if (spec.query) statuses.add(422);
   if (spec.body) [400, 413, 415, 422].forEach((status) => statuses.add(status as ProblemStatus));
   for (const status of [...statuses].sort((a, b) => a - b)) responses[status] = responseRef(PROBLEM_RESPONSES[status][0]);
+  // A person follows the badge's link: an unknown partner gets a page saying so, not a problem document.
+  if (spec.success.schema === 'VerificationPage') {
+    responses[404] = {
+      description: 'No such partner; the page says that a badge linking here is not genuine.',
+      headers: { 'x-request-id': headerRef('RequestId') },
+      content: { 'text/html': { schema: { type: 'string' } } },
+    };
+  }
 
   return {
     operationId: spec.operationId,

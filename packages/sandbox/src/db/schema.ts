@@ -57,6 +57,13 @@ CREATE TABLE IF NOT EXISTS partners (
   missing_criteria INTEGER NOT NULL DEFAULT 0,
 ${Object.entries(PARTNER_COLUMNS_4).map(([column, definition]) => `  ${column} ${definition}`).join(',\n')}
 );
+-- What Poly maintains about a partner's public presence: the websites its badge verifies on, and whether it left the
+-- program. A partner without a row has the registrable domain of its profile's website (see websites.ts).
+CREATE TABLE IF NOT EXISTS partner_listings (
+  partner_id TEXT PRIMARY KEY REFERENCES partners(id),
+  websites TEXT NOT NULL,
+  left_at TEXT
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS organizations (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -179,7 +186,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['deal_history', 'signing_keys', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['deal_history', 'signing_keys', 'idempotency', 'api_keys', 'partner_listings', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));

@@ -26,6 +26,8 @@ export interface Credentials {
   resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
   organizations: { orgId: string; kind: OrganizationKind; name: string; secretKey: string }[];
   publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
+  /** The operator key (`op_…`): changes partner listings through `PATCH /operator/partners/{partnerId}`. */
+  operatorKey: string;
 }
 
 export interface SeedOptions {
@@ -387,6 +389,8 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     return { orgId: org.id, kind, name: org.name, secretKey: secret() };
   });
   const publishable = [{ partnerId: partners[0]!.id, publishableKey: `pk_test_${keyRandom.token(24)}`, origins: options.origins }];
+  // Drawn last, so the keys above stay what they were before the operator key existed.
+  const operatorKey = `op_test_${keyRandom.token(24)}`;
 
   const partnerColumns = ['id', 'name', 'name_lower', 'country', 'region', 'city', 'website', 'group_id', 'joined_at', 'carried_program',
     'carried_tier', 'carried_since', 'metrics', 'shared_metrics', ...EVALUATED_COLUMNS];
@@ -490,9 +494,9 @@ export function seedWorld(db: Database.Database, options: SeedOptions): Omit<Cre
     setMeta(db, 'seed', String(options.seed));
     setMeta(db, 'seededAt', options.now.toISOString());
     setMeta(db, 'launchDate', policy.statusProtection.launchDate);
-    setMeta(db, 'credentials', JSON.stringify({ resellers: resellerCredentials, organizations: demoOrganizations, publishable }));
+    setMeta(db, 'credentials', JSON.stringify({ resellers: resellerCredentials, organizations: demoOrganizations, publishable, operatorKey }));
   })();
 
-  return { resellers: resellerCredentials, organizations: demoOrganizations, publishable };
+  return { resellers: resellerCredentials, organizations: demoOrganizations, publishable, operatorKey };
 }
 

@@ -30,6 +30,7 @@ export function createResources(transport: Transport): Resources {
     badges: lazyResource(() => import('../resources/badges.js').then((m) => new m.BadgesResource(transport)), {
       get: 'call',
       verify: 'call',
+      verificationUrl: 'call',
     }),
   };
 }

@@ -22,6 +22,8 @@ export interface RetryPolicy {
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Whose badge keys to trust: the issuer's (production) or the base URL's (sandbox); see `badges.verify()`. */
+  environment: 'production' | 'sandbox';
   credential: { kind: 'provider'; getToken: TokenProvider } | { kind: 'static'; key: string };
   fetch?: typeof globalThis.fetch;
   timeout: number;
@@ -42,7 +44,7 @@ export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestSpec<T> {
   method: 'GET' | 'POST';
-  /** Path below the base URL, segments already encoded. */
+  /** Path below the base URL, segments already encoded; or an absolute `https://` URL (the issuer's keys). */
   path: string;
   query?: Readonly<Record<string, QueryValue>> | undefined;
   body?: unknown;
@@ -118,6 +120,10 @@ export class Transport {
   readonly #tokens: TokenCache | undefined;
   readonly #cache = new ResponseCache();
   readonly #inFlight = new InFlightRequests();
+
+  get options(): Readonly<TransportOptions> {
+    return this.#options;
+  }
 
   constructor(options: TransportOptions) {
     this.#options = options;
@@ -202,7 +208,8 @@ export class Transport {
     if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
     // POSTs are retried only when an idempotency key makes a repeat harmless.
     const retriable = spec.method === 'GET' || spec.idempotencyKey !== undefined;
-    const call = this.#ky(url, {
+    // An absolute URL (the issuer's keys) goes as a URL object: ky puts its prefix, the base URL, before strings only.
+    const call = this.#ky(/^https?:\/\//.test(url) ? new URL(url) : url, {
       method: spec.method,
       headers,
       json: spec.body,

@@ -61,6 +61,8 @@ export async function clientFor(subject: Subject, options: ClientOptions = {}): 
   const { baseUrl } = await sandboxConfig();
   return createPartnerClient({
     baseUrl,
+    // The tests run against the sandbox: its badges verify with its own keys, as sandbox badges.
+    environment: 'sandbox',
     getToken: () => embedToken(subject),
     retry: false,
     cache: false,
@@ -75,6 +77,7 @@ export async function publishableClient(options: ClientOptions = {}): Promise<{ 
   if (!publishable) throw new Error('The sandbox has no publishable key');
   const client = createPartnerClient({
     baseUrl,
+    environment: 'sandbox',
     publishableKey: publishable.publishableKey,
     retry: false,
     cache: false,
