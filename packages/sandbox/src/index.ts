@@ -10,11 +10,12 @@ import { createApp } from './app.js';
 import { deriveSigningKey } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate } from './db/schema.js';
-import { type Credentials, seedWorld } from './db/seed.js';
+import type { Credentials } from './credentials-file.js';
+import { seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
 
-export type { Credentials } from './db/seed.js';
+export type { Credentials } from './credentials-file.js';
 
 export interface StartSandboxOptions {
   port?: number;
