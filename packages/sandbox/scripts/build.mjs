@@ -30,6 +30,8 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(`${root}src/db/seed-worker.mjs`, `${root}dist/seed-worker.mjs`);
+// GET /openapi.json serves this copy (src/routes/public.ts): the contract is bundled, not a dependency.
+copyFileSync(createRequire(import.meta.url).resolve('@poly-partner/contract/openapi.json'), `${root}dist/openapi.json`);
 
 // The bin runs on the flags of node-flags.mjs (`env -S` splits them off the interpreter's name).
 const cli = `${root}dist/cli.js`;
