@@ -2,6 +2,7 @@
 // shared in-flight GETs, the ETag cache, one token refresh on 401, and error mapping.
 // Plain fetch rather than ky: the retry and timeout rules below are all the SDK used of it, and ky cost 8 kB gzip of
 // a 12 kB budget for the badge's script tag.
+import { PARSE_IN_ENGLISH } from '@poly-partner/contract';
 import { errorFromResponse, TimeoutFailure, toPartnerApiError } from '../errors/from-failure.js';
 import { PartnerApiError, isPartnerApiError } from '../errors/partner-api-error.js';
 import { raceAbort } from './abort.js';
@@ -30,11 +31,12 @@ export interface TransportOptions {
 
 /** What the SDK needs of a contract schema (zod's `safeParse`); keeps zod a dependency of the contract only. */
 export interface ResponseSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+  safeParse(data: unknown, options?: typeof PARSE_IN_ENGLISH): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 }
 interface Issue {
   path: readonly PropertyKey[];
   code: string;
+  message: string;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -69,10 +71,10 @@ function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): s
   return text ? `?${text}` : '';
 }
 
-/** Dotted path of the first contract violations, for a message a developer can act on. */
+/** Where the first contract violations are and what was expected there, for a message a developer can act on. */
 function describeIssues(issues: readonly Issue[]): string {
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
-  return shown.join(', ') + (issues.length > 3 ? ` and ${issues.length - 3} more` : '');
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  return shown.join('; ') + (issues.length > 3 ? `; and ${issues.length - 3} more` : '');
 }
 
 /** `base` and `path` with exactly one slash between them (a base URL may carry a path of its own). */
@@ -233,7 +235,7 @@ export class Transport {
         cause,
       });
     }
-    const parsed = spec.schema.safeParse(json);
+    const parsed = spec.schema.safeParse(json, PARSE_IN_ENGLISH);
     if (!parsed.success) {
       throw new PartnerApiError({
         type: 'invalid_response',
