@@ -105,6 +105,20 @@ describe('the tarballs', () => {
     console.log(`tarballs: ${sizes.join(', ')}`);
   });
 
+  test('relative links in the READMEs and docs lead to files in the package', () => {
+    for (const name of PACKAGES) {
+      const folder = join(project, 'node_modules/@poly-partner', name);
+      const pages = ['README.md', ...(existsSync(join(folder, 'docs')) ? readdirSync(join(folder, 'docs')).map((file) => `docs/${file}`) : [])];
+      for (const page of pages.filter((file) => file.endsWith('.md'))) {
+        const text = readFileSync(join(folder, page), 'utf8');
+        for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+          if (/^[a-z]+:/.test(target!)) continue;
+          assert.ok(existsSync(join(folder, dirname(page), target!)), `${name}/${page} links to ${target}, which the package lacks`);
+        }
+      }
+    }
+  });
+
   test("each package's dependencies are exactly the packages its dist imports", () => {
     for (const name of PACKAGES) {
       const folder = join(project, 'node_modules/@poly-partner', name);
