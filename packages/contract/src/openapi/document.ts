@@ -590,8 +590,8 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
   if (spec.method === 'get') parameters.push(parameterRef('IfNoneMatch'));
 
   const mediaType = spec.success.mediaType ?? 'application/json';
-  // The SVG is markup, not a schema of ours; everything else is a component.
-  const successSchema = spec.success.schema === 'BadgeSvg' ? { type: 'string' } : schemaRef(spec.success.schema);
+  // Markup (the SVG badge; HTML) is no schema of ours: a string. JSON answers are components.
+  const successSchema = mediaType === 'application/json' ? schemaRef(spec.success.schema) : { type: 'string' };
   const responses: Record<string, ResponseObject | ReferenceObject> = {
     [spec.success.status]: {
       description: spec.success.description,
