@@ -12,3 +12,4 @@ export * from './schemas/problem.js';
 export * from './schemas/health.js';
 export * from './shared-exports.js';
 export * from './openapi/document.js';
+export * from './parse-options.js';

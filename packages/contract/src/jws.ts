@@ -16,14 +16,16 @@ export function base64UrlEncode(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> {
+// Typed `Uint8Array`, not `Uint8Array<ArrayBuffer>`: the published declarations must compile on TypeScript before 5.7,
+// where Uint8Array takes no type argument.
+export function base64UrlDecode(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new SyntaxError('Not base64url');
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 /** Splits a compact JWS and parses its header and payload, without checking the signature. */
-export function decodeJws(jws: string): { header: JwsHeader; payload: unknown; signingInput: string; signature: Uint8Array<ArrayBuffer> } {
+export function decodeJws(jws: string): { header: JwsHeader; payload: unknown; signingInput: string; signature: Uint8Array } {
   const parts = jws.split('.');
   if (parts.length !== 3) throw new SyntaxError('A compact JWS has three parts');
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
@@ -62,6 +64,6 @@ export async function verifyJws(jws: string, jwks: Jwks): Promise<unknown | null
   const jwk = jwks.keys.find((key) => key.kid === header.kid) ?? (header.kid === undefined ? jwks.keys[0] : undefined);
   if (!jwk) return null;
   const key = await importPublicJwk(jwk);
-  const valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, encoder.encode(signingInput));
+  const valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, signature as Uint8Array<ArrayBuffer>, encoder.encode(signingInput));
   return valid ? payload : null;
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `pnpm sandbox`: starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
+// `poly-partner-sandbox` (`pnpm sandbox` in this repository): starts the sandbox API, seeding on first start, and writes credentials.json beside the database.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+// In this repository the database goes to the workspace's .sandbox/ wherever pnpm runs the command from; installed
+// from npm (under node_modules/), to .sandbox/ in the folder the command is run from.
+const here = fileURLToPath(import.meta.url);
+const repoRoot = here.includes(`${sep}node_modules${sep}`) ? process.cwd() : resolve(dirname(here), '../../..');
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
@@ -23,9 +26,12 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: pnpm sandbox [--port 8787] [--host 127.0.0.1] [--db .sandbox/sandbox.db | --memory] [--reset]
-                    [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]
-                    [--signing-key-file key.pem]   (or POLY_SANDBOX_SIGNING_KEY; default: a random key kept in the database)`);
+  console.log(`Usage: poly-partner-sandbox [--port 8787] [--host 127.0.0.1] [--db .sandbox/sandbox.db | --memory] [--reset]
+                            [--launch-date YYYY-MM-DD] [--resellers 15000] [--origin http://host:port ...]
+                            [--signing-key-file key.pem]   (or POLY_SANDBOX_SIGNING_KEY; default: a random key kept in the database)
+
+Starts the Poly partner sandbox API, seeding the database on first start, and writes the demo credentials to
+credentials.json beside the database file. In this repository: pnpm sandbox [options].`);
   process.exit(0);
 }
 

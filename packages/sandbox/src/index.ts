@@ -13,13 +13,14 @@ import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signi
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';
 import { registrableWebsite } from './websites.js';
-import { type Credentials, seedWorld } from './db/seed.js';
+import type { Credentials } from './credentials-file.js';
+import { seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
 import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
-export type { Credentials } from './db/seed.js';
+export type { Credentials } from './credentials-file.js';
 /** For tools that add keys of their own (the bench): keys are stored hashed. */
 export { keyPrefix, storeApiKey } from './auth/api-keys.js';
 

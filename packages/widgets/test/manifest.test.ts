@@ -182,7 +182,10 @@ describe('integrator docs (docs/)', () => {
       const page = renderDocs(manifest).get(`${tag}.md`)!;
       assert.match(page, /<script type="module" src="[^"]*embed\.js"><\/script>\n<partner-config [^>]*>\n {2}<[a-z-]+ /);
       assert.ok(page.includes(`<${tag} `), tag);
-      assert.match(page, /!\[[^\]]*\]\(\.\.\/\.\.\/\.\.\/docs\/screenshots\/[a-z-]+\.png\)/);
+      // Absolute, at the repository: the docs ship in the npm package, where ../../../docs/ is not.
+      const screenshot = /!\[[^\]]*\]\((https:\/\/github\.com\/[^)]+)\/raw\/main\/(docs\/screenshots\/[a-z-]+\.png)\)/.exec(page);
+      assert.ok(screenshot, `${tag}: screenshot linked at the repository`);
+      assert.ok(existsSync(new URL(`../../${screenshot[2]}`, packageRoot)), `${tag}: ${screenshot[2]} exists`);
     }
   });
 });

@@ -46,6 +46,8 @@ import {
   TierStatusQuerySchema,
   TierStatusSchema,
 } from '../schemas/tier-status.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { documentedCheck } from '../schemas/documented-checks.js';
 import type {
   ComponentsObject,
   HeaderObject,
@@ -137,13 +139,38 @@ const REQUEST_SCHEMAS: readonly SchemaEntry[] = [
   ['TierStatusQuery', TierStatusQuerySchema, 'Query of the tier status.'],
 ];
 
+/**
+ * What zod's conversion cannot say by itself: checks done by a refine or by the server beside the schema
+ * (schemas/documented-checks.ts), and the default policy's regions and criteria, the only ones a simulation accepts.
+ */
+function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, any> }): void {
+  const documented = documentedCheck(zodSchema);
+  if (documented) Object.assign(jsonSchema, documented);
+  // A tuple converts to `prefixItems` and `items: false`; `{ not: {} }` says the same (nothing after the listed items)
+  // as a schema, which OpenAPI tools (Spectral's array-items rule) expect `items` to be.
+  if (jsonSchema.items === false) jsonSchema.items = { not: {} };
+  if (zodSchema === SimulationChangesSchema) {
+    const properties = jsonSchema.properties as Record<string, Record<string, unknown>>;
+    properties.region = { ...properties.region, enum: DEFAULT_POLICY.regions.map((region) => region.code) };
+    properties.metricDeltas = {
+      ...properties.metricDeltas,
+      propertyNames: { enum: DEFAULT_POLICY.criteria.map((criterion) => criterion.id) },
+    };
+  }
+}
+
 const schemaRef = (id: string): ReferenceObject => ({ $ref: `#/components/schemas/${id}` });
 
 /** Converts one registry of schemas with `z.toJSONSchema`, cross-references as `#/components/schemas/<id>`. */
 function convert(entries: readonly SchemaEntry[], io: 'input' | 'output'): Record<string, SchemaObject> {
   const registry = z.registry<{ id: string; description: string }>();
   for (const [id, schema, description] of entries) registry.add(schema, { id, description });
-  const { schemas } = z.toJSONSchema(registry, { io, target: 'draft-2020-12', uri: (id) => schemaRef(id).$ref });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    uri: (id) => schemaRef(id).$ref,
+    override: override as never,
+  });
   const result: Record<string, SchemaObject> = {};
   for (const [id, schema] of Object.entries(schemas)) {
     // `$id` and `$schema` belong to standalone schemas; inside the document the dialect is OpenAPI 3.1's.
@@ -298,7 +325,10 @@ function components(schemas: Record<string, SchemaObject>): ComponentsObject {
         description:
           'Embed token: a compact JWS (EdDSA) minted from a secret key by `POST /v1/embed-tokens`, valid at most 10 ' +
           'minutes, bound to one partner or organization, one origin and a set of scopes. Honoured only on requests ' +
-          'whose `Origin` is its origin. The scopes an operation needs are listed in its security requirement.',
+          'whose `Origin` is its origin. The scope an operation needs is named in its security requirement; ' +
+          '`x-scopes` lists them all.\n\n' +
+          Object.entries(SCOPE_DESCRIPTIONS).map(([scope, description]) => `- \`${scope}\`: ${description}`).join('\n'),
+        'x-scopes': SCOPE_DESCRIPTIONS,
       },
       publishableKey: {
         type: 'http',
@@ -319,6 +349,23 @@ function components(schemas: Record<string, SchemaObject>): ComponentsObject {
   };
 }
 
+/**
+ * What each embed-token scope allows. OpenAPI declares scopes only on OAuth 2 flows, and an embed token is a bearer
+ * JWS, not OAuth 2: the scopes are declared here, as `x-scopes` on the `embedToken` scheme, and a test holds every
+ * scope an operation names to this list (Spectral's oas3-operation-security-defined looks for OAuth flows only).
+ */
+const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  'program:read': 'read the program policy and the product catalogue',
+  'partner:read': "read a reseller's profile",
+  'tier:read': "read a reseller's tier status",
+  'tier:simulate': "run what-if simulations of a reseller's tier",
+  'deals:read': "read a reseller's deal registrations",
+  'deals:write': 'register deals, pre-check conflicts and withdraw registrations',
+  'organization:read': "read an aggregator's profile and summary",
+  'members:read': "list an aggregator's member resellers",
+  'badge:read': "read a reseller's signed badge and its image",
+};
+
 /** Who may call an operation: nobody needs a credential (`public`), or these credentials with this embed-token scope. */
 type Access = 'public' | 'secretKeyOnly' | { scope: Scope; publishable?: true | 'andQuery' };
 
@@ -327,7 +374,8 @@ interface OperationSpec {
   path: string;
   operationId: string;
   summary: string;
-  description?: string;
+  /** Required: every operation says more than its summary (Spectral's operation-description; a test checks it too). */
+  description: string;
   tag: string;
   access: Access;
   pathParameter?: 'PartnerId' | 'DealId' | 'OrgId';
@@ -354,12 +402,14 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/v1/products', operationId: 'listProducts', tag: 'products',
     summary: 'The Poly catalogue for deal registration',
+    description: 'Every product a deal registration may name, with its family and list price; not paginated (`nextCursor` is always null).',
     access: { scope: 'program:read' },
     success: { status: 200, description: 'Every product (SKU, name, family).', schema: 'ProductList' },
   },
   {
     method: 'get', path: '/v1/partners/{partnerId}', operationId: 'getPartner', tag: 'partners',
     summary: "A reseller's profile",
+    description: 'Name, country, program region, partner group and the distributors the reseller buys through (by id and by name).',
     access: { scope: 'partner:read' }, pathParameter: 'PartnerId',
     success: { status: 200, description: 'Name, country, region, group and distributors.', schema: 'PartnerProfile' },
   },
@@ -431,12 +481,14 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'post', path: '/v1/deals/{dealId}/withdraw', operationId: 'withdrawDeal', tag: 'deals',
     summary: 'Withdraw a registration before it is decided',
+    description: 'Only `submitted` and `under_review` registrations can be withdrawn; a decided one answers 409 `deal_not_withdrawable`.',
     access: { scope: 'deals:write' }, pathParameter: 'DealId', also: [409],
     success: { status: 200, description: 'The registration, now `withdrawn`.', schema: 'Deal' },
   },
   {
     method: 'get', path: '/v1/organizations/{orgId}', operationId: 'getOrganization', tag: 'organizations',
     summary: 'An aggregator',
+    description: 'A distributor, ISP, carrier or Systemhaus association: its name, kind and member count.',
     access: { scope: 'organization:read' }, pathParameter: 'OrgId',
     success: { status: 200, description: 'The organization.', schema: 'Organization' },
   },
@@ -494,6 +546,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
     summary: 'The public keys that verify badges and embed tokens',
+    description: 'A JSON Web Key Set of Ed25519 keys (`kid` in each JWS header names its key); no credential needed.',
     access: 'public',
     success: { status: 200, description: 'The key set.', schema: 'Jwks' },
   },
@@ -521,6 +574,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/openapi.json', operationId: 'getOpenApiDocument', tag: 'meta',
     summary: 'This document',
+    description: 'The OpenAPI 3.1 document of this API; its `servers` entry is the host that served it.',
     access: 'public',
     also: [503],
     success: { status: 200, description: 'The OpenAPI 3.1 document of the API.', schema: 'OpenApiDocument' },
@@ -528,6 +582,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'meta',
     summary: 'Liveness',
+    description: 'Answers `{ "status": "ok" }` while the API is up; needs no credential and is never rate-limited.',
     access: 'public', notRateLimited: true,
     success: { status: 200, description: 'The API is up.', schema: 'Health' },
   },
@@ -564,8 +619,8 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
   if (spec.method === 'get') parameters.push(parameterRef('IfNoneMatch'));
 
   const mediaType = spec.success.mediaType ?? 'application/json';
-  // The SVG is markup, not a schema of ours; everything else is a component.
-  const successSchema = spec.success.schema === 'BadgeSvg' || spec.success.schema === 'VerificationPage' ? { type: 'string' } : schemaRef(spec.success.schema);
+  // Markup (the SVG badge; HTML) is no schema of ours: a string. JSON answers are components.
+  const successSchema = mediaType === 'application/json' ? schemaRef(spec.success.schema) : { type: 'string' };
   const responses: Record<string, ResponseObject | ReferenceObject> = {
     [spec.success.status]: {
       description: spec.success.description,
@@ -598,7 +653,7 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
   return {
     operationId: spec.operationId,
     summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
+    description: spec.description,
     tags: [spec.tag],
     security: security(spec.access),
     ...(parameters.length > 0 ? { parameters } : {}),
@@ -632,11 +687,16 @@ export function buildOpenApiDocument(): OpenAPIObject {
     const item = (paths[spec.path] ??= {});
     item[spec.method] = operation(spec, schemas);
   }
+  // Query schemas are converted only to be spelled out as parameters; as components nothing would refer to them.
+  const querySchemas = new Set(OPERATIONS.flatMap((spec) => (spec.query ? [spec.query.schema] : [])));
+  const referenced = Object.fromEntries(Object.entries(schemas).filter(([id]) => !querySchemas.has(id)));
   return {
     openapi: '3.1.0',
     info: {
       title: 'Poly Partner API',
       version: API_VERSION,
+      contact: { name: 'Poly Partner Kit', url: 'https://github.com/poly-partner/partner-kit/issues' },
+      license: { name: 'MIT', identifier: 'MIT' },
       summary: 'Tier status, deal registration, member overviews and badges of the Poly partner program.',
       description:
         'Every credential travels as `Authorization: Bearer <credential>`: secret keys (server side), embed tokens ' +
@@ -656,6 +716,6 @@ export function buildOpenApiDocument(): OpenAPIObject {
     tags: TAGS.map(([name, description]) => ({ name, description })),
     security: [{ secretKey: [] }, { embedToken: [] }],
     paths,
-    components: components(schemas),
+    components: components(referenced),
   };
 }

@@ -18,17 +18,18 @@ import { createRandom, type Random } from '../prng.js';
 import { EVALUATED_COLUMNS, evaluateColumns, evaluationKey, forgetProtectionStarts, type PartnerRow } from '../evaluation.js';
 import { EUR_PER } from '../currency.js';
 import { CATALOGUE } from './products.js';
+import type { Credentials } from '../credentials-file.js';
 import { setMeta, writeHistoryOfPastDeals } from './schema.js';
 import { storeApiKey } from '../auth/api-keys.js';
 
-export interface Credentials {
-  baseUrl: string;
-  resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
-  organizations: { orgId: string; kind: OrganizationKind; name: string; secretKey: string }[];
-  publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
-  /** The operator key (`op_…`): changes partner listings through `PATCH /operator/partners/{partnerId}`. */
-  operatorKey: string;
-}
+export type { Credentials } from '../credentials-file.js';
+
+// The public Credentials type spells the organization kinds out; this fails to compile when they part from the contract.
+type OrganizationKindOf<T extends Credentials> = T['organizations'][number]['kind'];
+const kindsMatch: [OrganizationKind] extends [OrganizationKindOf<Credentials>]
+  ? [OrganizationKindOf<Credentials>] extends [OrganizationKind] ? true : false
+  : false = true;
+void kindsMatch;
 
 export interface SeedOptions {
   resellers: number;

@@ -9,18 +9,41 @@ import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { ApiProblem } from '../problems.js';
 
-let openApiText: Promise<string> | undefined;
+let openApiDocument: Promise<Record<string, unknown>> | undefined;
+/** The served text per origin that asked: the document is the same but for `servers`. A few origins at most. */
+const openApiTexts = new Map<string, string>();
 
-/** The contract's generated `openapi.json`; built from the contract's sources when the file is not generated yet. */
-async function loadOpenApi(): Promise<string> {
+/**
+ * The contract's generated `openapi.json`: beside this code as built (scripts/build.mjs copies it into dist/, as the
+ * contract is bundled rather than a dependency of the published sandbox), else the contract's file in this
+ * repository, else built from the contract's sources when the file is not generated yet.
+ */
+async function loadOpenApi(): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(new URL('./openapi.json', import.meta.url), 'utf8'));
+  } catch {
+    // Running from the TypeScript sources: no copy beside src/routes/.
+  }
   try {
     const path = createRequire(import.meta.url).resolve('@poly-partner/contract/openapi.json');
-    return await readFile(path, 'utf8');
+    return JSON.parse(await readFile(path, 'utf8'));
   } catch {
     const modulePath = '../../../contract/src/openapi/document.js';
-    const module = (await import(/* @vite-ignore */ modulePath)) as { buildOpenApiDocument: () => unknown };
-    return JSON.stringify(module.buildOpenApiDocument());
+    const module = (await import(/* @vite-ignore */ modulePath)) as { buildOpenApiDocument: () => Record<string, unknown> };
+    return module.buildOpenApiDocument();
   }
+}
+
+/** The document as served from `origin`: its one server is where the caller reached it, not the default port. */
+async function openApiTextFor(origin: string): Promise<string> {
+  const cached = openApiTexts.get(origin);
+  if (cached !== undefined) return cached;
+  openApiDocument ??= loadOpenApi();
+  const document = await openApiDocument;
+  const text = JSON.stringify({ ...document, servers: [{ url: origin, description: 'This sandbox' }] });
+  if (openApiTexts.size >= 16) openApiTexts.clear();
+  openApiTexts.set(origin, text);
+  return text;
 }
 
 export function registerPublicRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
@@ -29,11 +52,10 @@ export function registerPublicRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void 
   app.get('/.well-known/jwks.json', (c) => json(c, sandbox.signingKey.jwks));
 
   app.get('/openapi.json', async (c) => {
-    openApiText ??= loadOpenApi();
     try {
-      return textResponse(c, await openApiText);
+      return textResponse(c, await openApiTextFor(new URL(c.req.url).origin));
     } catch {
-      openApiText = undefined;
+      openApiDocument = undefined;
       throw new ApiProblem('service_unavailable', 'The OpenAPI document is not available in this build.');
     }
   });

@@ -2,6 +2,7 @@
 // with backoff and jitter, `Retry-After`, abort. What the SDK adds sits around it: the credential and one token
 // refresh on 401, shared in-flight GETs, the ETag cache, validation of every answer, and `PartnerApiError` for every
 // failure (ky's `beforeError` hook for HTTP errors, toPartnerApiError() for the rest).
+import { PARSE_IN_ENGLISH } from '@poly-partner/contract';
 import ky, { type HTTPError, type KyInstance } from 'ky';
 import { errorFromResponse, parseRetryAfter, toPartnerApiError } from '../errors/from-failure.js';
 import { PartnerApiError, isPartnerApiError } from '../errors/partner-api-error.js';
@@ -33,11 +34,12 @@ export interface TransportOptions {
 
 /** What the SDK needs of a contract schema (zod's `safeParse`); keeps zod a dependency of the contract only. */
 export interface ResponseSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+  safeParse(data: unknown, options?: typeof PARSE_IN_ENGLISH): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 }
 interface Issue {
   path: readonly PropertyKey[];
   code: string;
+  message: string;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -71,10 +73,10 @@ function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): s
   return text ? `?${text}` : '';
 }
 
-/** Dotted path of the first contract violations, for a message a developer can act on. */
+/** Where the first contract violations are and what was expected there, for a message a developer can act on. */
 function describeIssues(issues: readonly Issue[]): string {
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
-  return shown.join(', ') + (issues.length > 3 ? ` and ${issues.length - 3} more` : '');
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  return shown.join('; ') + (issues.length > 3 ? `; and ${issues.length - 3} more` : '');
 }
 
 /** By name, so no class of ky's is kept in the bundle for an `instanceof`. */
@@ -238,7 +240,7 @@ export class Transport {
         cause,
       });
     }
-    const parsed = spec.schema.safeParse(json);
+    const parsed = spec.schema.safeParse(json, PARSE_IN_ENGLISH);
     if (!parsed.success) {
       throw new PartnerApiError({
         type: 'invalid_response',
