@@ -192,6 +192,12 @@ export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
 }
 
+/** Adds a column unless the table has it already (a migration stopped half-way, or a database made by hand). */
+function addColumn(db: Database.Database, table: string, column: string, definition: string): void {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
+  if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition};`);
+}
+
 /** Creates the tables, or brings older ones up to `SCHEMA_VERSION`; `createIndexes` completes the schema. */
 export function migrate(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
@@ -208,9 +214,9 @@ export function migrate(db: Database.Database): void {
   // Version 4 adds late joiners' protection start, what keeping a protected tier misses, and the call list's
   // segments and sorts; the triggers are made anew with the longer column list, and re-evaluation fills it all.
   if (version >= 1 && version < 4) {
-    for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) db.exec(`ALTER TABLE partners ADD COLUMN ${column} ${definition};`);
-    for (const column of MEMBER_COLUMNS_4) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
-    db.exec('ALTER TABLE deals ADD COLUMN decision_reason TEXT;');
+    for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) addColumn(db, 'partners', column, definition);
+    for (const column of MEMBER_COLUMNS_4) addColumn(db, 'memberships', column, MEMBER_COLUMN_TYPES[column]);
+    addColumn(db, 'deals', 'decision_reason', 'TEXT');
     historyWanted = true;
     db.exec(`DROP TRIGGER IF EXISTS memberships_copy_partner; DROP TRIGGER IF EXISTS memberships_follow_partner;
       DROP INDEX IF EXISTS members_by_progress;
