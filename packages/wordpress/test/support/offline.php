@@ -22,11 +22,28 @@ add_filter( 'pre_wp_mail', '__return_false' );
 add_filter( 'should_load_remote_block_patterns', '__return_false' );
 add_filter( 'wp_is_site_protected_by_basic_auth', '__return_false' );
 remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );
+// WordPress.org answers "nothing new" (an error would be logged as a PHP warning by every update check); any other
+// host but loopback is refused at once.
 add_filter(
 	'pre_http_request',
 	static function ( $preempt, $args, $url ) {
 		$host = wp_parse_url( $url, PHP_URL_HOST );
-		return in_array( $host, array( '127.0.0.1', 'localhost' ), true ) ? $preempt : new WP_Error( 'offline', 'The test site is offline.' );
+		if ( in_array( $host, array( '127.0.0.1', 'localhost' ), true ) ) {
+			return $preempt;
+		}
+		if ( 'api.wordpress.org' === $host ) {
+			return array(
+				'headers'  => array(),
+				'body'     => '{"plugins":[],"themes":[],"translations":[],"no_update":[],"offers":[]}',
+				'response' => array(
+					'code'    => 200,
+					'message' => 'OK',
+				),
+				'cookies'  => array(),
+				'filename' => null,
+			);
+		}
+		return new WP_Error( 'offline', 'The test site is offline.' );
 	},
 	10,
 	3

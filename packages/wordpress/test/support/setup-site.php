@@ -35,6 +35,8 @@ update_user_meta(
 	)
 );
 update_option( 'permalink_structure', '' );
+// Avatars come from gravatar.com, which an offline site cannot reach.
+update_option( 'show_avatars', 0 );
 update_option( 'blogdescription', 'Konferenztechnik für Ihr Unternehmen' );
 
 $plugin = getenv( 'POLY_ACTIVATE_PLUGIN' );
