@@ -138,7 +138,9 @@ function mo(entries) {
   header.writeUInt32LE(originalsTable, 12);
   header.writeUInt32LE(translationsTable, 16);
   header.writeUInt32LE(0, 20);
-  header.writeUInt32LE(offset, 24);
+  // Where a hash table would start (there is none): right after the translations table, as msgfmt writes it. The MO
+  // reader of WordPress before 6.5 derives the table's length from this offset and refuses the file otherwise.
+  header.writeUInt32LE(translationsTable + count * 8, 24);
   return Buffer.concat([header, tables, ...blobs]);
 }
 

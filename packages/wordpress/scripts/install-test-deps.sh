@@ -9,8 +9,9 @@
 set -euo pipefail
 
 CACHE="${POLY_WP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/poly-partner-wordpress}"
-# Debian suites to take WordPress from, newest first: sid (7.x) and trixie's security updates (6.8.x).
-SUITES=(${POLY_WP_SUITES:-sid trixie-security})
+# Debian suites to take WordPress from, newest first: sid (7.x), trixie's security updates (6.8.x) and bookworm
+# (6.1.x, the oldest the plugin supports; older than the SQLite drop-in's 6.4, so that leg runs on MariaDB).
+SUITES=(${POLY_WP_SUITES:-sid trixie-security bookworm})
 SQLITE_FROM_NPM="@wp-playground/cli@3.1.56"
 mkdir -p "$CACHE"
 
@@ -19,13 +20,14 @@ need=()
 command -v php >/dev/null 2>&1 || need+=(php-cli)
 command -v phpunit >/dev/null 2>&1 || need+=(phpunit)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
-if command -v php >/dev/null 2>&1; then
-  php -m | grep -qi '^pdo_sqlite$' || need+=(php-sqlite3)
-  php -m | grep -qi '^mbstring$' || need+=(php-mbstring)
-  php -m | grep -qi '^dom$' || need+=(php-xml)
-else
-  need+=(php-sqlite3 php-mbstring php-xml)
-fi
+# MariaDB for WordPress before 6.4, started per test on a socket of its own (no service is started or needed).
+command -v mariadbd >/dev/null 2>&1 && command -v mariadb-install-db >/dev/null 2>&1 && command -v my_print_defaults >/dev/null 2>&1 \
+  || need+=(mariadb-server-core mariadb-client-core)
+# Read once, not piped into grep -q: under pipefail, php's broken pipe would count as "missing".
+modules="$(php -m 2>/dev/null || true)"
+for pair in pdo_sqlite:php-sqlite3 mbstring:php-mbstring dom:php-xml mysqli:php-mysql; do
+  grep -qix "${pair%%:*}" <<<"$modules" || need+=("${pair#*:}")
+done
 if [ ${#need[@]} -gt 0 ]; then
   echo "wordpress tests: installing ${need[*]} from apt"
   apt-get update -qq
@@ -79,7 +81,8 @@ for suite in "${SUITES[@]}"; do
     echo "wordpress tests: fetching WordPress $version from Debian $suite"
     # WordPress's Debian package links its bundled JS and PHP libraries to other packages: take those from the same
     # suite, the default theme and the translations (the test sites are German), then unpack them all into one root.
-    packages=(wordpress wordpress-theme-twentytwentyfive wordpress-l10n libjs-cropper libjs-jquery-ui libjs-lodash libjs-underscore libphp-phpmailer php-getid3)
+    # A suite lacks what its WordPress does not link to (bookworm has no Twenty Twenty-Five): those are skipped.
+    packages=(wordpress wordpress-theme-twentytwentyfive wordpress-theme-twentytwentythree wordpress-l10n libjs-cropper libjs-jquery-ui libjs-lodash libjs-underscore libphp-phpmailer php-getid3)
     debs="$APT/debs/$suite"
     rm -rf "$debs" && mkdir -p "$debs"
     # One look-up and one download for all: each apt call reads the whole lists, about a second.
@@ -90,7 +93,7 @@ for suite in "${SUITES[@]}"; do
       # The suite's own build where it has one (security suites carry few packages), else its base suite's.
       package_version="$(awk -v p="$package" -v s="$suite" '$1 == p && $0 ~ " "s"/main" { print $3; exit }' <<<"$table")"
       [ -n "$package_version" ] || package_version="$(awk -v p="$package" -v s="$base_suite" '$1 == p && $0 ~ " "s"/main" { print $3; exit }' <<<"$table")"
-      wanted+=("$package=$package_version")
+      [ -z "$package_version" ] || wanted+=("$package=$package_version")
     done
     (cd "$debs" && apt-get "${apt_opts[@]}" download -qq "${wanted[@]}")
     root="$APT/root-$suite"

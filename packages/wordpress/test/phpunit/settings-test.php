@@ -94,13 +94,12 @@ final class SettingsTest extends TestCase {
 		$this->assertSame( 'gone', get_option( POLY_PARTNER_BADGE_OPTION, 'gone' ) );
 	}
 
-	public function test_admin_texts_in_german(): void {
-		switch_to_locale( 'de_DE' );
-		try {
-			$this->assertSame( 'Öffentlicher Schlüssel', __( 'Publishable key', 'poly-partner-badge' ) );
-		} finally {
-			restore_previous_locale();
-		}
+	public function test_texts_in_german_on_a_german_site(): void {
+		// The test site is German (setup-site.php); the plugin loaded its text domain for that locale on init.
+		$this->assertSame( 'de_DE', get_locale() );
+		$this->assertSame( 'Öffentlicher Schlüssel', __( 'Publishable key', 'poly-partner-badge' ) );
+		$block = WP_Block_Type_Registry::get_instance()->get_registered( 'poly/partner-badge' );
+		$this->assertSame( 'Poly Partner-Abzeichen', $block->title );
 	}
 
 	public function die_handler(): callable {

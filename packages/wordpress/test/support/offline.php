@@ -58,8 +58,10 @@ add_action(
 );
 add_filter( 'pre_site_transient_browser_' . md5( $_SERVER['HTTP_USER_AGENT'] ?? '' ), '__return_empty_array' );
 
-// The theme's emoji loader is an inline script that sets a script URL, which Trusted Types refuse.
+// The theme's emoji loader is an inline script that sets a script URL, which Trusted Types refuse; so does the skip
+// link's inline script of WordPress before 6.4 (innerHTML). Both are WordPress's own, not the plugin's.
 remove_action( 'wp_head', 'print_emoji_detection_script', 7 );
+remove_action( 'wp_footer', 'the_block_template_skip_link' );
 add_action(
 	'send_headers',
 	static function () {
