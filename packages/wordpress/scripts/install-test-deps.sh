@@ -61,16 +61,22 @@ apt_opts=(
 )
 
 # Lists older than a day, or of other suites, are refreshed; a fresh machine fetches them once (about 20 MB, seconds).
-if [ -z "$(find "$APT/lists" -maxdepth 1 -name '*_Packages' -mmin -1440 2>/dev/null | head -n1)" ] \
+if [ -z "$(find "$APT/lists" -maxdepth 1 -name '*_Packages*' -mmin -1440 2>/dev/null | head -n1)" ] \
   || ! cmp -s "$APT/sources.list" "$APT/sources.list.fetched"; then
   apt-get "${apt_opts[@]}" update -qq
   cp "$APT/sources.list" "$APT/sources.list.fetched"
 fi
 
 : >"$CACHE/legs.txt.new"
+# WordPress's Debian package links its bundled JS and PHP libraries to other packages: take those from the same
+# suite, the default theme and the translations (the test sites are German). A suite lacks what its WordPress does not
+# link to (bookworm has no Twenty Twenty-Five): those are skipped.
+packages=(wordpress wordpress-theme-twentytwentyfive wordpress-theme-twentytwentythree wordpress-l10n libjs-cropper libjs-jquery-ui libjs-lodash libjs-underscore libphp-phpmailer php-getid3)
+# One look-up for all: each apt call parses every list, about three seconds.
+table="$(apt-cache "${apt_opts[@]}" madison "${packages[@]}")"
 for suite in "${SUITES[@]}"; do
   # The newest WordPress this suite carries (security suites hold only updates, so ask for that suite's own).
-  version="$(apt-cache "${apt_opts[@]}" madison wordpress | awk -v s="$suite" '$0 ~ " "s"/main" { print $3; exit }')"
+  version="$(awk -v s="$suite" '$1 == "wordpress" && $0 ~ " "s"/main" { print $3; exit }' <<<"$table")"
   if [ -z "$version" ]; then
     echo "wordpress tests: no WordPress in Debian's $suite" >&2
     exit 1
@@ -79,15 +85,10 @@ for suite in "${SUITES[@]}"; do
   target="$CACHE/wordpress-$upstream"
   if [ ! -f "$target/wp-includes/version.php" ]; then
     echo "wordpress tests: fetching WordPress $version from Debian $suite"
-    # WordPress's Debian package links its bundled JS and PHP libraries to other packages: take those from the same
-    # suite, the default theme and the translations (the test sites are German), then unpack them all into one root.
-    # A suite lacks what its WordPress does not link to (bookworm has no Twenty Twenty-Five): those are skipped.
-    packages=(wordpress wordpress-theme-twentytwentyfive wordpress-theme-twentytwentythree wordpress-l10n libjs-cropper libjs-jquery-ui libjs-lodash libjs-underscore libphp-phpmailer php-getid3)
     debs="$APT/debs/$suite"
     rm -rf "$debs" && mkdir -p "$debs"
-    # One look-up and one download for all: each apt call reads the whole lists, about a second.
+    # One download for all, then unpack them into one root.
     base_suite="${suite%-security}"
-    table="$(apt-cache "${apt_opts[@]}" madison "${packages[@]}")"
     wanted=()
     for package in "${packages[@]}"; do
       # The suite's own build where it has one (security suites carry few packages), else its base suite's.
