@@ -114,16 +114,21 @@ function shownText(page: Page, selector: string): Promise<string> {
   });
 }
 
+/**
+ * Waits for the badge to show the partner as verified, in German. A sandbox badge (the settings' sandbox mode, once
+ * the widgets show it) says so instead of "Von Poly bestätigt", and that it was checked ("geprüft").
+ */
 async function waitForVerifiedBadge(page: Page, partnerName: string): Promise<string> {
+  const verified = (text: string) => /Von Poly bestätigt/.test(text) || (/Sandbox-Abzeichen/.test(text) && /geprüft/.test(text));
   let text = '';
   for (let attempt = 0; attempt < 100; attempt++) {
     text = await shownText(page, 'partner-tier-badge');
-    if (text.includes(partnerName) && /bestätigt/.test(text)) break;
+    if (text.includes(partnerName) && verified(text)) break;
     await page.waitForTimeout(100);
   }
   assert.ok(text.includes(partnerName), `the badge names ${partnerName}: "${text}"`);
-  assert.match(text, /bestätigt/, `the badge says it is verified, in German: "${text}"`);
-  assert.doesNotMatch(text, /nicht bestätigt|abgelaufen/i, `the badge is neither unverified nor expired: "${text}"`);
+  assert.ok(verified(text), `the badge says it is verified, in German: "${text}"`);
+  assert.doesNotMatch(text, /nicht bestätigt|nicht geprüft|abgelaufen|ungültig/i, `the badge is neither unverified nor expired: "${text}"`);
   return text;
 }
 

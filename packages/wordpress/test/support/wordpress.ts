@@ -12,13 +12,18 @@ export const pluginSource = join(packageDir, 'plugin/poly-partner-badge');
 export const pluginZip = join(packageDir, 'dist/poly-partner-badge.zip');
 export const cacheDir = process.env.POLY_WP_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'poly-partner-wordpress');
 
-/** The WordPress versions installed by the setup script, newest first. */
+/** The WordPress versions installed by the setup script, newest first; POLY_WP_LEGS="7.1.4 6.1.9" picks some. */
 export function wordpressVersions(): string[] {
   const list = join(cacheDir, 'legs.txt');
   if (!existsSync(list)) {
     throw new Error(`No WordPress to test against in ${cacheDir}: run "bash packages/wordpress/scripts/install-test-deps.sh" (.ci/run does).`);
   }
-  return readFileSync(list, 'utf8').split('\n').filter(Boolean);
+  const installed = readFileSync(list, 'utf8').split('\n').filter(Boolean);
+  const picked = process.env.POLY_WP_LEGS?.split(/[\s,]+/).filter(Boolean);
+  if (!picked) return installed;
+  const missing = picked.filter((version) => !installed.includes(version));
+  if (missing.length > 0) throw new Error(`POLY_WP_LEGS names WordPress ${missing.join(', ')}, not installed (${installed.join(', ')})`);
+  return installed.filter((version) => picked.includes(version));
 }
 
 export interface WordPressSite {
