@@ -23,13 +23,16 @@ before(async () => {
   figures = await measure();
 });
 
-/** The ratchets in kB gzip (1,024 B): each page as measured after ky came back (issue 17), rounded up to 0.1 kB. */
+/**
+ * The ratchets in kB gzip (1,024 B): each page as measured after round 4's merges (ky back, the issuer-bound badge,
+ * the narrow-screen layouts, hardening), rounded up to 0.1 kB.
+ */
 const PAGE_RATCHETS: [tag: string, kB: number][] = [
-  ['partner-tier-badge', 29.6], // goal: 16
-  ['next-tier-checklist', 36.8],
-  ['deal-registration-form', 42.5],
-  ['partner-deal-list', 33.1],
-  ['partner-member-overview', 48.0],
+  ['partner-tier-badge', 30.0], // goal: 16
+  ['next-tier-checklist', 37.2],
+  ['deal-registration-form', 43.1],
+  ['partner-deal-list', 33.7],
+  ['partner-member-overview', 49.2],
 ];
 
 describe('size budgets (issues 7 and 17)', () => {
@@ -40,9 +43,9 @@ describe('size budgets (issues 7 and 17)', () => {
     });
   }
 
-  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 59.8 kB gzip (goal: 52)', () => {
+  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 61.6 kB gzip (goal: 52)', () => {
     const everything = named(figures.entries, '@poly-partner/widgets (every element)');
-    assert.ok(everything.gzip <= 59.8 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
+    assert.ok(everything.gzip <= 61.6 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
   });
 
   test("the badge path carries the badge's SDK resource and no other: no deal, member, program, product or tier-status code", () => {
