@@ -37,7 +37,8 @@ const CASES: Case[] = [
       const { client, partnerId } = await publishableClient();
       return { attributes: { 'partner-id': partnerId }, client };
     },
-    loaded: { en: /Verified by Poly/, de: /Von Poly bestätigt/ },
+    // On the sandbox the badge says it is a sandbox badge, in the longest of its wordings.
+    loaded: { en: /Sandbox badge, not issued by Poly/, de: /Sandbox-Abzeichen, nicht von Poly ausgestellt/ },
   },
   {
     tag: 'next-tier-checklist',
