@@ -463,3 +463,107 @@ describe('<deal-registration-form>', () => {
     expect(JSON.parse(localStorage.getItem(draftKey(partnerId))!).idempotencyKey, 'a new draft, a new key').to.not.equal(firstKey);
   });
 });
+
+describe('<deal-registration-form> amounts and dates', () => {
+  beforeEach(async () => {
+    localStorage.removeItem(draftKey((await reseller()).partnerId));
+  });
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    fixtureCleanup();
+  });
+
+  const plainText = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+  /** Types `typed` into the amount field with real keys, as a user would, and leaves the field. */
+  async function typeAmount(el: DealRegistrationForm, typed: string): Promise<void> {
+    control(el, 'amount').focus();
+    await sendKeys({ press: 'Control+a' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: typed });
+    await el.updateComplete;
+  }
+
+  const cases: { lang: string; typed: string; sent?: number; echo: RegExp }[] = [
+    { lang: 'de', typed: '38.500', sent: 38500, echo: /Ergibt 38\.500,00 €/ },
+    { lang: 'de', typed: '38.500,00', sent: 38500, echo: /Ergibt 38\.500,00 €/ },
+    { lang: 'de', typed: "38'500", sent: 38500, echo: /Ergibt 38\.500,00 €/ },
+    { lang: 'de', typed: '38,500.00', echo: /Punkt oder das Komma/ },
+    { lang: 'en', typed: '38,500.00', sent: 38500, echo: /Reads as €38,500\.00/ },
+    { lang: 'en', typed: "38'500", sent: 38500, echo: /Reads as €38,500\.00/ },
+    { lang: 'en', typed: '38.500', echo: /point or the comma/ },
+    { lang: 'en', typed: '38.500,00', echo: /point or the comma/ },
+  ];
+  for (const { lang, typed, sent, echo } of cases) {
+    it(`${lang}: "${typed}" typed is ${sent === undefined ? 'refused before any request' : `sent as ${sent}`}`, async function () {
+      this.timeout(20000);
+      const { partnerId } = await reseller();
+      document.documentElement.lang = lang;
+      const faults = new FetchFaults();
+      const { el } = await mountForm(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+      const entries = validEntries(el, `Betrag ${lang} GmbH`, `betrag-${unique()}.de`);
+      delete entries['amount'];
+      await fill(el, { ...entries, currency: 'EUR' });
+      await typeAmount(el, typed);
+      expect(plainText(part(el, 'amount-echo')!.textContent!), 'the echo beside the field').to.match(echo);
+      const before = faults.seen.filter((path) => path.endsWith('/deals')).length;
+      if (sent === undefined) {
+        submitButton(el).click();
+        await waitUntil(() => part(el, 'error-summary'), 'refused with a summary', { timeout: 5000 });
+        expect(control(el, 'amount').getAttribute('aria-invalid')).to.equal('true');
+        expect(faults.seen.filter((path) => path.endsWith('/deals')).length, 'nothing sent').to.equal(before);
+        await expect(el).to.be.accessible();
+      } else {
+        const registered = oneEvent(el, 'partner-deal-registered') as Promise<PartnerDealRegisteredEvent>;
+        submitButton(el).click();
+        const { deal } = await registered;
+        expect(deal.estimatedValue).to.deep.equal({ amount: sent, currency: 'EUR' });
+      }
+    });
+  }
+
+  it('hints when the amount is far from the products’ list price times quantity', async () => {
+    const { partnerId } = await reseller();
+    const { el } = await mountForm(await clientFor({ partnerId }), partnerId);
+    await fill(el, { currency: 'EUR', 'product-0-sku': firstSku(el), 'product-0-quantity': '10' });
+    await typeAmount(el, '5');
+    expect(textOf(el)).to.match(/The products list at .* in total\. Please check the amount\./);
+    await typeAmount(el, '0');
+    await fill(el, { 'product-0-quantity': '1' });
+    const listPrice = (await (await clientFor({ partnerId })).products.list()).items.find((product) => product.sku === firstSku(el))!.listPrice;
+    await typeAmount(el, String(listPrice.amount));
+    expect(textOf(el)).to.not.match(/Please check the amount/);
+  });
+
+  for (const lang of ['en', 'de']) {
+    it(`${lang}: a close date in the past is refused in the widget; one beyond the horizon by the API, on the field`, async function () {
+      this.timeout(20000);
+      const { partnerId } = await reseller();
+      document.documentElement.lang = lang;
+      const faults = new FetchFaults();
+      const { el } = await mountForm(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+      await fill(el, { ...validEntries(el, 'Datum AG', `datum-${unique()}.de`), 'close-date': '2020-01-01' });
+      const posts = () => faults.seen.filter((path) => path.endsWith('/deals')).length;
+      submitButton(el).click();
+      await waitUntil(() => part(el, 'error-summary'), 'refused', { timeout: 5000 });
+      expect(textOf(el)).to.contain(lang === 'de' ? 'Geben Sie ein Abschlussdatum ab heute an.' : 'Enter a close date from today on.');
+      expect(control(el, 'close-date').getAttribute('aria-invalid')).to.equal('true');
+      expect(posts(), 'no registration sent').to.equal(0);
+
+      // The policy could not be read: the API's 422 field error shows on the field.
+      const blind = new FetchFaults();
+      blind.rewriteJson('/v1/program', () => {
+        throw new Error('policy unavailable');
+      });
+      fixtureCleanup();
+      localStorage.removeItem(draftKey(partnerId));
+      const again = (await mountForm(await clientFor({ partnerId }, { fetch: blind.fetch }), partnerId)).el;
+      await fill(again, { ...validEntries(again, 'Weit AG', `weit-${unique()}.de`), 'close-date': '2099-01-01' });
+      submitButton(again).click();
+      await waitUntil(() => part(again, 'error-summary'), 'refused', { timeout: 5000 });
+      expect(control(again, 'close-date').getAttribute('aria-invalid')).to.equal('true');
+      expect(again.shadowRoot!.getElementById('close-date-error')!.textContent).to.match(lang === 'de' ? /Abschlussdatum/ : /close date/);
+      await expect(again).to.be.accessible();
+    });
+  }
+});

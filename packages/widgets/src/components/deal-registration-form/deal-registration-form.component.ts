@@ -14,6 +14,7 @@ import { conflictNotice, dealDiscountText, dealTypeName } from '../../internal/d
 import { DraftController } from '../../internal/draft-controller.js';
 import { countryName, formatDate, warmUpCountryNames } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { echoAmount, farFromListPrice, readAmount } from '../../internal/money-input.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage } from '../../internal/state-view.js';
 import { msg, str } from '../../localization/localization.js';
@@ -22,12 +23,14 @@ import {
   CURRENCIES,
   isDealType,
   issueMessage,
+  localDay,
   issuesFromServer,
   newDraft,
   newLine,
   parseDraft,
   validateDraft,
   type DealDraft,
+  type DraftContext,
   type DraftTextField,
   type FieldIssue,
 } from './deal-draft.js';
@@ -54,6 +57,8 @@ const CONTROL_IDS: Record<string, string> = {
 interface FormData {
   products: Product[];
   partner: PartnerProfile;
+  /** The programme's horizon for close dates, when its policy could be read. */
+  maxCloseDays?: number;
 }
 
 interface TextFieldOptions {
@@ -62,6 +67,10 @@ interface TextFieldOptions {
   inputmode?: string;
   optional?: boolean;
   hint?: string;
+  min?: string;
+  max?: string;
+  /** An element shown under the control that describes it too (the amount's echo). */
+  after?: { id: string; content: unknown };
 }
 
 /**
@@ -128,12 +137,17 @@ export class DealRegistrationForm extends PartnerElement {
     () => [this.settings.partnerId] as const,
     async (client, [partnerId], signal): Promise<FormData | typeof initialState> => {
       if (!partnerId) return initialState;
-      const [products, partner] = await Promise.all([
+      const [products, partner, maxCloseDays] = await Promise.all([
         client.products.list({ signal }),
         client.partners.get(partnerId, { signal }),
+        // The horizon is a convenience (the API checks it too): a policy that fails to load does not hold the form.
+        client.program.get({ signal }).then(
+          (policy) => policy.deals.maxCloseDays,
+          () => undefined,
+        ),
       ]);
       if (this.draftOwner !== partnerId) this.startDraft(partnerId, partner);
-      return { products: products.items, partner };
+      return { products: products.items, partner, ...(maxCloseDays !== undefined ? { maxCloseDays } : {}) };
     },
   );
 
@@ -282,9 +296,10 @@ export class DealRegistrationForm extends PartnerElement {
         <legend>${msg('Value and timing', { id: 'dealForm.valueAndTiming' })}</legend>
         <div class="grid">
           ${this.renderText('estimatedValue.amount', 'amount', msg('Estimated value', { id: 'dealForm.amount' }), {
-            type: 'number',
+            // Text, not type=number: a number field reads "38.500" by the browser's locale, not the widget's.
             inputmode: 'decimal',
             autocomplete: 'off',
+            after: { id: 'amount-echo', content: this.renderAmountEcho(data.products, draft) },
           })}
           ${this.renderSelect(
             'estimatedValue.currency',
@@ -295,6 +310,8 @@ export class DealRegistrationForm extends PartnerElement {
           ${this.renderText('expectedCloseDate', 'expectedCloseDate', msg('Expected close date', { id: 'dealForm.closeDate' }), {
             type: 'date',
             autocomplete: 'off',
+            min: localDay(),
+            ...(data.maxCloseDays !== undefined ? { max: localDay(data.maxCloseDays) } : {}),
           })}
           ${this.renderSelect(
             'distributorId',
@@ -374,11 +391,38 @@ export class DealRegistrationForm extends PartnerElement {
       type=${options.type ?? 'text'}
       autocomplete=${ifDefined(options.autocomplete)}
       inputmode=${ifDefined(options.inputmode)}
+      min=${ifDefined(options.min)}
+      max=${ifDefined(options.max)}
       ?required=${!options.optional}
       .value=${live(value)}
       aria-invalid=${ifDefined(issue ? 'true' : undefined)}
-      aria-describedby=${ifDefined(this.describedBy(id, options.hint, issue))}
-    />`);
+      aria-describedby=${ifDefined(
+        [this.describedBy(id, options.hint, issue), options.after?.id].filter(Boolean).join(' ') || undefined,
+      )}
+    />${options.after ? html`<span id=${options.after.id} part="amount-echo" class="echo">${options.after.content}</span>` : nothing}`);
+  }
+
+  /** The amount as it will be sent, in the widget's language with the currency, and a hint when far from list price. */
+  private renderAmountEcho(products: Product[], draft: DealDraft) {
+    const lang = this.formatLang;
+    const reading = readAmount(draft.amount, lang);
+    if (reading.kind === 'empty') return nothing;
+    if (reading.kind !== 'amount') return issueMessage({ path: 'estimatedValue.amount', code: `amount_${reading.kind}` }, lang);
+    const amount = echoAmount(reading.value, draft.currency || 'EUR', lang);
+    const prices = new Map(products.map((product) => [product.sku, product.listPrice]));
+    let listTotal = 0;
+    for (const line of draft.products) {
+      const price = prices.get(line.sku);
+      const quantity = Number(line.quantity);
+      if (price && price.currency === draft.currency && Number.isInteger(quantity) && quantity > 0) listTotal += price.amount * quantity;
+    }
+    const hint = farFromListPrice(reading.value, listTotal)
+      ? html`<span class="plausibility">${msg(
+          str`The products list at ${echoAmount(listTotal, draft.currency, lang)} in total. Please check the amount.`,
+          { id: 'dealForm.amountFarFromList' },
+        )}</span>`
+      : nothing;
+    return html`${msg(str`Reads as ${amount}`, { id: 'dealForm.amountEcho' })}${hint}`;
   }
 
   private renderSelect(path: string, name: DraftTextField, label: string, choices: [string, string][], placeholder?: string, autocomplete = 'off') {
@@ -578,6 +622,11 @@ export class DealRegistrationForm extends PartnerElement {
 
   // ---- behaviour ----------------------------------------------------------------------------------------------
 
+  private draftContext(): DraftContext {
+    const maxCloseDays = this.data.value?.maxCloseDays;
+    return { lang: this.formatLang, ...(maxCloseDays !== undefined ? { maxCloseDays } : {}) };
+  }
+
   private issueAt(path: string): FieldIssue | undefined {
     return this.issues.find((issue) => issue.path === path);
   }
@@ -609,7 +658,7 @@ export class DealRegistrationForm extends PartnerElement {
   private updateDraft(draft: DealDraft): void {
     this.draft = draft;
     this.drafts.save(draft);
-    if (this.validateLive) this.issues = validateDraft(draft).issues;
+    if (this.validateLive) this.issues = validateDraft(draft, this.draftContext()).issues;
   }
 
   private onInput = (event: Event): void => {
@@ -681,7 +730,7 @@ export class DealRegistrationForm extends PartnerElement {
     if (this.submitting || !client || !partnerId || !draft) return;
     this.validateLive = true;
     this.submitError = undefined;
-    const { input, issues } = validateDraft(draft);
+    const { input, issues } = validateDraft(draft, this.draftContext());
     if (!input) {
       this.issues = issues;
       await this.showErrorSummary();

@@ -80,6 +80,18 @@ export default css`
   label {
     font-weight: 600;
   }
+  /* One line is always reserved, so the echo appearing as the user types moves nothing below it. */
+  .echo {
+    display: block;
+    min-block-size: 1lh;
+    font-size: 0.9em;
+    color: var(--_text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .plausibility {
+    display: block;
+    color: var(--_text);
+  }
   .optional,
   .hint {
     font-weight: 400;
