@@ -9,6 +9,7 @@ import type { DealRegistrationForm } from '../src/components/deal-registration-f
 import '../src/components/partner-deal-list/partner-deal-list.js';
 import type { PartnerDealList } from '../src/components/partner-deal-list/partner-deal-list.js';
 import type { PartnerDealRegisteredEvent } from '../src/events/partner-deal-registered-event.js';
+import type { PartnerOpenDealEvent } from '../src/events/partner-open-deal-event.js';
 import { FetchFaults } from './support/fetch-faults.js';
 import { focusedIn, sendKeys, tabTo } from './support/keyboard.js';
 import { mount, part, textOf, waitForText } from './support/mount.js';
@@ -148,7 +149,7 @@ describe('<deal-registration-form>', () => {
     await el.updateComplete;
     expect(focusedIn(el)?.id, 'the success heading takes focus').to.equal('success-heading');
     expect(textOf(el)).to.contain('Registration received');
-    expect(textOf(el)).to.contain(deal.id);
+    expect(textOf(el), 'a reference one can quote, not the technical id').to.contain(`Reference ${deal.reference}`).and.not.contain(deal.id);
     expect(textOf(el)).to.match(/Status (Submitted|Under review)/);
     expect(textOf(el)).to.contain('Set when Poly approves the registration');
     expect(textOf(el)).to.contain(`${deal.discount.percent}% expected`);
@@ -290,6 +291,99 @@ describe('<deal-registration-form>', () => {
     expect(textOf(el)).to.contain('Under review');
     expect(textOf(el)).to.contain('your registration will be reviewed');
     await expect(el).to.be.accessible();
+  });
+
+  it('flags the partner’s own registration of the customer by its reference, and offers to open it instead', async function () {
+    this.timeout(20000);
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const [profile, products] = await Promise.all([client.partners.get(partnerId), client.products.list()]);
+    const domain = `eigen-${unique()}.de`;
+    // A colleague at the same reseller registered the customer already.
+    const first = await client.deals.register(partnerId, {
+      type: 'deal',
+      customer: { name: 'Eigen GmbH', country: 'DE', domain, contact: { name: 'Jo Beispiel', email: `jo@${domain}`, consent: true } },
+      products: [{ sku: products.items[0]!.sku, quantity: 1 }],
+      estimatedValue: { amount: 1000, currency: 'EUR' },
+      expectedCloseDate: IN_SIX_MONTHS,
+      distributorId: profile.distributorIds[0]!,
+    });
+    const list = (await mount<PartnerDealList>('partner-deal-list', { 'partner-id': partnerId }, client)).el;
+    const { el } = await mountForm(client, partnerId);
+    el.after(list);
+    const notice = part(el, 'own-registration')!;
+    expect(textOf(notice)).to.equal('');
+    await fill(el, { domain });
+    await waitForText(notice, new RegExp(`You have already registered this customer: ${first.reference} \\(Submitted\\)`));
+    expect(textOf(part(el, 'conflict-notice')!), 'not another partner’s conflict').to.equal('');
+    await expect(el).to.be.accessible();
+    document.documentElement.lang = 'de';
+    await waitForText(notice, new RegExp(`Sie haben diesen Kunden bereits registriert: ${first.reference}`));
+    document.documentElement.lang = 'en';
+    await waitForText(notice, /Open R-/);
+
+    const opened = oneEvent(el, 'partner-open-deal') as Promise<PartnerOpenDealEvent>;
+    (part(el, 'open-own-registration-button') as HTMLButtonElement).click();
+    const event = await opened;
+    expect(event.dealId).to.equal(first.id);
+    expect(event.bubbles && event.composed, 'the host page hears it').to.be.true;
+    await waitUntil(() => list.shadowRoot!.querySelector('dialog[open]'), 'a deal list on the page opens it', { timeout: 5000 });
+    expect(textOf(list.shadowRoot!.querySelector('dialog')!)).to.contain(first.reference);
+  });
+
+  it('follows the chosen country in its examples and the chosen type in heading and button, in en and de', async () => {
+    const { partnerId } = await reseller();
+    const { el } = await mountForm(await clientFor({ partnerId }), partnerId);
+    const hints = () => `${el.shadowRoot!.getElementById('domain-hint')!.textContent} | ${el.shadowRoot!.getElementById('vat-id-hint')!.textContent}`;
+    const expected: Record<string, [string, string]> = {
+      DE: ['beispiel.de', 'DE123456789'], AT: ['beispiel.at', 'ATU12345678'], CH: ['beispiel.ch', 'CHE123456789'],
+      GB: ['example.co.uk', 'GB123456789'], FR: ['exemple.fr', 'FR12345678901'], ES: ['ejemplo.es', 'ESB12345678'],
+      IT: ['esempio.it', 'IT12345678901'], NL: ['voorbeeld.nl', 'NL123456789B01'], PL: ['przyklad.pl', 'PL1234567890'],
+    };
+    for (const [country, [domain, vatId]] of Object.entries(expected)) {
+      await fill(el, { country });
+      expect(hints()).to.contain(domain).and.to.contain(vatId);
+    }
+    await fill(el, { country: 'PL', domain: 'nicht eine domain' });
+    submitButton(el).click();
+    await waitUntil(() => part(el, 'error-summary'), 'summary', { timeout: 5000 });
+    expect(textOf(el)).to.contain('Enter a web domain such as przyklad.pl, without https:// or a path.');
+
+    await fill(el, { 'type-project': true });
+    expect(textOf(el.shadowRoot!.getElementById('heading')!)).to.equal('Register a project');
+    expect(textOf(submitButton(el))).to.equal('Register project');
+    await fill(el, { 'type-opportunity': true });
+    expect(textOf(el.shadowRoot!.getElementById('heading')!)).to.equal('Register an opportunity');
+    document.documentElement.lang = 'de';
+    await waitForText(el, /Opportunity registrieren/);
+    expect(textOf(submitButton(el))).to.equal('Opportunity registrieren');
+    expect(hints()).to.contain('Zum Beispiel przyklad.pl');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the new registration’s reference on success and offers to show it in the list', async function () {
+    this.timeout(20000);
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const list = (await mount<PartnerDealList>('partner-deal-list', { 'partner-id': partnerId }, client)).el;
+    const { el } = await mountForm(client, partnerId);
+    el.after(list);
+    await fill(el, validEntries(el, 'Erfolg AG', `erfolg-${unique()}.de`));
+    submitButton(el).click();
+    const { deal } = (await oneEvent(el, 'partner-deal-registered')) as PartnerDealRegisteredEvent;
+    await el.updateComplete;
+    expect(deal.reference).to.match(/^R-\d{2}-\d{6}$/);
+    expect(textOf(part(el, 'reference')!)).to.equal(deal.reference);
+    expect(textOf(el)).to.not.contain(deal.id);
+    const opened = oneEvent(el, 'partner-open-deal') as Promise<PartnerOpenDealEvent>;
+    (part(el, 'show-in-list-button') as HTMLButtonElement).click();
+    expect((await opened).dealId).to.equal(deal.id);
+    await waitUntil(() => list.shadowRoot!.querySelector('dialog[open]'), 'the list opens it', { timeout: 5000 });
+    await waitUntil(
+      () => list.shadowRoot!.querySelector(`[data-deal-id="${deal.id}"]`)?.getAttribute('part')?.includes('row-new'),
+      'the new row is highlighted in the list',
+      { timeout: 5000 },
+    );
   });
 
   it("offers the partner's distributors by name, sending the chosen one's id", async () => {

@@ -253,7 +253,7 @@ export const isDealType = (value: string): value is (typeof DEAL_TYPES)[number] 
   (DEAL_TYPES as readonly string[]).includes(value);
 
 /** What the user reads for an issue, next to the field and in the error summary, in the language being rendered. */
-export function issueMessage(issue: FieldIssue, lang: string): string {
+export function issueMessage(issue: FieldIssue, lang: string, examples?: { domain: string; vatId?: string }): string {
   const { path, code } = issue;
   if (code === 'too_big' && issue.maximum !== undefined && /(name|notes)$/.test(path)) {
     const max = formatNumber(issue.maximum, lang, { maximumFractionDigits: 0 });
@@ -280,10 +280,12 @@ export function issueMessage(issue: FieldIssue, lang: string): string {
     case 'customer.domain':
       return code === 'invalid_type'
         ? msg('Enter the end customer’s web domain.', { id: 'dealForm.error.domainMissing' })
-        : msg('Enter a web domain such as beispiel.de, without https:// or a path.', { id: 'dealForm.error.domain' });
+        : msg(str`Enter a web domain such as ${examples?.domain ?? 'beispiel.de'}, without https:// or a path.`, {
+            id: 'dealForm.error.domainFor',
+          });
     case 'customer.vatId':
-      return msg('Enter a VAT ID that starts with the two-letter country code, such as DE123456789.', {
-        id: 'dealForm.error.vatId',
+      return msg(str`Enter a VAT ID that starts with the two-letter country code, such as ${examples?.vatId ?? 'DE123456789'}.`, {
+        id: 'dealForm.error.vatIdFor',
       });
     case 'customer.contact.name':
       return msg('Enter the name of the customer’s contact.', { id: 'dealForm.error.contactName' });

@@ -87,10 +87,10 @@ export default css`
     padding: 0.5em 0.6em;
     border-block-end: 1px solid var(--_row-border);
   }
+  /* Eight columns: headers wrap rather than widen the table beyond its box. */
   thead th {
     background: var(--_header-background);
     font-size: 0.9em;
-    white-space: nowrap;
   }
   tbody th {
     font-weight: 600;
