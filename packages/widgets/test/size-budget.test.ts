@@ -27,8 +27,8 @@ before(async () => {
 const PAGE_RATCHETS: [tag: string, kB: number][] = [
   ['partner-tier-badge', 29.6], // goal: 16
   ['next-tier-checklist', 36.8],
-  ['deal-registration-form', 42.5],
-  ['partner-deal-list', 33.1],
+  ['deal-registration-form', 45.3], // issue 23: amounts by locale, own duplicates, examples by country (+2.8)
+  ['partner-deal-list', 36.2], // issue 23: the work list (sort, search, detail, withdraw) (+3.1)
   ['partner-member-overview', 48.0],
 ];
 
@@ -40,9 +40,9 @@ describe('size budgets (issues 7 and 17)', () => {
     });
   }
 
-  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 59.8 kB gzip (goal: 52)', () => {
+  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 66.7 kB gzip (goal: 52)', () => {
     const everything = named(figures.entries, '@poly-partner/widgets (every element)');
-    assert.ok(everything.gzip <= 59.8 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
+    assert.ok(everything.gzip <= 66.7 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
   });
 
   test("the badge path carries the badge's SDK resource and no other: no deal, member, program, product or tier-status code", () => {

@@ -97,6 +97,7 @@ interface TextFieldOptions {
  * @csspart open-own-registration-button - Fires `partner-open-deal` for that registration.
  * @csspart field - One label with its control, hint and error.
  * @csspart field-error - A field's error message.
+ * @csspart amount-echo - Beside the amount: the value as it will be sent, with its currency, or why it cannot be read.
  * @csspart product-line - One product with its quantity.
  * @csspart add-product-button - Adds a product line.
  * @csspart remove-product-button - Removes a product line.
