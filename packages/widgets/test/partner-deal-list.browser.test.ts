@@ -317,6 +317,42 @@ describe('<partner-deal-list> as a work list', () => {
     });
   }
 
+  it('shows Poly’s reason for a rejection, the expiry and discount in the detail, and offers no withdrawal once decided', async () => {
+    const { partnerId } = await reseller();
+    const faults = new FetchFaults();
+    // A rejected registration as the API answers it once Poly decided, with the reason it gave.
+    faults.rewriteJson(/\/deals$/, (body) => {
+      const page = body as DealList;
+      const [first, ...rest] = page.items;
+      return {
+        ...page,
+        items: [
+          {
+            ...first!,
+            status: 'rejected',
+            decisionReason: 'The customer is already served by Poly directly.',
+            history: [...first!.history, { status: 'rejected', at: '2026-05-04T09:30:00.000Z' }],
+          },
+          ...rest,
+        ],
+      };
+    });
+    const { el } = await mountList(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+    (rows(el)[0]!.querySelector('[part~="open-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog[open]'), 'the detail opens', { timeout: 5000 });
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(textOf(dialog)).to.contain('Reason given by Poly');
+    expect(textOf(dialog)).to.contain('The customer is already served by Poly directly.');
+    expect(textOf(dialog)).to.match(/Expires/).and.to.match(/Extra discount/);
+    expect(textOf(dialog.querySelector('[part~="history"]')!)).to.contain(
+      `${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.parse('2026-05-04T09:30:00.000Z'))} Rejected`,
+    );
+    expect(dialog.querySelector('[part~="withdraw-button"]'), 'a decided registration cannot be withdrawn').to.not.exist;
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'Escape closes the detail', { timeout: 5000 });
+  });
+
   it('searches by reference and customer, and sorts by a column', async function () {
     this.timeout(20000);
     const { partnerId } = await reseller();
