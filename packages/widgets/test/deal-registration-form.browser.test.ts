@@ -374,6 +374,11 @@ describe('<deal-registration-form>', () => {
     await el.updateComplete;
     expect(deal.reference).to.match(/^R-\d{2}-\d{6}$/);
     expect(textOf(part(el, 'reference')!)).to.equal(deal.reference);
+    // No empty half box below the content: the box ends where its last line (the buttons) ends, plus its padding.
+    const box = part(el, 'success')!.getBoundingClientRect();
+    const buttons = part(el, 'register-another-button')!.getBoundingClientRect();
+    const padding = parseFloat(getComputedStyle(part(el, 'success')!).paddingBlockEnd);
+    expect(box.bottom - buttons.bottom, 'space below the last line').to.be.at.most(padding + 2);
     expect(textOf(el)).to.not.contain(deal.id);
     const opened = oneEvent(el, 'partner-open-deal') as Promise<PartnerOpenDealEvent>;
     (part(el, 'show-in-list-button') as HTMLButtonElement).click();

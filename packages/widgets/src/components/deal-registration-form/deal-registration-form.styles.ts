@@ -268,10 +268,16 @@ export default css`
     font-weight: 600;
   }
 
+  /* The form's reserved height is for loading; the success view is as tall as what it says, with no empty half box. */
   .success {
     display: grid;
     align-content: start;
     gap: 1em;
+    min-block-size: 0;
+  }
+  .success .actions {
+    flex-wrap: wrap;
+    gap: 0.5em;
   }
   .success .heading .icon {
     color: var(--_success);
