@@ -9,7 +9,7 @@ import { PartnerConfig as PartnerConfigElement } from '../config/partner-config.
 import { PartnerDealList as PartnerDealListElement } from '../components/partner-deal-list/partner-deal-list.js';
 import { PartnerMemberOverview as PartnerMemberOverviewElement } from '../components/partner-member-overview/partner-member-overview.js';
 import { PartnerTierBadge as PartnerTierBadgeElement } from '../components/partner-tier-badge/partner-tier-badge.js';
-import type { PartnerConfigChangeEvent, PartnerDealRegisteredEvent, PartnerErrorEvent, PartnerReadyEvent } from '../events/index.js';
+import type { PartnerConfigChangeEvent, PartnerDealRegisteredEvent, PartnerErrorEvent, PartnerOpenDealEvent, PartnerReadyEvent } from '../events/index.js';
 
 /** `<deal-registration-form>` — Registers an opportunity, deal or project with Poly: end customer, contact, products, value, close date and distributor, validated as the API validates, with a conflict pre-check, a draft kept while the user types, and a submit that is safe to repeat. */
 export const DealRegistrationForm = createComponent({
@@ -18,8 +18,9 @@ export const DealRegistrationForm = createComponent({
   elementClass: DealRegistrationFormElement,
   displayName: 'DealRegistrationForm',
   events: {
-    onPartnerDealRegistered: 'partner-deal-registered' as EventName<PartnerDealRegisteredEvent>,
     onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
+    onPartnerDealRegistered: 'partner-deal-registered' as EventName<PartnerDealRegisteredEvent>,
+    onPartnerOpenDeal: 'partner-open-deal' as EventName<PartnerOpenDealEvent>,
     onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
   },
 });
@@ -47,7 +48,7 @@ export const PartnerConfig = createComponent({
   },
 });
 
-/** `<partner-deal-list>` — A reseller's deal registrations — customer, type, status, value, expiry and discount — with a status filter and "load more". Refreshes itself when a `<deal-registration-form>` on the page registers a deal. */
+/** `<partner-deal-list>` — A reseller's deal registrations as a work list: reference, customer, status, value, registration date, close date, last change, expiry and discount, sortable by column, with a text search, a status filter, "load more", a detail view (every field, the status history, the reason for a decision) and withdrawal with a confirmation. Updates in place when a `<deal-registration-form>` on the page registers a deal, and highlights the new row; opens a registration when the page announces `partner-open-deal`. */
 export const PartnerDealList = createComponent({
   react: React,
   tagName: 'partner-deal-list',

@@ -1,5 +1,5 @@
 import { initialState } from '@lit/task';
-import { DEAL_TYPES, type Deal, type PartnerProfile, type Product } from '@poly-partner/contract';
+import { DEAL_TYPES, type Deal, type DealStatus, type PartnerProfile, type Product } from '@poly-partner/contract';
 import type { PartnerApiError } from '@poly-partner/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -7,6 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PartnerDealRegisteredEvent } from '../../events/partner-deal-registered-event.js';
+import { PartnerOpenDealEvent } from '../../events/partner-open-deal-event.js';
 import { cachedCountryOptions, countryOptions } from '../../internal/country-codes.js';
 import { whenIdle } from '../../internal/idle.js';
 import { dealStatusName } from '../../internal/deal-status-name.js';
@@ -14,6 +15,7 @@ import { conflictNotice, dealDiscountText, dealTypeName } from '../../internal/d
 import { DraftController } from '../../internal/draft-controller.js';
 import { countryName, formatDate, warmUpCountryNames } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { echoAmount, farFromListPrice, readAmount } from '../../internal/money-input.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage } from '../../internal/state-view.js';
 import { msg, str } from '../../localization/localization.js';
@@ -22,15 +24,18 @@ import {
   CURRENCIES,
   isDealType,
   issueMessage,
+  localDay,
   issuesFromServer,
   newDraft,
   newLine,
   parseDraft,
   validateDraft,
   type DealDraft,
+  type DraftContext,
   type DraftTextField,
   type FieldIssue,
 } from './deal-draft.js';
+import { customerExamples, type CustomerExamples } from './customer-examples.js';
 import styles from './deal-registration-form.styles.js';
 
 /** The control each API path is entered in (product lines and the type radios are resolved in `controlId`). */
@@ -54,6 +59,8 @@ const CONTROL_IDS: Record<string, string> = {
 interface FormData {
   products: Product[];
   partner: PartnerProfile;
+  /** The programme's horizon for close dates, when its policy could be read. */
+  maxCloseDays?: number;
 }
 
 interface TextFieldOptions {
@@ -62,6 +69,10 @@ interface TextFieldOptions {
   inputmode?: string;
   optional?: boolean;
   hint?: string;
+  min?: string;
+  max?: string;
+  /** An element shown under the control that describes it too (the amount's echo). */
+  after?: { id: string; content: unknown };
 }
 
 /**
@@ -70,6 +81,8 @@ interface TextFieldOptions {
  * and a submit that is safe to repeat.
  *
  * @event partner-deal-registered - The API accepted the registration; `event.deal` is the created registration.
+ * @event partner-open-deal - The user chose to open the partner's own registration of the same customer instead;
+ * `event.dealId` and `event.reference` name it. A `<partner-deal-list>` on the page opens it.
  * @event partner-ready - The catalogue and partner profile were loaded and the form is shown.
  * @event partner-error - Loading or submitting failed; `event.error` is the `PartnerApiError`.
  *
@@ -80,13 +93,18 @@ interface TextFieldOptions {
  * @csspart draft-notice - Says that unsent entries were restored.
  * @csspart discard-draft-button - Throws the restored entries away.
  * @csspart conflict-notice - Another partner has registered this end customer.
+ * @csspart own-registration - The partner itself holds an active registration of this customer (its reference).
+ * @csspart open-own-registration-button - Fires `partner-open-deal` for that registration.
  * @csspart field - One label with its control, hint and error.
  * @csspart field-error - A field's error message.
+ * @csspart amount-echo - Beside the amount: the value as it will be sent, with its currency, or why it cannot be read.
  * @csspart product-line - One product with its quantity.
  * @csspart add-product-button - Adds a product line.
  * @csspart remove-product-button - Removes a product line.
  * @csspart submit-button - Sends the registration.
  * @csspart success - The view after a registration was accepted.
+ * @csspart reference - The new registration's reference (`R-26-004711`) in the success view.
+ * @csspart show-in-list-button - Fires `partner-open-deal` for the new registration (a deal list on the page opens it).
  * @csspart register-another-button - Starts a new registration.
  * @csspart retry-button - Retry after a loading error.
  *
@@ -109,6 +127,8 @@ export class DealRegistrationForm extends PartnerElement {
   @state() private submitting = false;
   @state() private submitError?: PartnerApiError;
   @state() private conflict = false;
+  /** The partner's own active registration of this customer, from the pre-check. */
+  @state() private ownRegistration?: { dealId: string; reference: string; status: DealStatus };
   @state() private restored = false;
   @state() private registered?: Deal;
 
@@ -128,12 +148,17 @@ export class DealRegistrationForm extends PartnerElement {
     () => [this.settings.partnerId] as const,
     async (client, [partnerId], signal): Promise<FormData | typeof initialState> => {
       if (!partnerId) return initialState;
-      const [products, partner] = await Promise.all([
+      const [products, partner, maxCloseDays] = await Promise.all([
         client.products.list({ signal }),
         client.partners.get(partnerId, { signal }),
+        // The horizon is a convenience (the API checks it too): a policy that fails to load does not hold the form.
+        client.program.get({ signal }).then(
+          (policy) => policy.deals.maxCloseDays,
+          () => undefined,
+        ),
       ]);
       if (this.draftOwner !== partnerId) this.startDraft(partnerId, partner);
-      return { products: products.items, partner };
+      return { products: products.items, partner, ...(maxCloseDays !== undefined ? { maxCloseDays } : {}) };
     },
   );
 
@@ -165,6 +190,7 @@ export class DealRegistrationForm extends PartnerElement {
     this.submitError = undefined;
     this.registered = undefined;
     this.conflict = false;
+    this.ownRegistration = undefined;
     this.validateLive = false;
   }
 
@@ -190,7 +216,7 @@ export class DealRegistrationForm extends PartnerElement {
       @focusin=${this.onReachCountry}
       @pointerdown=${this.onReachCountry}
     >
-      <h2 id="heading" class="heading">${msg('Register a deal', { id: 'dealForm.heading' })}</h2>
+      <h2 id="heading" class="heading">${this.headingText(draft.type)}</h2>
       ${this.restored
         ? html`<div part="draft-notice" class="notice" role="status">
             <p>${msg('We restored the entries you had not sent yet.', { id: 'dealForm.restored' })}</p>
@@ -233,15 +259,18 @@ export class DealRegistrationForm extends PartnerElement {
           ${this.renderText('customer.domain', 'domain', msg('Web domain', { id: 'dealForm.domain' }), {
             autocomplete: 'off',
             inputmode: 'url',
-            hint: msg('For example beispiel.de', { id: 'dealForm.domainHint' }),
+            hint: msg(str`For example ${this.examples().domain}`, { id: 'dealForm.domainHintFor' }),
           })}
           ${this.renderText('customer.vatId', 'vatId', msg('VAT ID', { id: 'dealForm.vatId' }), {
             autocomplete: 'off',
             optional: true,
-            hint: msg('For example DE123456789', { id: 'dealForm.vatIdHint' }),
+            hint: this.examples().vatId
+              ? msg(str`For example ${this.examples().vatId}`, { id: 'dealForm.vatIdHintFor' })
+              : msg('Starts with the two-letter country code', { id: 'dealForm.vatIdHintGeneric' }),
           })}
         </div>
         <div part="conflict-notice" class="conflict" role="status">${this.conflict ? html`${icons.warning}<p>${conflictNotice()}</p>` : nothing}</div>
+        <div part="own-registration" class="conflict" role="status">${this.renderOwnRegistration()}</div>
       </fieldset>
 
       <fieldset class="group">
@@ -282,9 +311,10 @@ export class DealRegistrationForm extends PartnerElement {
         <legend>${msg('Value and timing', { id: 'dealForm.valueAndTiming' })}</legend>
         <div class="grid">
           ${this.renderText('estimatedValue.amount', 'amount', msg('Estimated value', { id: 'dealForm.amount' }), {
-            type: 'number',
+            // Text, not type=number: a number field reads "38.500" by the browser's locale, not the widget's.
             inputmode: 'decimal',
             autocomplete: 'off',
+            after: { id: 'amount-echo', content: this.renderAmountEcho(data.products, draft) },
           })}
           ${this.renderSelect(
             'estimatedValue.currency',
@@ -295,6 +325,8 @@ export class DealRegistrationForm extends PartnerElement {
           ${this.renderText('expectedCloseDate', 'expectedCloseDate', msg('Expected close date', { id: 'dealForm.closeDate' }), {
             type: 'date',
             autocomplete: 'off',
+            min: localDay(),
+            ...(data.maxCloseDays !== undefined ? { max: localDay(data.maxCloseDays) } : {}),
           })}
           ${this.renderSelect(
             'distributorId',
@@ -311,11 +343,61 @@ export class DealRegistrationForm extends PartnerElement {
         <button type="submit" part="submit-button" class="submit" ?disabled=${this.submitting}>
           ${this.submitting
             ? msg('Registering…', { id: 'dealForm.submitting' })
-            : msg('Register deal', { id: 'dealForm.submit' })}
+            : this.submitText(draft.type)}
         </button>
       </div>
     </form>`;
   }
+
+  /** Examples of domain and VAT id in the format of the customer's country. */
+  private examples(): CustomerExamples {
+    return customerExamples(this.draft?.country ?? '', this.localization.locale);
+  }
+
+  private headingText(type: string): string {
+    switch (type) {
+      case 'opportunity':
+        return msg('Register an opportunity', { id: 'dealForm.heading.opportunity' });
+      case 'project':
+        return msg('Register a project', { id: 'dealForm.heading.project' });
+      default:
+        return msg('Register a deal', { id: 'dealForm.heading' });
+    }
+  }
+
+  private submitText(type: string): string {
+    switch (type) {
+      case 'opportunity':
+        return msg('Register opportunity', { id: 'dealForm.submit.opportunity' });
+      case 'project':
+        return msg('Register project', { id: 'dealForm.submit.project' });
+      default:
+        return msg('Register deal', { id: 'dealForm.submit' });
+    }
+  }
+
+  private renderOwnRegistration() {
+    const own = this.ownRegistration;
+    if (!own) return nothing;
+    const { reference } = own;
+    const status = dealStatusName(own.status);
+    return html`${icons.warning}
+      <div>
+        <p>
+          ${msg(str`You have already registered this customer: ${reference} (${status}). Registering again makes a duplicate.`, {
+            id: 'dealForm.ownRegistration',
+          })}
+        </p>
+        <button type="button" part="open-own-registration-button" class="secondary" @click=${this.openOwnRegistration}>
+          ${msg(str`Open ${reference} instead`, { id: 'dealForm.openOwnRegistration' })}
+        </button>
+      </div>`;
+  }
+
+  private openOwnRegistration = (): void => {
+    const own = this.ownRegistration;
+    if (own) this.dispatchEvent(new PartnerOpenDealEvent(own.dealId, own.reference));
+  };
 
   private renderErrorSummary() {
     if (!this.showSummary || this.issues.length === 0) return nothing;
@@ -329,7 +411,7 @@ export class DealRegistrationForm extends PartnerElement {
       <ul>
         ${this.issues.map((issue) => {
           const id = this.controlId(issue.path);
-          const text = issueMessage(issue, lang);
+          const text = issueMessage(issue, lang, this.examples());
           return html`<li>
             ${id ? html`<a href="#${id}" @click=${(event: Event) => this.followSummaryLink(event, id)}>${text}</a>` : text}
           </li>`;
@@ -374,11 +456,38 @@ export class DealRegistrationForm extends PartnerElement {
       type=${options.type ?? 'text'}
       autocomplete=${ifDefined(options.autocomplete)}
       inputmode=${ifDefined(options.inputmode)}
+      min=${ifDefined(options.min)}
+      max=${ifDefined(options.max)}
       ?required=${!options.optional}
       .value=${live(value)}
       aria-invalid=${ifDefined(issue ? 'true' : undefined)}
-      aria-describedby=${ifDefined(this.describedBy(id, options.hint, issue))}
-    />`);
+      aria-describedby=${ifDefined(
+        [this.describedBy(id, options.hint, issue), options.after?.id].filter(Boolean).join(' ') || undefined,
+      )}
+    />${options.after ? html`<span id=${options.after.id} part="amount-echo" class="echo">${options.after.content}</span>` : nothing}`);
+  }
+
+  /** The amount as it will be sent, in the widget's language with the currency, and a hint when far from list price. */
+  private renderAmountEcho(products: Product[], draft: DealDraft) {
+    const lang = this.formatLang;
+    const reading = readAmount(draft.amount, lang);
+    if (reading.kind === 'empty') return nothing;
+    if (reading.kind !== 'amount') return issueMessage({ path: 'estimatedValue.amount', code: `amount_${reading.kind}` }, lang);
+    const amount = echoAmount(reading.value, draft.currency || 'EUR', lang);
+    const prices = new Map(products.map((product) => [product.sku, product.listPrice]));
+    let listTotal = 0;
+    for (const line of draft.products) {
+      const price = prices.get(line.sku);
+      const quantity = Number(line.quantity);
+      if (price && price.currency === draft.currency && Number.isInteger(quantity) && quantity > 0) listTotal += price.amount * quantity;
+    }
+    const hint = farFromListPrice(reading.value, listTotal)
+      ? html`<span class="plausibility">${msg(
+          str`The products list at ${echoAmount(listTotal, draft.currency, lang)} in total. Please check the amount.`,
+          { id: 'dealForm.amountFarFromList' },
+        )}</span>`
+      : nothing;
+    return html`${msg(str`Reads as ${amount}`, { id: 'dealForm.amountEcho' })}${hint}`;
   }
 
   private renderSelect(path: string, name: DraftTextField, label: string, choices: [string, string][], placeholder?: string, autocomplete = 'off') {
@@ -460,7 +569,7 @@ export class DealRegistrationForm extends PartnerElement {
     if (!issue) return nothing;
     // The type radios share one message, placed under the legend.
     const errorId = path === 'type' ? 'type-error' : `${id}-error`;
-    return html`<p id=${errorId} part="field-error" class="field-error">${icons.warning}<span>${issueMessage(issue, this.formatLang)}</span></p>`;
+    return html`<p id=${errorId} part="field-error" class="field-error">${icons.warning}<span>${issueMessage(issue, this.formatLang, this.examples())}</span></p>`;
   }
 
   private renderProducts(products: Product[], draft: DealDraft) {
@@ -557,8 +666,8 @@ export class DealRegistrationForm extends PartnerElement {
       </h2>
       ${deal.conflict ? html`<p part="conflict-notice" class="conflict">${icons.warning}<span>${conflictNotice()}</span></p>` : nothing}
       <dl class="result">
-        <dt>${msg('Registration ID', { id: 'dealForm.dealId' })}</dt>
-        <dd>${deal.id}</dd>
+        <dt>${msg('Reference', { id: 'dealForm.reference' })}</dt>
+        <dd part="reference" class="reference">${deal.reference}</dd>
         <dt>${msg('Status', { id: 'dealForm.status' })}</dt>
         <dd>${dealStatusName(deal.status)}</dd>
         <dt>${msg('Expires', { id: 'dealForm.expires' })}</dt>
@@ -570,13 +679,23 @@ export class DealRegistrationForm extends PartnerElement {
         <dt>${msg('Extra discount', { id: 'dealForm.discount' })}</dt>
         <dd>${dealDiscountText(deal.discount, lang)}</dd>
       </dl>
-      <button type="button" part="register-another-button" @click=${this.registerAnother}>
-        ${msg('Register another', { id: 'dealForm.registerAnother' })}
-      </button>
+      <div class="actions">
+        <button type="button" part="show-in-list-button" class="secondary" @click=${() => this.dispatchEvent(new PartnerOpenDealEvent(deal.id, deal.reference))}>
+          ${msg('Show it in your registrations', { id: 'dealForm.showInList' })}
+        </button>
+        <button type="button" part="register-another-button" @click=${this.registerAnother}>
+          ${msg('Register another', { id: 'dealForm.registerAnother' })}
+        </button>
+      </div>
     </section>`;
   }
 
   // ---- behaviour ----------------------------------------------------------------------------------------------
+
+  private draftContext(): DraftContext {
+    const maxCloseDays = this.data.value?.maxCloseDays;
+    return { lang: this.formatLang, ...(maxCloseDays !== undefined ? { maxCloseDays } : {}) };
+  }
 
   private issueAt(path: string): FieldIssue | undefined {
     return this.issues.find((issue) => issue.path === path);
@@ -609,7 +728,7 @@ export class DealRegistrationForm extends PartnerElement {
   private updateDraft(draft: DealDraft): void {
     this.draft = draft;
     this.drafts.save(draft);
-    if (this.validateLive) this.issues = validateDraft(draft).issues;
+    if (this.validateLive) this.issues = validateDraft(draft, this.draftContext()).issues;
   }
 
   private onInput = (event: Event): void => {
@@ -661,13 +780,18 @@ export class DealRegistrationForm extends PartnerElement {
     this.conflictRequest?.abort();
     if (!client || !partnerId || !customer) {
       this.conflict = false;
+      this.ownRegistration = undefined;
       return;
     }
     const request = new AbortController();
     this.conflictRequest = request;
     try {
       const result = await client.deals.checkConflict(partnerId, customer, { signal: request.signal });
-      if (!request.signal.aborted) this.conflict = result.conflict;
+      if (!request.signal.aborted) {
+        this.conflict = result.conflict;
+        const own = result.ownRegistration;
+        this.ownRegistration = own ? { dealId: own.dealId, reference: own.reference, status: own.status } : undefined;
+      }
     } catch {
       // The registration itself flags a conflict; a failed pre-check must not stand in the user's way.
     }
@@ -681,7 +805,7 @@ export class DealRegistrationForm extends PartnerElement {
     if (this.submitting || !client || !partnerId || !draft) return;
     this.validateLive = true;
     this.submitError = undefined;
-    const { input, issues } = validateDraft(draft);
+    const { input, issues } = validateDraft(draft, this.draftContext());
     if (!input) {
       this.issues = issues;
       await this.showErrorSummary();
@@ -716,6 +840,7 @@ export class DealRegistrationForm extends PartnerElement {
     this.registered = deal;
     this.restored = false;
     this.conflict = false;
+    this.ownRegistration = undefined;
     this.validateLive = false;
     this.dispatchEvent(new PartnerDealRegisteredEvent(deal));
     await this.updateComplete;
@@ -742,6 +867,7 @@ export class DealRegistrationForm extends PartnerElement {
     this.issues = [];
     this.showSummary = false;
     this.submitError = undefined;
+    this.ownRegistration = undefined;
     await this.updateComplete;
     this.focusControl(`type-${DEAL_TYPES[0]}`);
   };

@@ -80,6 +80,18 @@ export default css`
   label {
     font-weight: 600;
   }
+  /* One line is always reserved, so the echo appearing as the user types moves nothing below it. */
+  .echo {
+    display: block;
+    min-block-size: 1lh;
+    font-size: 0.9em;
+    color: var(--_text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .plausibility {
+    display: block;
+    color: var(--_text);
+  }
   .optional,
   .hint {
     font-weight: 400;
@@ -256,10 +268,16 @@ export default css`
     font-weight: 600;
   }
 
+  /* The form's reserved height is for loading; the success view is as tall as what it says, with no empty half box. */
   .success {
     display: grid;
     align-content: start;
     gap: 1em;
+    min-block-size: 0;
+  }
+  .success .actions {
+    flex-wrap: wrap;
+    gap: 0.5em;
   }
   .success .heading .icon {
     color: var(--_success);

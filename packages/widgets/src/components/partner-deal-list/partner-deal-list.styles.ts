@@ -87,10 +87,10 @@ export default css`
     padding: 0.5em 0.6em;
     border-block-end: 1px solid var(--_row-border);
   }
+  /* Eight columns: headers wrap rather than widen the table beyond its box. */
   thead th {
     background: var(--_header-background);
     font-size: 0.9em;
-    white-space: nowrap;
   }
   tbody th {
     font-weight: 600;
@@ -143,8 +143,11 @@ export default css`
     cursor: progress;
     opacity: 0.7;
   }
-  /* Narrower than six columns need: each registration is a card, the customer first, then label and value pairs. */
-  @container (max-width: 48rem) {
+  /* Narrower than eight columns need: each registration is a card, the customer first, then label and value pairs. */
+  @container (max-width: 56rem) {
+    .sort-select {
+      display: flex;
+    }
     thead {
       position: absolute;
       inline-size: 1px;
@@ -209,6 +212,115 @@ export default css`
     }
   }
 
+  input[type='search'] {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.3em 0.45em;
+    min-block-size: 24px;
+    inline-size: 16em;
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  /* The column headers sort the table; in the card layout (no headers) this select does. */
+  .sort-select {
+    display: none;
+  }
+  .sort,
+  .link {
+    background: none;
+    border: 0;
+    padding: 0;
+    color: inherit;
+    font-weight: inherit;
+    text-align: start;
+  }
+  .sort {
+    display: inline-flex;
+    gap: 0.25em;
+    align-items: center;
+    text-decoration: underline dotted;
+  }
+  .sort__mark {
+    inline-size: 1em;
+    font-size: 0.8em;
+  }
+  .link {
+    color: var(--_accent);
+    text-decoration: underline;
+    font-variant-numeric: tabular-nums;
+  }
+  .secondary {
+    background: var(--_surface);
+    color: var(--_accent);
+  }
+  .row--new {
+    background: var(--_surface-raised);
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .new-badge {
+    display: inline-block;
+    margin-inline-start: 0.4em;
+    padding: 0 0.4em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    color: var(--_accent);
+    font-size: 0.8em;
+  }
+  .detail {
+    inline-size: min(40rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    padding: var(--_space);
+    border: 1px solid var(--_list-border);
+    border-radius: var(--_radius);
+    background: var(--_list-surface);
+    color: var(--_text);
+  }
+  /* No dimmed backdrop: the page behind stays legible (and passes contrast checks); a shadow sets the dialog apart. */
+  .detail::backdrop {
+    background: transparent;
+  }
+  .detail {
+    box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 35%);
+  }
+  .detail__heading {
+    margin: 0 0 0.5em;
+    font-size: 1.15em;
+  }
+  .detail__subheading {
+    margin: 1em 0 0.25em;
+  }
+  .detail__fields {
+    display: grid;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    gap: 0.25em 1em;
+    margin: 0;
+  }
+  .detail__fields dt {
+    color: var(--_text-muted);
+  }
+  .detail__fields dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .history {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .detail__actions,
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    margin-block-start: 1em;
+  }
+  .confirm p {
+    flex-basis: 100%;
+  }
   .load-more-error {
     display: flex;
     gap: 0.4em;
