@@ -31,7 +31,7 @@ async function loaded(about: RegExp, fetch?: typeof globalThis.fetch) {
 }
 
 function criterionItems(el: Element): HTMLLIElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part~="checklist"] > li')];
+  return [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part~="base"] > [part~="checklist"] > li')];
 }
 
 function itemFor(el: Element, policy: ProgramPolicy, item: CriterionResult, lang: 'en' | 'de' = 'en'): HTMLLIElement {
@@ -75,6 +75,68 @@ describe('<next-tier-checklist>', () => {
     expect(notice.textContent).to.contain(longDay(status.protectedUntil!, 'en'));
     expect(notice.textContent).to.contain(TIER_NAMES[status.protectedTier!]);
     await expect(el).to.be.accessible();
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`leads with what keeps the protected tier, its days left and what a drop costs (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const { el, status, policy } = await loaded(/protected/i);
+      const keep = status.keepChecklist!;
+      expect(keep, 'the demo reseller is lifted above what it earns').to.exist;
+      if (lang === 'de') await waitForText(el, /Ihre Partnerstufe/);
+      const section = part(el, 'keep')!;
+      const heading = section.querySelector('h3')!.textContent!.replace(/\s+/g, ' ').trim();
+      const tier = TIER_NAMES[keep.tier];
+      const day = longDay(status.protectedUntil!, lang);
+      expect(heading).to.equal(lang === 'en' ? `To keep ${tier} after ${day}` : `${tier} über den ${day} hinaus behalten`);
+      // It comes before the next tier: the first section heading of the widget is the keep section's.
+      expect(el.shadowRoot!.querySelector('h3'), 'first subheading').to.equal(section.querySelector('h3'));
+
+      const days = Math.round((Date.parse(`${status.protectedUntil}T00:00:00Z`) - Date.parse(`${status.asOf}T00:00:00Z`)) / 86_400_000);
+      const text = section.textContent!.replace(/\s+/g, ' ');
+      const count = new Intl.NumberFormat(lang).format(days);
+      expect(text).to.contain(lang === 'en' ? `${count} days left.` : `Noch ${count} Tage.`);
+      expect(text).to.contain(
+        lang === 'en'
+          ? `${keep.metCount} of ${keep.requiredCount} requirements for ${tier} met.`
+          : `${keep.metCount} von ${keep.requiredCount} Anforderungen für ${tier} erfüllt.`,
+      );
+
+      // What is at stake comes from the policy's benefits: 6 % → 3 % and the benefits Silver lacks.
+      const percent = (value: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+      const from = policy.benefits[keep.tier];
+      const to = policy.benefits[status.earnedTier];
+      const stake = section.querySelector('[part~="at-stake"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(stake).to.contain(`${percent(from.dealDiscountPercent)} → ${percent(to.dealDiscountPercent)}`.replace(/\s+/g, ' '));
+      const lost = from.items.filter((item) => !to.items.some((other) => other.messageId === item.messageId));
+      expect(lost.length, 'Gold has benefits Silver lacks').to.be.greaterThan(0);
+      for (const item of lost) expect(stake).to.contain(item.label[lang]!);
+
+      // The protected tier's checklist with its actions, then the next tier's.
+      const keepItems = section.querySelectorAll('[part~="checklist"] > li');
+      expect(keepItems).to.have.length(keep.items.length);
+      const revenue = keep.items.find((item) => item.criterionId === 'revenue' && !item.met);
+      if (revenue) {
+        const li = [...keepItems].find((candidate) => candidate.textContent!.includes(policy.criteria.find((c) => c.id === 'revenue')!.label[lang]!))!;
+        expect(li.textContent).to.contain(euro(revenue.gap, lang));
+        expect([...li.querySelectorAll<HTMLAnchorElement>('[part~="actions"] a')].map((a) => a.href)).to.include(revenue.actions[0]!.url);
+      }
+      expect(textOf(el)).to.contain(lang === 'en' ? `Next tier: ${TIER_NAMES[status.checklist!.tier]}` : `Nächste Stufe: ${TIER_NAMES[status.checklist!.tier]}`);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('reads protection below the earned tier as a floor, with no keep section', async () => {
+    const { el, status } = await loaded(/platinum/i);
+    expect(status.protectedTier, 'the Platinum demo reseller is protected at a lower tier').to.be.a('string');
+    expect(['register', 'silver', 'gold', 'platinum'].indexOf(status.protectedTier!)).to.be.lessThan(
+      ['register', 'silver', 'gold', 'platinum'].indexOf(status.earnedTier),
+    );
+    expect(status.keepChecklist).to.equal(null);
+    const notice = part(el, 'protection')!.textContent!.replace(/\s+/g, ' ');
+    expect(notice).to.contain(`you will not drop below ${TIER_NAMES[status.protectedTier!]} before ${longDay(status.protectedUntil!, 'en')}`);
+    expect(notice).to.not.contain('protected until');
+    expect(part(el, 'keep')).to.not.exist;
   });
 
   it('lists every criterion of the next tier with an accessible progress bar, met or not, and the gap in words', async () => {

@@ -2,8 +2,10 @@ import { initialState } from '@lit/task';
 import {
   ContractInputError,
   simulate,
+  type Checklist,
   type CriterionResult,
   type PartnerStanding,
+  type Tier,
   type ProgramPolicy,
   type SimulationResult,
   type TierStatus,
@@ -19,7 +21,7 @@ import {
   localizedText,
   safeUrl,
 } from '../../internal/criterion-text.js';
-import { formatDay, formatPercent } from '../../internal/format.js';
+import { formatDay, formatList, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
@@ -42,6 +44,9 @@ interface WhatIf {
  * @csspart base - The widget's box; also `loading` or `error` while so.
  * @csspart tiers - Effective and earned tier.
  * @csspart protection - The status-protection notice.
+ * @csspart keep - While protection lifts the partner above what it earns: what keeps the protected tier after
+ * the protection ends, with the days left, what a drop would cost and the checklist of the protected tier.
+ * @csspart at-stake - What a drop would cost, or what the next tier would bring (from the policy's benefits).
  * @csspart checklist - The list of criteria for the next tier.
  * @csspart criterion - One criterion; also `criterion-met`, `criterion-open` or `criterion-coming`.
  * @csspart progress - A criterion's progress bar.
@@ -100,7 +105,8 @@ export class NextTierChecklist extends PartnerElement {
         <dt>${msg('Extra discount on registered deals', { id: 'checklist.discount' })}</dt>
         <dd>${formatPercent(status.dealDiscountPercent / 100, lang)}</dd>
       </dl>
-      ${this.renderProtection(status)} ${this.renderNext(status, policy)} ${this.renderWhatIf(status, policy)}
+      ${this.renderProtection(status)} ${this.renderKeep(status, policy)} ${this.renderNext(status, policy)}
+      ${this.renderWhatIf(status, policy)}
     </section>`;
   }
 
@@ -112,14 +118,19 @@ export class NextTierChecklist extends PartnerElement {
     return html`<div part="protection" role="note">
       ${icons.lock}
       <p>
-        ${status.earnedTier === status.effectiveTier
-          ? msg(str`Status protection: your ${tier} status from the previous program is protected until ${until}.`, {
-              id: 'checklist.protection',
+        ${tierRank(status.protectedTier) < tierRank(status.earnedTier)
+          ? // Protected below what it earns: the protection is a floor, not a downgrade.
+            msg(str`Status protection: you will not drop below ${tier} before ${until}, whatever your results.`, {
+              id: 'checklist.protectionFloor',
             })
-          : msg(
-              str`Status protection: you keep ${tier} until ${until}, although your results currently earn ${earned}. After that date your tier follows your results.`,
-              { id: 'checklist.protectionAbove' },
-            )}
+          : status.earnedTier === status.effectiveTier
+            ? msg(str`Status protection: your ${tier} status from the previous program is protected until ${until}.`, {
+                id: 'checklist.protection',
+              })
+            : msg(
+                str`Status protection: you keep ${tier} until ${until}, although your results currently earn ${earned}. After that date your tier follows your results.`,
+                { id: 'checklist.protectionAbove' },
+              )}
       </p>
     </div>`;
   }
@@ -129,14 +140,7 @@ export class NextTierChecklist extends PartnerElement {
     if (!checklist) {
       return html`<h3 class="subheading">${tierIcon(status.effectiveTier)}
           ${msg(str`${tierName(status.effectiveTier)} is the highest tier.`, { id: 'checklist.topTier' })}</h3>
-        ${status.earnedTier !== status.effectiveTier && status.protectedUntil
-          ? html`<p>
-                ${msg(str`To keep it after ${formatDay(status.protectedUntil, this.formatLang, 'long')}:`, {
-                  id: 'checklist.toKeep',
-                })}
-              </p>
-              ${this.renderCriteria(status.criteria, policy)}`
-          : nothing}`;
+`;
     }
     const next = tierName(checklist.tier);
     return html`<h3 class="subheading">
@@ -145,7 +149,82 @@ export class NextTierChecklist extends PartnerElement {
       <p class="checklist__count">
         ${msg(str`${checklist.metCount} of ${checklist.requiredCount} requirements met`, { id: 'checklist.metCount' })}
       </p>
-      ${this.renderCriteria(checklist.items, policy)}`;
+      ${this.renderGain(status, checklist.tier, policy)} ${this.renderCriteria(checklist.items, policy)}`;
+  }
+
+  /**
+   * What keeps the protected tier once the protection ends: it comes first, because losing a tier costs more than the
+   * next one brings, and the date is fixed.
+   */
+  private renderKeep(status: TierStatus, policy: ProgramPolicy) {
+    const keep = status.keepChecklist;
+    if (!keep || !status.protectionActive || !status.protectedUntil) return nothing;
+    const lang = this.formatLang;
+    const tier = tierName(keep.tier);
+    const until = formatDay(status.protectedUntil, lang, 'long');
+    const days = daysBetween(status.asOf, status.protectedUntil);
+    const count = formatNumber(days, lang);
+    return html`<section part="keep" class="keep" aria-labelledby="keep-heading">
+      <h3 id="keep-heading" class="subheading">
+        ${tierIcon(keep.tier)}${msg(str`To keep ${tier} after ${until}`, { id: 'checklist.keepHeading' })}
+      </h3>
+      <p class="checklist__count">
+        ${days === 1
+          ? msg('1 day left.', { id: 'checklist.keepDayLeft' })
+          : msg(str`${count} days left.`, { id: 'checklist.keepDaysLeft' })}
+        ${msg(str`${keep.metCount} of ${keep.requiredCount} requirements for ${tier} met.`, { id: 'checklist.keepMetCount' })}
+      </p>
+      ${this.renderLoss(status, keep, policy)} ${this.renderCriteria(keep.items, policy)}
+    </section>`;
+  }
+
+  /** What a drop from the protected tier to the earned one would cost, from the policy's benefits. */
+  private renderLoss(status: TierStatus, keep: Checklist, policy: ProgramPolicy) {
+    const lang = this.formatLang;
+    const from = policy.benefits[keep.tier];
+    const to = policy.benefits[status.earnedTier];
+    const lost = benefitsMissing(from.items, to.items).map((item) => localizedText(item.label, lang));
+    const fromPercent = formatPercent(from.dealDiscountPercent / 100, lang);
+    const toPercent = formatPercent(to.dealDiscountPercent / 100, lang);
+    const earned = tierName(status.earnedTier);
+    return html`<div part="at-stake" class="at-stake">
+      <p>${msg(str`If you fall to ${earned}:`, { id: 'checklist.lossIntro' })}</p>
+      <ul>
+        ${from.dealDiscountPercent !== to.dealDiscountPercent
+          ? html`<li>
+              ${msg(str`extra discount on registered deals ${fromPercent} → ${toPercent}`, { id: 'checklist.lossDiscount' })}
+            </li>`
+          : nothing}
+        ${lost.length > 0
+          ? html`<li>${msg(str`no more: ${formatList(lost, lang)}`, { id: 'checklist.lossBenefits' })}</li>`
+          : nothing}
+      </ul>
+    </div>`;
+  }
+
+  /** What the next tier would bring over the one held today. */
+  private renderGain(status: TierStatus, next: Tier, policy: ProgramPolicy) {
+    const lang = this.formatLang;
+    const to = policy.benefits[next];
+    const from = policy.benefits[status.effectiveTier];
+    const gained = benefitsMissing(to.items, from.items).map((item) => localizedText(item.label, lang));
+    const fromPercent = formatPercent(from.dealDiscountPercent / 100, lang);
+    const toPercent = formatPercent(to.dealDiscountPercent / 100, lang);
+    const name = tierName(next);
+    if (to.dealDiscountPercent === from.dealDiscountPercent && gained.length === 0) return nothing;
+    return html`<div part="at-stake" class="at-stake">
+      <p>${msg(str`${name} would bring:`, { id: 'checklist.gainIntro' })}</p>
+      <ul>
+        ${to.dealDiscountPercent !== from.dealDiscountPercent
+          ? html`<li>
+              ${msg(str`extra discount on registered deals ${fromPercent} → ${toPercent}`, { id: 'checklist.lossDiscount' })}
+            </li>`
+          : nothing}
+        ${gained.length > 0
+          ? html`<li>${msg(str`also: ${formatList(gained, lang)}`, { id: 'checklist.gainBenefits' })}</li>`
+          : nothing}
+      </ul>
+    </div>`;
   }
 
   private renderCriteria(items: CriterionResult[], policy: ProgramPolicy) {
@@ -359,4 +438,21 @@ export class NextTierChecklist extends PartnerElement {
     }
     this.whatIf = { values, region, asOf };
   }
+}
+
+const TIER_ORDER: readonly Tier[] = ['register', 'silver', 'gold', 'platinum'];
+
+function tierRank(tier: Tier): number {
+  return TIER_ORDER.indexOf(tier);
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (UTC days, as the engine counts them). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The benefits in `items` that `other` does not have (by message id). */
+function benefitsMissing<T extends { messageId: string }>(items: T[], other: T[]): T[] {
+  const kept = new Set(other.map((item) => item.messageId));
+  return items.filter((item) => !kept.has(item.messageId));
 }
