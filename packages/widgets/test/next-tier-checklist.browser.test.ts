@@ -237,6 +237,45 @@ describe('<next-tier-checklist>', () => {
     expect(part(el, 'what-if-result')!.textContent).to.not.contain('Status protection has ended');
   });
 
+  it('answers "would this keep Gold?" in the what-if: the open requirements, then those the changes meet', async () => {
+    const { el, status, policy } = await loaded(/protected/i);
+    const keep = status.keepChecklist!;
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
+    await change(el, 'asOf', status.asOf);
+    const result = () => part(el, 'what-if-result')!.textContent!.replace(/\s+/g, ' ');
+    const tier = TIER_NAMES[keep.tier];
+    const until = longDay(status.protectedUntil!, 'en');
+    const open = keep.items.filter((item) => item.status === 'active' && item.met === false);
+    const label = (id: string) => policy.criteria.find((criterion) => criterion.id === id)!.label.en;
+    expect(result()).to.contain(`Would keep ${tier} after ${until}: not yet.`);
+    for (const item of open) expect(result()).to.contain(label(item.criterionId));
+
+    // Close every open requirement of the protected tier with own values: the answer turns to yes and names them.
+    for (const item of open) await change(el, item.criterionId, String((status.metrics[item.criterionId] ?? 0) + item.gap));
+    expect(result()).to.contain(`Would keep ${tier} after ${until}: yes.`);
+    expect(result()).to.contain('Met by these changes:');
+    for (const item of open) expect(result()).to.contain(label(item.criterionId));
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses negative values in the what-if with a message at the field, and shows units', async () => {
+    const { el, policy } = await loaded(/protected/i);
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
+    await el.updateComplete;
+    const revenueField = input(el, 'revenue') as HTMLInputElement;
+    expect(revenueField.closest('label')!.textContent).to.contain(`(${policy.currency === 'EUR' ? '€' : policy.currency})`);
+    await change(el, 'revenue', '-5');
+    expect(revenueField.getAttribute('aria-invalid')).to.equal('true');
+    const message = el.shadowRoot!.getElementById(revenueField.getAttribute('aria-describedby')!)!;
+    expect(message.textContent!.trim()).to.equal('Enter a number of 0 or more.');
+    expect(revenueField.value, "the user's text stays to be corrected").to.equal('-5');
+    expect(part(el, 'what-if-result')!.textContent).to.contain('Please correct the marked fields.');
+    await expect(el).to.be.accessible();
+    await change(el, 'revenue', '5');
+    expect(revenueField.getAttribute('aria-invalid')).to.equal('false');
+    expect(part(el, 'what-if-result')!.textContent).to.not.contain('Please correct');
+  });
+
   it('says when the partner is at the highest tier', async () => {
     const { el, status } = await loaded(/platinum/i);
     if (status.checklist) {

@@ -30,13 +30,19 @@ import styles from './next-tier-checklist.styles.js';
 interface WhatIf {
   /** Hypothetical own value per criterion id (absent: as today). */
   values: Record<string, number>;
+  /** Fields whose text is not a number of 0 or more: no projection until they are corrected. */
+  invalid?: string[];
   region?: string;
   asOf?: string;
 }
 
 /**
  * @summary A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion
- * with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser.
+ * with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser. While
+ * status protection lifts the reseller above what its results earn, it leads with what keeps the protected tier after
+ * the protection ends ("To keep Gold after 7 September 2027"): the days left, that tier's checklist and actions, and
+ * what a drop would cost from the policy's benefits (deal discount 6 % → 3 %, benefits lost). Protection below what
+ * the reseller earns reads as a floor.
  *
  * @event partner-ready - Tier status and program were loaded and are shown.
  * @event partner-error - Loading failed; `event.error` is the `PartnerApiError`.
@@ -69,6 +75,13 @@ export class NextTierChecklist extends PartnerElement {
   /** The reseller; defaults to `<partner-config partner-id>`. */
   @property({ attribute: 'partner-id' }) partnerId?: string;
 
+  /**
+   * Who reads it: `partner` (default) speaks to the reseller ("Your partner tier") and offers its actions and the
+   * what-if; `organization` speaks about the member to the aggregator, in the third person, without the reseller's
+   * calls to action.
+   */
+  @property() audience: 'partner' | 'organization' = 'partner';
+
   /** Evaluate at another day (`YYYY-MM-DD`) instead of today. */
   @property({ attribute: 'as-of' }) asOf?: string;
 
@@ -94,19 +107,27 @@ export class NextTierChecklist extends PartnerElement {
   private renderStatus(status: TierStatus, policy: ProgramPolicy) {
     const lang = this.formatLang;
     return html`<section part="base" class="checklist" aria-labelledby="heading">
-      <h2 id="heading" class="heading">${msg('Your partner tier', { id: 'checklist.heading' })}</h2>
+      <h2 id="heading" class="heading">
+        ${this.aboutMember
+          ? msg('Partner tier', { id: 'checklist.headingMember' })
+          : msg('Your partner tier', { id: 'checklist.heading' })}
+      </h2>
       <dl part="tiers">
         <dt>${msg('Current tier', { id: 'checklist.effectiveTier' })}</dt>
         <dd>${tierIcon(status.effectiveTier)}${tierName(status.effectiveTier)}</dd>
         ${status.earnedTier !== status.effectiveTier
-          ? html`<dt>${msg('Earned by your results', { id: 'checklist.earnedTier' })}</dt>
+          ? html`<dt>
+                ${this.aboutMember
+                  ? msg('Earned by its results', { id: 'checklist.earnedTierMember' })
+                  : msg('Earned by your results', { id: 'checklist.earnedTier' })}
+              </dt>
               <dd>${tierIcon(status.earnedTier)}${tierName(status.earnedTier)}</dd>`
           : nothing}
         <dt>${msg('Extra discount on registered deals', { id: 'checklist.discount' })}</dt>
         <dd>${formatPercent(status.dealDiscountPercent / 100, lang)}</dd>
       </dl>
       ${this.renderProtection(status)} ${this.renderKeep(status, policy)} ${this.renderNext(status, policy)}
-      ${this.renderWhatIf(status, policy)}
+      ${this.aboutMember ? nothing : this.renderWhatIf(status, policy)}
     </section>`;
   }
 
@@ -118,7 +139,9 @@ export class NextTierChecklist extends PartnerElement {
     return html`<div part="protection" role="note">
       ${icons.lock}
       <p>
-        ${tierRank(status.protectedTier) < tierRank(status.earnedTier)
+        ${this.aboutMember
+          ? this.memberProtectionText(status, tier, until, earned)
+          : tierRank(status.protectedTier) < tierRank(status.earnedTier)
           ? // Protected below what it earns: the protection is a floor, not a downgrade.
             msg(str`Status protection: you will not drop below ${tier} before ${until}, whatever your results.`, {
               id: 'checklist.protectionFloor',
@@ -133,6 +156,26 @@ export class NextTierChecklist extends PartnerElement {
               )}
       </p>
     </div>`;
+  }
+
+  /** For the aggregator: the member's protection in the third person. */
+  private memberProtectionText(status: TierStatus, tier: string, until: string, earned: string): string {
+    if (tierRank(status.protectedTier!) < tierRank(status.earnedTier)) {
+      return msg(str`Status protection: it will not drop below ${tier} before ${until}, whatever its results.`, {
+        id: 'checklist.protectionFloorMember',
+      });
+    }
+    return status.earnedTier === status.effectiveTier
+      ? msg(str`Status protection: its ${tier} status from the previous program is protected until ${until}.`, {
+          id: 'checklist.protectionMember',
+        })
+      : msg(str`Status protection: it keeps ${tier} until ${until}, although its results currently earn ${earned}. After that date its tier follows its results.`, {
+          id: 'checklist.protectionAboveMember',
+        });
+  }
+
+  private get aboutMember(): boolean {
+    return this.audience === 'organization';
   }
 
   private renderNext(status: TierStatus, policy: ProgramPolicy) {
@@ -166,7 +209,9 @@ export class NextTierChecklist extends PartnerElement {
     const count = formatNumber(days, lang);
     return html`<section part="keep" class="keep" aria-labelledby="keep-heading">
       <h3 id="keep-heading" class="subheading">
-        ${tierIcon(keep.tier)}${msg(str`To keep ${tier} after ${until}`, { id: 'checklist.keepHeading' })}
+        ${tierIcon(keep.tier)}${this.aboutMember
+          ? msg(str`What keeps ${tier} after ${until}`, { id: 'checklist.keepHeadingMember' })
+          : msg(str`To keep ${tier} after ${until}`, { id: 'checklist.keepHeading' })}
       </h3>
       <p class="checklist__count">
         ${days === 1
@@ -188,7 +233,11 @@ export class NextTierChecklist extends PartnerElement {
     const toPercent = formatPercent(to.dealDiscountPercent / 100, lang);
     const earned = tierName(status.earnedTier);
     return html`<div part="at-stake" class="at-stake">
-      <p>${msg(str`If you fall to ${earned}:`, { id: 'checklist.lossIntro' })}</p>
+      <p>
+        ${this.aboutMember
+          ? msg(str`If it falls to ${earned}:`, { id: 'checklist.lossIntroMember' })
+          : msg(str`If you fall to ${earned}:`, { id: 'checklist.lossIntro' })}
+      </p>
       <ul>
         ${from.dealDiscountPercent !== to.dealDiscountPercent
           ? html`<li>
@@ -262,9 +311,9 @@ export class NextTierChecklist extends PartnerElement {
       </div>
       <p class="criterion__values">
         ${valueText}${item.sharedCounted > 0
-          ? html` ${msg(str`(including ${value(item.sharedCounted)} shared within your partner group)`, {
-              id: 'checklist.shared',
-            })}`
+          ? html` ${this.aboutMember
+              ? msg(str`(including ${value(item.sharedCounted)} shared within its partner group)`, { id: 'checklist.sharedMember' })
+              : msg(str`(including ${value(item.sharedCounted)} shared within your partner group)`, { id: 'checklist.shared' })}`
           : nothing}
       </p>
       <div
@@ -284,7 +333,7 @@ export class NextTierChecklist extends PartnerElement {
       ${met
         ? nothing
         : html`<p class="criterion__gap">${msg(str`Missing: ${gapText(item, policy, lang)}`, { id: 'checklist.gap' })}</p>
-            ${item.actions.length > 0
+            ${item.actions.length > 0 && !this.aboutMember
               ? html`<ul part="actions">
                   ${item.actions.map((action) => {
                     const text = actionText(action, item, policy, lang);
@@ -311,16 +360,25 @@ export class NextTierChecklist extends PartnerElement {
         ${criteria.map((criterion) => {
           const own = status.metrics[criterion.id] ?? 0;
           const current = this.whatIf.values[criterion.id] ?? own;
+          const invalid = this.whatIf.invalid?.includes(criterion.id) ?? false;
+          const errorId = `what-if-error-${criterion.id}`;
           return html`<label class="what-if__field">
-            <span>${localizedText(criterion.label, lang)}</span>
+            <span>${localizedText(criterion.label, lang)} <span class="what-if__unit">(${unitText(criterion.unit, policy)})</span></span>
             <input
               type="number"
               name=${criterion.id}
               min="0"
               step=${criterion.unit === 'money' ? 1000 : criterion.unit === 'rating' ? 0.1 : 1}
               inputmode="decimal"
+              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby=${invalid ? errorId : nothing}
               .value=${String(current)}
             />
+            ${invalid
+              ? html`<span id=${errorId} class="what-if__error error-text">
+                  ${msg('Enter a number of 0 or more.', { id: 'whatIf.fieldInvalid' })}
+                </span>`
+              : nothing}
             <span class="what-if__hint">
               ${msg(str`today: ${formatCriterionValue(criterion.unit, own, policy, lang)}`, { id: 'whatIf.today' })}
             </span>
@@ -347,7 +405,7 @@ export class NextTierChecklist extends PartnerElement {
             : nothing}
         </label>
       </form>
-      <div part="what-if-result" role="status">${projection ? this.renderProjection(status, projection) : nothing}</div>
+      <div part="what-if-result" role="status">${projection ? this.renderProjection(status, projection, policy) : nothing}</div>
       <div class="what-if__actions">
         <button type="button" class="what-if__reset" @click=${() => (this.whatIf = { values: {} })}>
           ${msg('Reset', { id: 'whatIf.reset' })}
@@ -359,7 +417,7 @@ export class NextTierChecklist extends PartnerElement {
   private readonly onWhatIfToggle = () => this.requestUpdate();
 
   /** The what-if outcome, computed here with the contract's engine: no request to the API. */
-  private project(status: TierStatus, policy: ProgramPolicy): SimulationResult | ContractInputError {
+  private project(status: TierStatus, policy: ProgramPolicy, asOfOverride?: string): SimulationResult | ContractInputError {
     const metricDeltas: Record<string, number> = {};
     for (const [id, value] of Object.entries(this.whatIf.values)) {
       const delta = value - (status.metrics[id] ?? 0);
@@ -380,7 +438,11 @@ export class NextTierChecklist extends PartnerElement {
         {
           metricDeltas,
           ...(this.whatIf.region && this.whatIf.region !== status.region ? { region: this.whatIf.region } : {}),
-          ...(this.whatIf.asOf && this.whatIf.asOf !== status.asOf ? { asOf: this.whatIf.asOf } : {}),
+          ...(asOfOverride
+            ? { asOf: asOfOverride }
+            : this.whatIf.asOf && this.whatIf.asOf !== status.asOf
+              ? { asOf: this.whatIf.asOf }
+              : {}),
         },
         { asOf: status.asOf },
       );
@@ -390,7 +452,10 @@ export class NextTierChecklist extends PartnerElement {
     }
   }
 
-  private renderProjection(status: TierStatus, projection: SimulationResult | ContractInputError) {
+  private renderProjection(status: TierStatus, projection: SimulationResult | ContractInputError, policy: ProgramPolicy) {
+    if ((this.whatIf.invalid?.length ?? 0) > 0) {
+      return html`<p class="error-text">${msg('Please correct the marked fields.', { id: 'whatIf.fixFields' })}</p>`;
+    }
     if (projection instanceof ContractInputError) {
       return html`<p class="error-text">${msg('Please enter valid numbers and a valid date.', { id: 'whatIf.invalid' })}</p>`;
     }
@@ -422,7 +487,43 @@ export class NextTierChecklist extends PartnerElement {
               { id: 'whatIf.nextProgress' },
             )
           : msg('That is the highest tier.', { id: 'whatIf.top' })}
-      </p>`;
+      </p>
+      ${this.renderKeepAnswer(status, policy)}`;
+  }
+
+  /**
+   * "Would this keep Gold?": the same changes evaluated the day after the protection ends, when only results count.
+   * Names the requirements of the protected tier still open, and those the changes meet.
+   */
+  private renderKeepAnswer(status: TierStatus, policy: ProgramPolicy) {
+    const keep = status.keepChecklist;
+    if (!keep || !status.protectionActive || !status.protectedUntil || this.aboutMember) return nothing;
+    const lang = this.formatLang;
+    const dayAfter = new Date(Date.parse(`${status.protectedUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const after = this.project(status, policy, dayAfter);
+    if (after instanceof ContractInputError) return nothing;
+    const tier = tierName(keep.tier);
+    const until = formatDay(status.protectedUntil, lang, 'long');
+    const keeps = tierRank(after.projected.effectiveTier) >= tierRank(keep.tier);
+    const projected = after.projected.checklist?.tier === keep.tier ? after.projected.checklist.items : [];
+    const openLabels = projected
+      .filter((item) => item.status === 'active' && item.met === false)
+      .map((item) => criterionLabel(policy, item.criterionId, lang));
+    const newlyMet = keep.items
+      .filter((item) => item.status === 'active' && item.met === false)
+      .filter((item) => keeps || projected.some((other) => other.criterionId === item.criterionId && other.met === true))
+      .map((item) => criterionLabel(policy, item.criterionId, lang));
+    return html`<p class="what-if__keep">
+        ${keeps
+          ? msg(str`Would keep ${tier} after ${until}: yes.`, { id: 'whatIf.keepYes' })
+          : msg(str`Would keep ${tier} after ${until}: not yet.`, { id: 'whatIf.keepNo' })}
+        ${!keeps && openLabels.length > 0
+          ? msg(str`Still open: ${formatList(openLabels, lang)}.`, { id: 'whatIf.keepOpen' })
+          : nothing}
+      </p>
+      ${newlyMet.length > 0
+        ? html`<p>${msg(str`Met by these changes: ${formatList(newlyMet, lang)}.`, { id: 'whatIf.keepMet' })}</p>`
+        : nothing}`;
   }
 
   private onWhatIfInput(event: Event, status: TierStatus): void {
@@ -430,13 +531,24 @@ export class NextTierChecklist extends PartnerElement {
     const values: Record<string, number> = {};
     let region: string | undefined;
     let asOf: string | undefined;
+    const invalid: string[] = [];
     for (const [name, raw] of new FormData(form)) {
       const text = String(raw).trim();
       if (name === 'region') region = text;
       else if (name === 'asOf') asOf = text || status.asOf;
-      else if (text !== '') values[name] = Number(text);
+      else {
+        // A number field reports text it cannot read as "" (validity.badInput): refuse it as well as negatives.
+        const field = form.elements.namedItem(name) as HTMLInputElement | null;
+        const value = Number(text);
+        if (field?.validity.badInput || (text !== '' && (!Number.isFinite(value) || value < 0))) {
+          invalid.push(name);
+          // Keep the last good value, so the field is not rendered over and the user's text stays to be corrected.
+          const previous = this.whatIf.values[name];
+          if (previous !== undefined) values[name] = previous;
+        } else if (text !== '') values[name] = value;
+      }
     }
-    this.whatIf = { values, region, asOf };
+    this.whatIf = { values, region, asOf, ...(invalid.length > 0 ? { invalid } : {}) };
   }
 }
 
@@ -455,4 +567,11 @@ function daysBetween(from: string, to: string): number {
 function benefitsMissing<T extends { messageId: string }>(items: T[], other: T[]): T[] {
   const kept = new Set(other.map((item) => item.messageId));
   return items.filter((item) => !kept.has(item.messageId));
+}
+
+/** What a what-if field counts in: the policy's currency, a rating out of 5, or a number. */
+function unitText(unit: CriterionResult['unit'], policy: ProgramPolicy): string {
+  if (unit === 'money') return policy.currency === 'EUR' ? '€' : policy.currency;
+  if (unit === 'rating') return msg('out of 5', { id: 'whatIf.unitRating' });
+  return msg('number', { id: 'whatIf.unitCount' });
 }
