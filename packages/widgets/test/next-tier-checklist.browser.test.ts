@@ -3,6 +3,7 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import type { CriterionResult, ProgramPolicy, TierStatus } from '@poly-partner/contract';
 import '../src/components/next-tier-checklist/next-tier-checklist.js';
 import type { NextTierChecklist } from '../src/components/next-tier-checklist/next-tier-checklist.js';
+import type { PartnerActionEvent } from '../src/events/partner-action-event.js';
 import { FetchFaults } from './support/fetch-faults.js';
 import { mount, part, textOf, waitForText } from './support/mount.js';
 import { clientFor, demoReseller, startSandboxFirst } from './support/sandbox.js';
@@ -274,6 +275,46 @@ describe('<next-tier-checklist>', () => {
     await change(el, 'revenue', '5');
     expect(revenueField.getAttribute('aria-invalid')).to.equal('false');
     expect(part(el, 'what-if-result')!.textContent).to.not.contain('Please correct');
+  });
+
+  it('fires an event per suggested step, and leads mapped steps to the host page (action-urls)', async () => {
+    const reseller = await demoReseller(/protected/i);
+    const client = await clientFor({ partnerId: reseller.partnerId });
+    const status = await client.partners.tierStatus(reseller.partnerId);
+    const { el, ready } = await mount<NextTierChecklist>(
+      TAG,
+      { 'partner-id': reseller.partnerId, 'action-urls': JSON.stringify({ 'action.registerDeals': '#deal-form' }) },
+      client,
+    );
+    await ready;
+    const deals = status.checklist!.items.find((item) => item.criterionId === 'registered_deals' && !item.met)!;
+    expect(deals, 'Nordwind registers too few deals for Platinum').to.exist;
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="base"] > [part~="checklist"] [part~="actions"] a')];
+    const mapped = links.find((link) => link.hash === '#deal-form' && link.pathname === location.pathname)!;
+    expect(mapped, 'the policy gives "Register deals" no URL; the host map makes it a link').to.exist;
+    expect(mapped.target, 'the host page opens in the same tab').to.equal('');
+
+    const heard: PartnerActionEvent[] = [];
+    const listener = (event: PartnerActionEvent) => {
+      heard.push(event);
+      event.preventDefault(); // the host opens its form itself
+    };
+    document.addEventListener('partner-action', listener);
+    const hashBefore = location.hash;
+    try {
+      mapped.click();
+      const policyLink = links.find((link) => link.target === '_blank')!;
+      policyLink.click();
+      expect(heard).to.have.length(2);
+      expect(heard[0]!.criterionId).to.equal('registered_deals');
+      expect(heard[0]!.action.messageId).to.equal('action.registerDeals');
+      expect(heard[0]!.text).to.equal(mapped.textContent!.trim());
+      expect(heard[0]!.url).to.equal(mapped.href);
+      expect(heard[1]!.url).to.equal(policyLink.href);
+      expect(location.hash, 'a cancelled step is not followed').to.equal(hashBefore);
+    } finally {
+      document.removeEventListener('partner-action', listener);
+    }
   });
 
   it('says when the partner is at the highest tier', async () => {

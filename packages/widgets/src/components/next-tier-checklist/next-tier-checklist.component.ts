@@ -24,6 +24,7 @@ import {
 import { formatDay, formatList, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
+import { PartnerActionEvent } from '../../events/partner-action-event.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 import styles from './next-tier-checklist.styles.js';
 
@@ -46,6 +47,8 @@ interface WhatIf {
  *
  * @event partner-ready - Tier status and program were loaded and are shown.
  * @event partner-error - Loading failed; `event.error` is the `PartnerApiError`.
+ * @event {PartnerActionEvent} partner-action - The user followed a suggested step; `event.criterionId`, `event.action`
+ * (policy message id and figures), `event.text` and `event.url`. Cancel it to handle the step on the page instead.
  *
  * @csspart base - The widget's box; also `loading` or `error` while so.
  * @csspart tiers - Effective and earned tier.
@@ -81,6 +84,28 @@ export class NextTierChecklist extends PartnerElement {
    * calls to action.
    */
   @property() audience: 'partner' | 'organization' = 'partner';
+
+  /**
+   * The host's own pages for the suggested steps, as JSON from the policy's action id to a URL:
+   * `{"action.registerDeals": "#deal-form"}`. A mapped step opens in the same tab (it is the host's page) and wins
+   * over the policy's URL; a step the policy gives no URL becomes a link once mapped.
+   */
+  @property({
+    attribute: 'action-urls',
+    converter: {
+      fromAttribute: (value: string | null): Record<string, string> => {
+        if (!value) return {};
+        try {
+          const parsed: unknown = JSON.parse(value);
+          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+          return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        } catch {
+          return {};
+        }
+      },
+    },
+  })
+  actionUrls: Record<string, string> = {};
 
   /** Evaluate at another day (`YYYY-MM-DD`) instead of today. */
   @property({ attribute: 'as-of' }) asOf?: string;
@@ -337,9 +362,18 @@ export class NextTierChecklist extends PartnerElement {
               ? html`<ul part="actions">
                   ${item.actions.map((action) => {
                     const text = actionText(action, item, policy, lang);
-                    const url = safeUrl(action.url);
+                    const hostUrl = hostPageUrl(this.actionUrls[action.messageId]);
+                    const url = hostUrl ?? safeUrl(action.url);
+                    const follow = (event: Event) => {
+                      const step = new PartnerActionEvent(item.criterionId, action, text, url);
+                      if (!this.dispatchEvent(step)) event.preventDefault();
+                    };
                     return html`<li>
-                      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}
+                      ${!url
+                        ? text
+                        : hostUrl
+                          ? html`<a href=${url} @click=${follow}>${text}</a>`
+                          : html`<a href=${url} target="_blank" rel="noopener noreferrer" @click=${follow}>${text}</a>`}
                     </li>`;
                   })}
                 </ul>`
@@ -574,4 +608,15 @@ function unitText(unit: CriterionResult['unit'], policy: ProgramPolicy): string 
   if (unit === 'money') return policy.currency === 'EUR' ? '€' : policy.currency;
   if (unit === 'rating') return msg('out of 5', { id: 'whatIf.unitRating' });
   return msg('number', { id: 'whatIf.unitCount' });
+}
+
+/** A host's URL for a step, relative to its page ("#deal-form", "/deals/new"); http(s) only, never `javascript:`. */
+function hostPageUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
