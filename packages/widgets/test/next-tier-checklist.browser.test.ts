@@ -317,6 +317,26 @@ describe('<next-tier-checklist>', () => {
     }
   });
 
+  it('groups the criteria by pillar, quick wins first', async () => {
+    const { el, status, policy } = await loaded(/protected/i);
+    const lists = [...el.shadowRoot!.querySelectorAll<HTMLUListElement>('[part~="base"] > [part~="checklist"]')];
+    const pillars = [...el.shadowRoot!.querySelectorAll('[part~="base"] > h4.pillar')].map((h) => h.textContent!.trim());
+    expect(pillars).to.have.members(['Revenue and customers', 'People and certifications', 'Investment and engagement']);
+    expect(lists).to.have.length(pillars.length);
+    const share = (id: string) => {
+      const item = status.checklist!.items.find((candidate) => candidate.criterionId === id)!;
+      return item.status === 'announced' ? 3 : item.met ? 2 : item.gap / item.required;
+    };
+    const idOf = (li: Element) => policy.criteria.find((c) => c.label.en === li.querySelector('.criterion__label')!.textContent)!.id;
+    const firsts: number[] = [];
+    for (const list of lists) {
+      const shares = [...list.querySelectorAll(':scope > li')].map((li) => share(idOf(li)));
+      expect(shares, 'quick wins first within a pillar').to.deep.equal([...shares].sort((a, b) => a - b));
+      firsts.push(shares[0]!);
+    }
+    expect(firsts, 'the pillar with the quickest win first').to.deep.equal([...firsts].sort((a, b) => a - b));
+  });
+
   it('says when the partner is at the highest tier', async () => {
     const { el, status } = await loaded(/platinum/i);
     if (status.checklist) {

@@ -301,10 +301,18 @@ export class NextTierChecklist extends PartnerElement {
     </div>`;
   }
 
+  /**
+   * The criteria by the program's pillars, each a list under its name. Quick wins first: within a pillar the open
+   * criteria by the share still missing (smallest first), then the met ones, then the announced; the pillar with the
+   * quickest win comes first.
+   */
   private renderCriteria(items: CriterionResult[], policy: ProgramPolicy) {
-    return html`<ul part="checklist">
-      ${items.map((item) => this.renderCriterion(item, policy))}
-    </ul>`;
+    return groupByPillar(items).map(
+      ({ group, items: grouped }) => html`<h4 class="pillar">${pillarName(group)}</h4>
+        <ul part="checklist">
+          ${grouped.map((item) => this.renderCriterion(item, policy))}
+        </ul>`,
+    );
   }
 
   private renderCriterion(item: CriterionResult, policy: ProgramPolicy) {
@@ -618,5 +626,36 @@ function hostPageUrl(url: string | undefined): string | undefined {
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** How far a criterion is from met, as a share of its requirement: 0 when met, 1 when nothing is there yet. */
+function missingShare(item: CriterionResult): number {
+  if (item.status === 'announced') return 3;
+  if (item.met) return 2;
+  return item.required > 0 ? item.gap / item.required : 1;
+}
+
+function groupByPillar(items: CriterionResult[]): { group: CriterionResult['group']; items: CriterionResult[] }[] {
+  const groups = new Map<CriterionResult['group'], CriterionResult[]>();
+  for (const item of [...items].sort((a, b) => missingShare(a) - missingShare(b))) {
+    const list = groups.get(item.group) ?? [];
+    list.push(item);
+    groups.set(item.group, list);
+  }
+  // Map keeps insertion order: the pillar of the quickest win first.
+  return [...groups].map(([group, grouped]) => ({ group, items: grouped }));
+}
+
+function pillarName(group: CriterionResult['group']): string {
+  switch (group) {
+    case 'contribution':
+      return msg('Revenue and customers', { id: 'checklist.pillar.contribution' });
+    case 'capability':
+      return msg('People and certifications', { id: 'checklist.pillar.capability' });
+    case 'commitment':
+      return msg('Investment and engagement', { id: 'checklist.pillar.commitment' });
+    default:
+      return group;
   }
 }

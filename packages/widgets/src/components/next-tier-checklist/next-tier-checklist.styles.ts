@@ -58,6 +58,13 @@ export default css`
     padding-inline-start: 1.25em;
   }
 
+  .pillar {
+    font-size: 0.9em;
+    font-weight: 600;
+    color: var(--_text-muted);
+    margin: 0.75em 0 0.25em;
+  }
+
   .checklist__count {
     margin-block-end: 0.75em;
   }
