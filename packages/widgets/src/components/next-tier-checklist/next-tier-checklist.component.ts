@@ -199,6 +199,14 @@ export class NextTierChecklist extends PartnerElement {
         });
   }
 
+  /**
+   * Whether the shown steps name the size of the gap themselves ("Register 7 more deals"): then "Missing: 7 more
+   * registered deals" above them would say it twice. The aggregator sees no steps, so it gets the gap in words.
+   */
+  private stepsSayTheGap(item: CriterionResult): boolean {
+    return !this.aboutMember && item.actions.length > 0 && item.actions.every((action) => STEPS_WITH_FIGURES.has(action.messageId));
+  }
+
   private get aboutMember(): boolean {
     return this.audience === 'organization';
   }
@@ -365,7 +373,9 @@ export class NextTierChecklist extends PartnerElement {
       </div>
       ${met
         ? nothing
-        : html`<p class="criterion__gap">${msg(str`Missing: ${gapText(item, policy, lang)}`, { id: 'checklist.gap' })}</p>
+        : html`${!this.stepsSayTheGap(item)
+              ? html`<p class="criterion__gap">${msg(str`Missing: ${gapText(item, policy, lang)}`, { id: 'checklist.gap' })}</p>`
+              : nothing}
             ${item.actions.length > 0 && !this.aboutMember
               ? html`<ul part="actions">
                   ${item.actions.map((action) => {
@@ -593,6 +603,19 @@ export class NextTierChecklist extends PartnerElement {
     this.whatIf = { values, region, asOf, ...(invalid.length > 0 ? { invalid } : {}) };
   }
 }
+
+/** Steps whose text carries the size of the gap (see `actionText`). */
+const STEPS_WITH_FIGURES = new Set([
+  'action.growRevenue',
+  'action.certifySales',
+  'action.certifyTechnical',
+  'action.addSalesStaff',
+  'action.addTechnicalStaff',
+  'action.registerDemoEquipment',
+  'action.startSalesInitiative',
+  'action.registerDeals',
+  'action.runMarketingActivity',
+]);
 
 const TIER_ORDER: readonly Tier[] = ['register', 'silver', 'gold', 'platinum'];
 
