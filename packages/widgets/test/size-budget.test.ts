@@ -29,10 +29,11 @@ before(async () => {
  */
 const PAGE_RATCHETS: [tag: string, kB: number][] = [
   ['partner-tier-badge', 30.0], // goal: 16
-  ['next-tier-checklist', 37.3],
-  ['deal-registration-form', 45.7], // issue 23: amounts by locale, close dates, own duplicates, examples by country
-  ['partner-deal-list', 36.3], // issue 23: the work list (sort, search, detail, withdraw)
-  ['partner-member-overview', 49.3],
+  ['next-tier-checklist', 39.3], // issue 21: the keep-tier section, pillars, the what-if that answers "keep"
+  ['deal-registration-form', 45.9], // issue 23: amounts by locale, close dates, own duplicates, examples by country
+  ['partner-deal-list', 36.4], // issue 23: the work list (sort, search, detail, withdraw)
+  ['partner-member-overview', 54.2], // issues 21, 24: the forecast panel, the call list, the locale's CSV
+
 ];
 
 describe('size budgets (issues 7 and 17)', () => {
@@ -43,9 +44,9 @@ describe('size budgets (issues 7 and 17)', () => {
     });
   }
 
-  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 67.3 kB gzip (goal: 52)', () => {
+  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 74.0 kB gzip (goal: 52)', () => {
     const everything = named(figures.entries, '@poly-partner/widgets (every element)');
-    assert.ok(everything.gzip <= 67.3 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
+    assert.ok(everything.gzip <= 74.0 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
   });
 
   test("the badge path carries the badge's SDK resource and no other: no deal, member, program, product or tier-status code", () => {

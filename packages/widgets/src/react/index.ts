@@ -9,7 +9,7 @@ import { PartnerConfig as PartnerConfigElement } from '../config/partner-config.
 import { PartnerDealList as PartnerDealListElement } from '../components/partner-deal-list/partner-deal-list.js';
 import { PartnerMemberOverview as PartnerMemberOverviewElement } from '../components/partner-member-overview/partner-member-overview.js';
 import { PartnerTierBadge as PartnerTierBadgeElement } from '../components/partner-tier-badge/partner-tier-badge.js';
-import type { PartnerConfigChangeEvent, PartnerDealRegisteredEvent, PartnerErrorEvent, PartnerOpenDealEvent, PartnerReadyEvent } from '../events/index.js';
+import type { PartnerActionEvent, PartnerConfigChangeEvent, PartnerDealRegisteredEvent, PartnerErrorEvent, PartnerOpenDealEvent, PartnerReadyEvent } from '../events/index.js';
 
 /** `<deal-registration-form>` — Registers an opportunity, deal or project with Poly: end customer, contact, products, value, close date and distributor, validated as the API validates, with a conflict pre-check, a draft kept while the user types, and a submit that is safe to repeat. */
 export const DealRegistrationForm = createComponent({
@@ -25,7 +25,7 @@ export const DealRegistrationForm = createComponent({
   },
 });
 
-/** `<next-tier-checklist>` — A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser. */
+/** `<next-tier-checklist>` — A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser. While status protection lifts the reseller above what its results earn, it leads with what keeps the protected tier after the protection ends ("To keep Gold after 7 September 2027"): the days left, that tier's checklist and actions, and what a drop would cost from the policy's benefits (deal discount 6 % → 3 %, benefits lost). Protection below what the reseller earns reads as a floor. */
 export const NextTierChecklist = createComponent({
   react: React,
   tagName: 'next-tier-checklist',
@@ -34,6 +34,7 @@ export const NextTierChecklist = createComponent({
   events: {
     onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
     onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
+    onPartnerAction: 'partner-action' as EventName<PartnerActionEvent>,
   },
 });
 

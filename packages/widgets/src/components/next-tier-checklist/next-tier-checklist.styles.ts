@@ -45,6 +45,26 @@ export default css`
     margin-block: 1.25em 0.5em;
   }
 
+  /* The protected tier's checklist leads, set apart from the next tier's by a rule below it. */
+  [part~='keep'] {
+    padding-block-end: 0.5em;
+    border-block-end: 1px solid var(--_checklist-border);
+  }
+  [part~='at-stake'] {
+    margin-block-end: 0.75em;
+  }
+  [part~='at-stake'] ul {
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .pillar {
+    font-size: 0.9em;
+    font-weight: 600;
+    color: var(--_text-muted);
+    margin: 0.75em 0 0.25em;
+  }
+
   .checklist__count {
     margin-block-end: 0.75em;
   }

@@ -1,5 +1,7 @@
 import { initialState, TaskStatus } from '@lit/task';
 import {
+  MEMBER_SEGMENTS,
+  MEMBER_SORTS,
   TIERS,
   type Member,
   type MemberQuery,
@@ -16,7 +18,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, renderInLocale, str } from '../../localization/localization.js';
 import { localizedText } from '../../internal/criterion-text.js';
-import { downloadCsv, toCsv } from '../../internal/csv.js';
+import { downloadCsv } from '../../internal/csv.js';
 import { countryName, formatDay, formatNumber, warmUpCountryNames } from '../../internal/format.js';
 import { whenIdle } from '../../internal/idle.js';
 import { icons } from '../../internal/icons.js';
@@ -24,6 +26,7 @@ import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 import { WindowedRowsController } from '../../internal/windowed-rows-controller.js';
+import { memberCsv, type CsvSeparator } from './member-csv.js';
 import { memberCount, progressText, renderSummary } from './member-summary.js';
 import styles from './partner-member-overview.styles.js';
 
@@ -53,10 +56,35 @@ interface MemberFilters {
   region: string;
   /** Days, or 0 for no limit. */
   protectionEndingWithinDays: number;
+  segment: MemberSegment | '';
   sort: MemberSort;
 }
 
-const NO_FILTERS: MemberFilters = { q: '', tier: '', country: '', region: '', protectionEndingWithinDays: 0, sort: 'name' };
+type MemberSegment = (typeof MEMBER_SEGMENTS)[number];
+
+const NO_FILTERS: MemberFilters = {
+  q: '',
+  tier: '',
+  country: '',
+  region: '',
+  protectionEndingWithinDays: 0,
+  segment: '',
+  sort: 'name',
+};
+
+/** The filters of a summary card's query (nothing else), so the list shows the card's members in its order. */
+function filtersOf(query: MemberQuery): MemberFilters {
+  return {
+    ...NO_FILTERS,
+    q: query.q ?? '',
+    tier: query.tier ?? '',
+    country: query.country ?? '',
+    region: query.region ?? '',
+    protectionEndingWithinDays: query.protectionEndingWithinDays ?? 0,
+    segment: query.segment ?? '',
+    sort: query.sort ?? 'name',
+  };
+}
 
 /** Organization, summary and program: loaded once per organization, not again when the list's filters change. */
 interface Overview {
@@ -88,6 +116,7 @@ function toQuery(filters: MemberFilters): MemberQuery {
   if (filters.country) query.country = filters.country;
   if (filters.region) query.region = filters.region;
   if (filters.protectionEndingWithinDays > 0) query.protectionEndingWithinDays = filters.protectionEndingWithinDays;
+  if (filters.segment) query.segment = filters.segment;
   return query;
 }
 
@@ -106,11 +135,17 @@ function toQuery(filters: MemberFilters): MemberQuery {
  * @csspart tier-bar - One tier's bar.
  * @csspart protections - Protections ending soon.
  * @csspart close-to-next - Members close to the next tier.
+ * @csspart card-link - A card's link to the member list with the card's filters and order (same count).
+ * @csspart forecast - "When protection ends": today's tier mix beside the mix after each end of protection, as bars
+ * (each an image named with its counts; tiers told apart by pattern and shape, not colour alone) and as a table.
  * @csspart pipeline - The deal pipeline by status.
  * @csspart members - The member list section.
  * @csspart toolbar - Search, filters and export.
  * @csspart search - The search field.
- * @csspart filter - A filter (select).
+ * @csspart filter - A filter (select): tier, region, country, protection end, segment (at risk, close to the next
+ * tier, no registration in 90 days).
+ * @csspart sort - The sort control: every column both ways, and the call-list orders (most at stake, fewest missing
+ * to keep the tier, smallest gap to the next tier).
  * @csspart export-button - Export the filtered list as CSV.
  * @csspart count - How many members match.
  * @csspart grid - The member list (an ARIA grid).
@@ -120,7 +155,8 @@ function toQuery(filters: MemberFilters): MemberQuery {
  * @csspart cell - A cell of a row.
  * @csspart detail - The selected member's panel.
  * @csspart close-button - Closes the panel.
- * @csspart checklist - The `<next-tier-checklist>` in the panel.
+ * @csspart checklist - The `<next-tier-checklist>` in the panel, in the third person (`audience="organization"`): the
+ * member's tier story without the reseller's calls to action.
  * @csspart tier-icon - A tier's shape.
  * @csspart retry-button - Retry after an error.
  *
@@ -135,6 +171,12 @@ export class PartnerMemberOverview extends PartnerElement {
 
   /** The organization; defaults to `<partner-config org-id>`. */
   @property({ attribute: 'org-id' }) orgId?: string;
+
+  /**
+   * The CSV export's separator. By default it follows the widget's language: `;` where decimals are written with a
+   * comma (German: `;` and `1,5`), so the file opens as columns in that locale's Excel; `,` otherwise.
+   */
+  @property({ attribute: 'csv-separator' }) csvSeparator?: CsvSeparator;
 
   @state() private filters: MemberFilters = NO_FILTERS;
   /** The search field's text; copied to `filters.q` once the user pauses typing. */
@@ -264,7 +306,10 @@ export class PartnerMemberOverview extends PartnerElement {
         // The widget renders again for every few rows scrolled: the summary and the country options only change with
         // their data and language, so Lit skips them otherwise.
         guard([overview.summary, lang, this.localization.locale], () =>
-          renderSummary(overview.summary, lang, (member, opener) => this.select(member, { element: opener })),
+          renderSummary(overview.summary, overview.policy, lang, {
+            select: (member, opener) => this.select(member, { element: opener }),
+            show: this.showQuery,
+          }),
         )
       }
       <div class="layout ${this.selected ? 'layout--detail' : ''}">
@@ -281,7 +326,7 @@ export class PartnerMemberOverview extends PartnerElement {
     const updating = this.data.status === TaskStatus.PENDING;
     const failed = this.data.status === TaskStatus.ERROR;
     return html`<section part="members" class="members" aria-labelledby="members-heading">
-      <h3 id="members-heading" class="subheading">${msg('Member resellers', { id: 'memberOverview.membersHeading' })}</h3>
+      <h3 id="members-heading" class="subheading" tabindex="-1">${msg('Member resellers', { id: 'memberOverview.membersHeading' })}</h3>
       ${this.renderToolbar(overview)}
       <p part="count" class="count" role="status">
         ${list && !failed ? this.countText(list, overview, updating) : nothing}
@@ -390,6 +435,21 @@ export class PartnerMemberOverview extends PartnerElement {
           )}
         </select>
       </label>
+      <label class="field">
+        <span>${msg('Show', { id: 'memberOverview.segmentFilter' })}</span>
+        <select part="filter" name="segment" @change=${this.onFilterChange}>
+          <option value="" ?selected=${filters.segment === ''}>${msg('All members', { id: 'memberOverview.segment.all' })}</option>
+          ${MEMBER_SEGMENTS.map(
+            (segment) => html`<option value=${segment} ?selected=${filters.segment === segment}>${segmentName(segment)}</option>`,
+          )}
+        </select>
+      </label>
+      <label class="field">
+        <span>${msg('Sort by', { id: 'memberOverview.sortControl' })}</span>
+        <select part="sort" name="sort" @change=${this.onFilterChange}>
+          ${MEMBER_SORTS.map((sort) => html`<option value=${sort} ?selected=${filters.sort === sort}>${sortName(sort)}</option>`)}
+        </select>
+      </label>
       <div class="toolbar__export">
         <button type="button" part="export-button" ?disabled=${exporting} aria-describedby="export-status" @click=${this.exportCsv}>
           ${msg('Export CSV', { id: 'memberOverview.export' })}
@@ -467,7 +527,9 @@ export class PartnerMemberOverview extends PartnerElement {
     const direction = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : undefined;
     return html`<div role="columnheader" part="column-header" class="cell cell--${key}" aria-sort=${direction ?? 'none'}>
       <button type="button" part="sort-button" class="sort-button" @click=${() => this.sortBy(key)}>
-        ${label}<span class="sort-indicator" aria-hidden="true">${direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span>
+        ${label}<span class="sort-indicator${direction ? '' : ' sort-indicator--sortable'}" aria-hidden="true"
+          >${direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}</span
+        >
       </button>
     </div>`;
   }
@@ -493,7 +555,7 @@ export class PartnerMemberOverview extends PartnerElement {
       </div>
       <div role="gridcell" part="cell" class="cell cell--country">${countryName(member.country, lang)}</div>
       <div role="gridcell" part="cell" class="cell cell--progress">
-        <span>${progressText(member, lang)}</span>
+        <span>${progressText(member, this.overview!.policy, lang)}</span>
       </div>
       <div role="gridcell" part="cell" class="cell cell--protectedUntil">
         ${member.protectedUntil ? formatDay(member.protectedUntil, lang) : html`<span class="muted">–</span>`}
@@ -523,9 +585,17 @@ export class PartnerMemberOverview extends PartnerElement {
   private readonly onFilterChange = (event: Event) => {
     const select = event.target as HTMLSelectElement;
     const value = select.value;
-    const name = select.name as 'tier' | 'country' | 'region' | 'protectionEndingWithinDays';
+    const name = select.name as 'tier' | 'country' | 'region' | 'protectionEndingWithinDays' | 'segment' | 'sort';
     this.filters =
       name === 'protectionEndingWithinDays' ? { ...this.filters, [name]: Number(value) } : { ...this.filters, [name]: value };
+  };
+
+  /** A summary card's link: the list takes the card's query, and the user is taken to the list. */
+  private readonly showQuery = (query: MemberQuery) => {
+    clearTimeout(this.searchTimer);
+    this.searchText = query.q ?? '';
+    this.filters = filtersOf(query);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#members-heading')?.focus());
   };
 
   private sortBy(key: SortKey): void {
@@ -681,7 +751,7 @@ export class PartnerMemberOverview extends PartnerElement {
           ${msg('Close', { id: 'memberOverview.close' })}
         </button>
       </div>
-      <next-tier-checklist part="checklist" exportparts="base: checklist-base" partner-id=${member.partnerId} .client=${this.settings.client}></next-tier-checklist>
+      <next-tier-checklist part="checklist" exportparts="base: checklist-base" audience="organization" partner-id=${member.partnerId} .client=${this.settings.client}></next-tier-checklist>
     </section>`;
   }
 
@@ -700,35 +770,18 @@ export class PartnerMemberOverview extends PartnerElement {
     const query = toQuery(this.filters);
     try {
       const members = await client.organizations.members(orgId, { ...query, limit: EXPORT_PAGE_SIZE }, { signal: controller.signal }).all({ signal: controller.signal });
-      // Outside a render, so say which language the header is in.
-      const header = renderInLocale(this.localization.locale, () => [
-        msg('Partner ID', { id: 'memberOverview.csv.partnerId' }),
-        msg('Name', { id: 'memberOverview.column.name' }),
-        msg('Country', { id: 'memberOverview.column.country' }),
-        msg('Region', { id: 'memberOverview.region' }),
-        msg('Current tier', { id: 'memberOverview.currentTierCount' }),
-        msg('Earned by results', { id: 'memberOverview.earnedTierCount' }),
-        msg('Protected tier', { id: 'memberOverview.csv.protectedTier' }),
-        msg('Protected until', { id: 'memberOverview.column.protectedUntil' }),
-        msg('Next tier', { id: 'memberOverview.csv.nextTier' }),
-        msg('Progress to next tier', { id: 'memberOverview.column.progress' }),
-        msg('Requirements missing', { id: 'memberOverview.csv.missing' }),
-      ]);
-      // Codes and ISO dates, not display text: the file is for spreadsheets and other systems.
-      const rows = members.map((member) => [
-        member.partnerId,
-        member.name,
-        member.country,
-        member.region,
-        member.effectiveTier,
-        member.earnedTier,
-        member.protectedTier,
-        member.protectedUntil,
-        member.nextTier,
-        member.progress,
-        member.missingCriteria,
-      ]);
-      downloadCsv(toCsv([header, ...rows]), `members-${overview.organization.id}-${overview.summary.asOf}.csv`);
+      // Outside a render, so say which language the file is in.
+      const lang = this.formatLang;
+      const csv = renderInLocale(this.localization.locale, () =>
+        memberCsv(members, {
+          lang,
+          policy: overview.policy,
+          organizationName: overview.organization.name,
+          asOf: overview.summary.asOf,
+          ...(this.csvSeparator ? { separator: this.csvSeparator } : {}),
+        }),
+      );
+      downloadCsv(csv.text, csv.fileName);
       this.exportState = { status: 'done', count: members.length };
     } catch (error) {
       if (controller.signal.aborted) {
@@ -740,4 +793,48 @@ export class PartnerMemberOverview extends PartnerElement {
       this.reportError(apiError);
     }
   };
+}
+
+/** A segment filter's option. */
+function segmentName(segment: MemberSegment): string {
+  switch (segment) {
+    case 'at_risk':
+      return msg('At risk of falling (earns below its tier)', { id: 'memberOverview.segment.atRisk' });
+    case 'close_to_next_tier':
+      return msg('Close to the next tier', { id: 'memberOverview.closeToNext' });
+    case 'inactive':
+      return msg('No registration in 90 days', { id: 'memberOverview.segment.inactive' });
+  }
+}
+
+/** A sort control's option: the columns both ways, and the call-list orders of the summary cards. */
+function sortName(sort: MemberSort): string {
+  switch (sort) {
+    case 'name':
+      return msg('Name, A to Z', { id: 'memberOverview.sort.name' });
+    case '-name':
+      return msg('Name, Z to A', { id: 'memberOverview.sort.nameDesc' });
+    case 'tier':
+      return msg('Tier, lowest first', { id: 'memberOverview.sort.tier' });
+    case '-tier':
+      return msg('Tier, highest first', { id: 'memberOverview.sort.tierDesc' });
+    case 'country':
+      return msg('Country, A to Z', { id: 'memberOverview.sort.country' });
+    case '-country':
+      return msg('Country, Z to A', { id: 'memberOverview.sort.countryDesc' });
+    case 'progress':
+      return msg('Progress, least first', { id: 'memberOverview.sort.progress' });
+    case '-progress':
+      return msg('Progress, most first', { id: 'memberOverview.sort.progressDesc' });
+    case 'protectedUntil':
+      return msg('Protection ends, soonest first', { id: 'memberOverview.sort.protectedUntil' });
+    case '-protectedUntil':
+      return msg('Protection ends, latest first', { id: 'memberOverview.sort.protectedUntilDesc' });
+    case 'atStake':
+      return msg('Most at stake first', { id: 'memberOverview.sort.atStake' });
+    case 'keepMissing':
+      return msg('Fewest missing to keep the tier', { id: 'memberOverview.sort.keepMissing' });
+    case 'nextTierGap':
+      return msg('Smallest gap to the next tier', { id: 'memberOverview.sort.nextTierGap' });
+  }
 }

@@ -183,6 +183,109 @@ export default css`
     text-align: end;
   }
 
+  /* ---- When protection ends ---- */
+  .forecast {
+    grid-column: 1 / -1;
+  }
+  .forecast__legend {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    font-size: 0.9em;
+  }
+  .forecast__legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.3em;
+  }
+  .forecast__swatch {
+    inline-size: 1.6em;
+    block-size: 1em;
+    flex: none;
+  }
+  .forecast__bars {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.35em;
+  }
+  .forecast__row {
+    display: grid;
+    grid-template-columns: minmax(0, 10em) minmax(0, 1fr);
+    align-items: center;
+    gap: 0.5em;
+  }
+  /* Bars are SVG shapes sized by attributes: no style attribute, so a strict CSP holds. */
+  .forecast__bar {
+    display: block;
+    inline-size: 100%;
+    block-size: 1.1em;
+  }
+  .forecast__segment rect {
+    stroke: var(--_overview-surface);
+    stroke-width: 0.3;
+    vector-effect: non-scaling-stroke;
+  }
+  .forecast__segment--register rect {
+    fill: var(--_tier-register);
+  }
+  .forecast__segment--silver rect {
+    fill: var(--_tier-silver);
+  }
+  .forecast__segment--gold rect {
+    fill: var(--_tier-gold);
+  }
+  .forecast__segment--platinum rect {
+    fill: var(--_tier-platinum);
+  }
+  .forecast__hatch {
+    stroke: var(--_overview-surface);
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+  }
+  /* The table's eight columns do not fit: each day becomes a block of "label value" lines. */
+  @container (max-width: 48rem) {
+    .forecast__table thead {
+      display: none;
+    }
+    .forecast__table,
+    .forecast__table tbody,
+    .forecast__table tr,
+    .forecast__table th,
+    .forecast__table td {
+      display: block;
+    }
+    .forecast__table tr {
+      padding-block: 0.3em;
+      border-block-end: 1px solid var(--_overview-border);
+    }
+    .forecast__table th,
+    .forecast__table td {
+      border: 0;
+    }
+    .forecast__table td {
+      display: flex;
+      justify-content: space-between;
+      gap: 1em;
+      white-space: normal;
+    }
+    .forecast__table td::before {
+      content: attr(data-label);
+      text-align: start;
+      font-weight: 400;
+    }
+  }
+  @container (max-width: 22rem) {
+    .forecast__row {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.1em;
+    }
+  }
+
   /* ---- Members ---- */
   .layout {
     display: grid;
@@ -359,6 +462,10 @@ export default css`
     /* On the grid, not :host: a container query styles the container's descendants only. */
     .grid {
       --_row-height: 7rem;
+    }
+    /* Too narrow for a mark on every header: the toolbar's sort control says what the list can be sorted by. */
+    .sort-indicator--sortable {
+      display: none;
     }
     .summary {
       grid-template-columns: minmax(0, 1fr);
