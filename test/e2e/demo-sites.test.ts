@@ -208,9 +208,13 @@ describe('reseller portal', () => {
 
       await waitForText(form, 'Registration received');
       const formText = await widgetText(page, 'deal-registration-form');
-      const match = /Registration ID (\S+)/.exec(formText);
+      // The success view names the registration by its reference, which a person can quote.
+      const match = /Reference (R-\d{2}-\d{6})/.exec(formText);
       assert.ok(match, formText);
-      dealId = match[1]!;
+      const reference = match[1]!;
+      const found = await demo.api<{ items: Deal[] }>(`/v1/partners/${reseller.partnerId}/deals?q=${reference}`, reseller.secretKey);
+      assert.equal(found.items.length, 1, `one registration ${reference}`);
+      dealId = found.items[0]!.id;
 
       // The list on the same page refreshes itself after the registration.
       const row = page.locator(`partner-deal-list [part~="row"][data-deal-id="${dealId}"]`);
