@@ -87,3 +87,11 @@ export function readQuery<T>(c: Context, schema: Schema<T>, numeric: readonly st
   }
   return validate(schema, query);
 }
+
+/** A search text with control characters is refused: SQLite's text functions stop at NUL, so it would match everyone. */
+export function refuseControlCharacters(text: string | undefined, path: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (text && /[\u0000-\u001f\u007f]/.test(text)) {
+    throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path, code: 'invalid_format', message: 'Control characters are not allowed' }]);
+  }
+}

@@ -23,8 +23,8 @@ import { dealFor, type DealRow, dealReference, recordHistory, sequenceOfReferenc
 import { ensureEvaluated } from '../evaluation.js';
 import { today } from '../context.js';
 import { ApiProblem } from '../problems.js';
-import { readJsonBody, readBody, readQuery, validate } from '../request.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { readJsonBody, readBody, readQuery, refuseControlCharacters, validate } from '../request.js';
+import { afterSortedCursor, encodeCursor } from './cursor.js';
 
 const ACTIVE = ACTIVE_DEAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -104,11 +104,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     // An organization here is a distributor (others lack `deals:read`): only the deals routed through it.
     const distributor = principal.subjectKind === 'organization' ? principal.subjectId : null;
     const query = readQuery(c, DealListQuerySchema, ['limit']);
-    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
-    // eslint-disable-next-line no-control-regex
-    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
-      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
-    }
+    refuseControlCharacters(query.q, 'q');
     const limit = query.limit ?? 50;
     const sort: DealSort = query.sort ?? '-createdAt';
     const { expression, descending } = DEAL_SORT_EXPRESSIONS[sort];
@@ -123,15 +119,9 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
     }
     const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
     if (query.cursor) {
-      const cursor = decodeCursor(
-        query.cursor,
-        (value): value is { s: string; v: string | number; seq: number } =>
-          typeof value === 'object' && value !== null && (value as { s?: unknown }).s === sort &&
-          ['string', 'number'].includes(typeof (value as { v?: unknown }).v) && typeof (value as { seq?: unknown }).seq === 'number',
-      );
-      const op = descending ? '<' : '>';
-      where.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND seq ${op} @cursorSeq))`);
-      Object.assign(params, { cursorValue: cursor.v, cursorSeq: cursor.seq });
+      const after = afterSortedCursor(query.cursor, sort, expression, 'seq', descending);
+      where.push(after.condition);
+      Object.assign(params, after.params);
     }
     const direction = descending ? 'DESC' : 'ASC';
     const rows = prepared(sandbox.db, `SELECT *, ${expression} AS sort_value FROM deals WHERE ${where.join(' AND ')}
@@ -139,7 +129,7 @@ export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
       .all({ ...params, limit: limit + 1 }) as (DealRow & { sort_value: string | number })[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, seq: last.seq }) : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, k: last.seq }) : null;
     return json(c, { items: page.map((row) => dealFor(sandbox.db, principal, row)), nextCursor, total });
   });
 

@@ -23,9 +23,8 @@ import { EUR_PER } from '../currency.js';
 import { settleDeals } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
 import { protectionForecast } from '../protection-forecast.js';
-import { ApiProblem } from '../problems.js';
-import { readQuery } from '../request.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { readQuery, refuseControlCharacters } from '../request.js';
+import { afterSortedCursor, encodeCursor } from './cursor.js';
 
 /** "Protections ending soon" in the summary: members whose protection lifts them above what they earn and ends within this window. */
 export const PROTECTION_WINDOW_DAYS = 365;
@@ -140,16 +139,9 @@ function memberPage(sandbox: Sandbox, orgId: string, query: MemberQuery): { item
 
     const pageWhere = [...where];
     if (query.cursor) {
-      const cursor = decodeCursor(
-        query.cursor,
-        (value): value is { s: string; v: string | number; id: string } =>
-          typeof value === 'object' && value !== null && (value as { s?: unknown }).s === sort &&
-          ['string', 'number'].includes(typeof (value as { v?: unknown }).v) && typeof (value as { id?: unknown }).id === 'string',
-      );
-      const op = descending ? '<' : '>';
-      pageWhere.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND m.partner_id ${op} @cursorId))`);
-      params.cursorValue = cursor.v;
-      params.cursorId = cursor.id;
+      const after = afterSortedCursor(query.cursor, sort, expression, 'm.partner_id', descending);
+      pageWhere.push(after.condition);
+      Object.assign(params, after.params);
     }
     const direction = descending ? 'DESC' : 'ASC';
     // Order the ids on the membership indexes first; read the full partner rows of one page only.
@@ -159,7 +151,7 @@ function memberPage(sandbox: Sandbox, orgId: string, query: MemberQuery): { item
       .all({ ...params, limit: limit + 1 }) as MemberRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, id: last.id }) : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, k: last.id }) : null;
   return { items: page.map(toMember), nextCursor, total };
 }
 
@@ -176,11 +168,7 @@ export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox):
     const orgId = c.req.param('orgId');
     organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'members:read');
     const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
-    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
-    // eslint-disable-next-line no-control-regex
-    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
-      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
-    }
+    refuseControlCharacters(query.q, 'q');
     return json(c, memberPage(sandbox, orgId, query));
   });
 
