@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_POLICY, type Member } from '@poly-partner/contract';
 import { csvSeparatorFor, memberCsv, memberCsvFileName } from '../src/components/partner-member-overview/member-csv.js';
 import { loadCatalog, renderInLocale } from '../src/localization/localization.js';
+import { parseCsv } from './support/csv-parse.js';
 
 const member = (overrides: Partial<Member>): Member => ({
   partnerId: 'ptr_aaaaaaaaaa',
@@ -43,25 +44,6 @@ const members: Member[] = [
   }),
 ];
 
-/** RFC 4180 with a separator, as a spreadsheet splits the file. */
-function parse(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += char;
-  }
-  return rows;
-}
 
 describe('memberCsv', () => {
   it('uses ; where the locale writes decimal commas, and , elsewhere', () => {
@@ -77,7 +59,7 @@ describe('memberCsv', () => {
     );
     assert.equal(csv.separator, ',');
     assert.equal(csv.fileName, 'Meridian-Carrier-Services-plc-members-2026-12-06.csv');
-    const [header, first, second] = parse(csv.text, ',');
+    const [header, first, second] = parseCsv(csv.text, ',');
     assert.equal(header!.length, 13);
     assert.deepEqual(first!.slice(0, 11), [
       'Nordwind Kommunikation GmbH', 'ptr_aaaaaaaaaa', 'Germany', 'DACH', 'Gold', 'Silver', 'Gold', '2027-09-07', 'Platinum', '11.1%', '1 of 9',
@@ -98,7 +80,7 @@ describe('memberCsv', () => {
     );
     assert.equal(csv.separator, ';');
     assert.equal(csv.fileName, 'Verband-Deutscher-Systemhäuser-e-V-mitglieder-2026-12-06.csv');
-    const rows = parse(csv.text, ';');
+    const rows = parseCsv(csv.text, ';');
     assert.ok(rows.every((row) => row.length === 13), 'every row splits into 13 columns');
     const [header, first, second] = rows;
     assert.deepEqual(header!.slice(0, 3), ['Name', 'Partner-ID', 'Land']);
@@ -113,6 +95,6 @@ describe('memberCsv', () => {
     const comma = renderInLocale('de', () =>
       memberCsv(members, { lang: 'de', policy: DEFAULT_POLICY, organizationName: 'X', asOf: '2026-12-06', separator: ',' }),
     );
-    assert.equal(parse(comma.text, ',')[1]![9], '11,1 %');
+    assert.equal(parseCsv(comma.text, ',')[1]![9], '11,1 %');
   });
 });

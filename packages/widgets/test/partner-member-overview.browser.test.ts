@@ -10,6 +10,7 @@ import { mount, part, textOf, waitForText } from './support/mount.js';
 import { clientFor, sandboxConfig } from './support/sandbox.js';
 import { sendKeys } from './support/keyboard.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
+import { parseCsv } from './support/csv-parse.js';
 
 const TAG = 'partner-member-overview';
 
@@ -108,35 +109,6 @@ async function mountOrg(org: Org, fetch?: typeof globalThis.fetch) {
   return { ...mounted, client };
 }
 
-/** RFC 4180 with the given separator: quoted cells, doubled quotes, CRLF rows — as a spreadsheet reads the file. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += char;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 // The first request starts and seeds the 15,000-reseller sandbox: do it before the tests' own time limits apply.
 before(async function () {

@@ -53,7 +53,8 @@ export default css`
   .filter label {
     font-weight: 600;
   }
-  select {
+  select,
+  input[type='search'] {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
@@ -213,16 +214,7 @@ export default css`
   }
 
   input[type='search'] {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.3em 0.45em;
-    min-block-size: 24px;
     inline-size: 16em;
-    max-inline-size: 100%;
-    min-inline-size: 0;
   }
   /* The column headers sort the table; in the card layout (no headers) this select does. */
   .sort-select {
