@@ -24,7 +24,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Certified sales staff', de: 'Zertifizierte Vertriebsmitarbeiter' },
+      label: { en: 'Certified sales staff', de: 'Zertifizierte Vertriebskräfte' },
       actions: [{ messageId: 'action.certifySales', url: `${UNIVERSITY}/tracks/sales` }],
     },
     {
@@ -32,7 +32,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Certified technical staff', de: 'Zertifizierte Techniker' },
+      label: { en: 'Certified technical staff', de: 'Zertifizierte technische Fachkräfte' },
       actions: [{ messageId: 'action.certifyTechnical', url: `${UNIVERSITY}/tracks/technical` }],
     },
     {
@@ -40,7 +40,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Sales staff', de: 'Mitarbeiter im Vertrieb' },
+      label: { en: 'Sales staff', de: 'Mitarbeitende im Vertrieb' },
       actions: [{ messageId: 'action.addSalesStaff' }],
     },
     {
@@ -48,7 +48,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Technical staff', de: 'Mitarbeiter in der Technik' },
+      label: { en: 'Technical staff', de: 'Technische Mitarbeitende' },
       actions: [{ messageId: 'action.addTechnicalStaff' }],
     },
     {
@@ -206,7 +206,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
         { messageId: 'benefit.portalAccess', label: { en: 'Partner portal and training access', de: 'Zugang zu Partnerportal und Trainings' } },
         { messageId: 'benefit.demoDiscount', label: { en: 'Discount on demo equipment', de: 'Rabatt auf Demogeräte' } },
         { messageId: 'benefit.marketingFunds', label: { en: 'Marketing development funds', de: 'Marketingbudget (MDF)' } },
-        { messageId: 'benefit.partnerManager', label: { en: 'Dedicated partner manager', de: 'Eigener Partnermanager' } },
+        { messageId: 'benefit.partnerManager', label: { en: 'Dedicated partner manager', de: 'Persönliche Betreuung im Partnermanagement' } },
       ],
     },
   },
