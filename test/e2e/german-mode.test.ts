@@ -156,11 +156,21 @@ describe('demo sites in German mode', () => {
         await page.locator('next-tier-checklist').getByText('Was wäre, wenn', { exact: false }).first().click();
         await page.locator('deal-registration-form').getByRole('button', { name: 'Deal registrieren', exact: true }).click();
         await page.locator('deal-registration-form').getByText('Bitte korrigieren Sie', { exact: false }).first().waitFor();
+        // A registration's detail: its status history and Poly's words about it.
+        await page.locator('partner-deal-list').getByRole('button', { name: 'Öffnen' }).first().click();
+        await page.locator('partner-deal-list').getByText('Verlauf', { exact: true }).first().waitFor();
       },
     },
     ...['distributor', 'isp', 'carrier', 'systemhaus_association'].map((kind) => ({
       path: `/aggregator-portal/?kind=${kind}`,
       ready: ['Mitglieder je Stufe', 'Deal-Pipeline', 'Mitgliedsunternehmen', 'Wenn der Statusschutz endet'],
+      // A member's detail: its tier story in the third person.
+      then: async (page: Page) => {
+        // The list renders only rows in view: scroll to it as a user would.
+        await page.locator('partner-member-overview [part~="grid"]').scrollIntoViewIfNeeded();
+        await page.locator('partner-member-overview [part~="row"][data-index="0"]').click();
+        await page.locator('partner-member-overview [part~="detail"] next-tier-checklist').getByText('Partnerstufe').first().waitFor();
+      },
     })),
     { path: '/marketing-site/', ready: ['Offizieller Poly Partner', 'Sandbox-Abzeichen, nicht von Poly ausgestellt'] },
   ];
