@@ -1,5 +1,7 @@
-// The hono application: cross-cutting behaviour (request ids, CORS, rate limit, body limit, ETag, problems) and the routes.
+// The hono application: cross-cutting behaviour (request ids, CORS, rate limit, body limit, ETag, problems) and the
+// routes, built from the contract's operation table (router.ts).
 import { Hono } from 'hono';
+import { OPERATIONS } from '@poly-partner/contract';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Sandbox } from './context.js';
 import { cors } from './middleware/cors.js';
@@ -7,40 +9,17 @@ import { rateLimitAnonymous } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { ApiProblem, problemResponse } from './problems.js';
 import { BODY_LIMIT_BYTES, payloadTooLarge } from './request.js';
-import { registerDealRoutes } from './routes/deals.js';
-import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
-import { registerOperatorRoutes } from './routes/operator.js';
-import { registerOrganizationRoutes } from './routes/organizations.js';
-import { registerPartnerRoutes } from './routes/partners.js';
-import { registerPublicRoutes } from './routes/public.js';
+import { type OperationHandlers, registerMethodNotAllowed, registerOperations } from './router.js';
+import { dealHandlers } from './routes/deals.js';
+import { embedTokenHandlers } from './routes/embed-tokens.js';
+import { OPERATOR_ROUTE, registerOperatorRoutes } from './routes/operator.js';
+import { organizationHandlers } from './routes/organizations.js';
+import { partnerHandlers } from './routes/partners.js';
+import { publicHandlers } from './routes/public.js';
 import { etag } from './respond.js';
 
 /** Methods whose requests carry no body: the body limit has nothing to check (and asking for the body is not free). */
 const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Path patterns and the methods they answer; any other method on them is a 405. */
-const ROUTES: Record<string, string[]> = {
-  '/healthz': ['GET'],
-  '/openapi.json': ['GET'],
-  '/.well-known/jwks.json': ['GET'],
-  '/v1/program': ['GET'],
-  '/v1/products': ['GET'],
-  '/v1/embed-tokens': ['POST'],
-  '/v1/partners/:partnerId': ['GET'],
-  '/v1/partners/:partnerId/tier-status': ['GET'],
-  '/v1/partners/:partnerId/tier-simulations': ['POST'],
-  '/v1/partners/:partnerId/deals': ['GET', 'POST'],
-  '/v1/partners/:partnerId/deals/conflict-check': ['POST'],
-  '/v1/partners/:partnerId/badge': ['GET'],
-  '/v1/partners/:partnerId/badge.svg': ['GET'],
-  '/v1/deals/:dealId': ['GET'],
-  '/v1/deals/:dealId/withdraw': ['POST'],
-  '/v1/organizations/:orgId': ['GET'],
-  '/v1/organizations/:orgId/summary': ['GET'],
-  '/v1/organizations/:orgId/members': ['GET'],
-  '/verify/:partnerId': ['GET'],
-  '/operator/partners/:partnerId': ['PATCH'],
-};
 
 export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -53,17 +32,17 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
   app.use('*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('*', etag());
 
-  registerPublicRoutes(app, sandbox);
-  registerEmbedTokenRoutes(app, sandbox);
-  registerPartnerRoutes(app, sandbox);
-  registerDealRoutes(app, sandbox);
-  registerOrganizationRoutes(app, sandbox);
+  // Every operation of the contract's table, each to its handler (a missing one fails the type check).
+  const handlers = {
+    ...publicHandlers(sandbox),
+    ...embedTokenHandlers(sandbox),
+    ...partnerHandlers(sandbox),
+    ...dealHandlers(sandbox),
+    ...organizationHandlers(sandbox),
+  } satisfies OperationHandlers;
+  registerOperations(app, handlers, () => (_c, next) => next());
   registerOperatorRoutes(app, sandbox);
-  for (const path of Object.keys(ROUTES)) {
-    app.all(path, () => {
-      throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });
-    });
-  }
+  registerMethodNotAllowed(app, [...OPERATIONS, OPERATOR_ROUTE]);
 
   app.notFound((c) => problemResponse(c, new ApiProblem('not_found', 'No such resource.')));
 
