@@ -40,7 +40,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
     ...dealHandlers(sandbox),
     ...organizationHandlers(sandbox),
   } satisfies OperationHandlers;
-  registerOperations(app, handlers, () => (_c, next) => next());
+  registerOperations(app, sandbox, handlers);
   registerOperatorRoutes(app, sandbox);
   registerMethodNotAllowed(app, [...OPERATIONS, OPERATOR_ROUTE]);
 

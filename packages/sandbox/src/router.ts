@@ -1,8 +1,9 @@
 // Routes the contract's operation table: each operation to the handler its `operationId` names, behind the access
 // check the table declares; every other method on the same paths answers 405.
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import { type Operation, OPERATIONS } from '@poly-partner/contract';
-import type { AppEnv } from './context.js';
+import type { AppEnv, Sandbox } from './context.js';
+import { requireAccess } from './middleware/auth.js';
 import { ApiProblem } from './problems.js';
 
 /** An OpenAPI path template as a hono route path: `/v1/deals/{dealId}` → `/v1/deals/:dealId`. */
@@ -33,16 +34,12 @@ export type HandlersOf<Rows extends Route> = { [Row in Rows as Row['operationId'
 /** A handler for every operation of the contract. */
 export type OperationHandlers = HandlersOf<Operation>;
 
-/** Routes every operation of the contract to its handler, after the middleware `access` gives it. */
-export function registerOperations(
-  app: Hono<AppEnv>,
-  handlers: OperationHandlers,
-  access: (operation: Operation) => MiddlewareHandler<AppEnv>,
-): void {
+/** Routes every operation of the contract to its handler, behind the access check its row declares. */
+export function registerOperations(app: Hono<AppEnv>, sandbox: Sandbox, handlers: OperationHandlers): void {
   for (const operation of OPERATIONS) {
     // Each handler's context is typed by its own path; the table pairs them, so the widening here is sound.
     const handler = handlers[operation.operationId] as Handler<Route>;
-    app.on(operation.method.toUpperCase(), routePath(operation.path), access(operation), handler);
+    app.on(operation.method.toUpperCase(), routePath(operation.path), requireAccess(sandbox, operation.access), handler);
   }
 }
 

@@ -14,7 +14,7 @@ import {
   normalizeVatId,
   type Tier,
 } from '@poly-partner/contract';
-import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireScope } from '../auth/credentials.js';
+import { assertPartnerVisible, canReadPartner, notFound } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import type { Sandbox } from '../context.js';
@@ -100,8 +100,8 @@ export function dealHandlers(sandbox: Sandbox) {
   return {
     listDeals: async (c) => {
       const partnerId = c.req.param('partnerId');
-      const principal = await authenticate(sandbox, c);
-      assertPartnerAccess(sandbox, principal, partnerId, 'deals:read');
+      const principal = c.get('principal');
+      assertPartnerVisible(sandbox, principal, partnerId);
       // An organization here is a distributor (others lack `deals:read`): only the deals routed through it.
       const distributor = principal.subjectKind === 'organization' ? principal.subjectId : null;
       const query = readQuery(c, DealListQuerySchema, ['limit']);
@@ -136,7 +136,7 @@ export function dealHandlers(sandbox: Sandbox) {
 
     checkDealConflict: async (c) => {
       const partnerId = c.req.param('partnerId');
-      assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:write');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
       const request = await readBody(c, ConflictCheckRequestSchema);
       settleDeals(sandbox);
       return json(c, conflictsOf(sandbox, partnerId, request.customer.domain, request.customer.vatId));
@@ -144,8 +144,8 @@ export function dealHandlers(sandbox: Sandbox) {
 
     registerDeal: async (c) => {
       const partnerId = c.req.param('partnerId');
-      const principal = await authenticate(sandbox, c);
-      assertPartnerAccess(sandbox, principal, partnerId, 'deals:write');
+      const principal = c.get('principal');
+      assertPartnerVisible(sandbox, principal, partnerId);
       const idempotencyKey = c.req.header('idempotency-key');
       if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
         throw new ApiProblem('idempotency_key_invalid', 'Idempotency-Key must be 1 to 255 printable ASCII characters.');
@@ -229,8 +229,7 @@ export function dealHandlers(sandbox: Sandbox) {
     },
 
     getDeal: async (c) => {
-      const principal = await authenticate(sandbox, c);
-      requireScope(principal, 'deals:read');
+      const principal = c.get('principal');
       settleDeals(sandbox);
       const row = dealRow(sandbox, c.req.param('dealId'));
       if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
@@ -240,8 +239,7 @@ export function dealHandlers(sandbox: Sandbox) {
     },
 
     withdrawDeal: async (c) => {
-      const principal = await authenticate(sandbox, c);
-      requireScope(principal, 'deals:write');
+      const principal = c.get('principal');
       settleDeals(sandbox);
       const row = dealRow(sandbox, c.req.param('dealId'));
       if (!row || principal.subjectKind !== 'partner' || row.partner_id !== principal.subjectId) throw notFound();

@@ -1,7 +1,7 @@
 // A host portal's backend trades its secret key for a short-lived embed token bound to one subject and one origin.
 import { randomUUID } from 'node:crypto';
 import { EMBED_TOKEN_MAX_TTL_SECONDS, type EmbedToken, type EmbedTokenClaims, EmbedTokenRequestSchema, type Scope, signJws } from '@poly-partner/contract';
-import { authenticate, EMBED_TOKEN_TYPE } from '../auth/credentials.js';
+import { EMBED_TOKEN_TYPE } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import type { Sandbox } from '../context.js';
 import type { OperationHandlers } from '../router.js';
@@ -15,8 +15,7 @@ export const CORS_GRACE_SECONDS = 600;
 export function embedTokenHandlers(sandbox: Sandbox) {
   return {
     createEmbedToken: async (c) => {
-      const principal = await authenticate(sandbox, c);
-      if (principal.credential !== 'secret') throw new ApiProblem('forbidden', 'Only a secret key can mint embed tokens.');
+      const principal = c.get('principal');
       const request = await readBody(c, EmbedTokenRequestSchema);
       // The schema checks the shape; a browser's idea of an origin (ports up to 65535, lower case, no default port) is
       // checked here, or a token bound to `http://a:99999` could never match an Origin and broke the badge route.

@@ -14,7 +14,7 @@ import {
   type Tier,
   TIERS,
 } from '@poly-partner/contract';
-import { authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { notFound } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import { type Principal, type Sandbox, today } from '../context.js';
@@ -90,8 +90,8 @@ function toMember(row: MemberRow): Member {
   };
 }
 
-function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string, scope: 'organization:read' | 'members:read') {
-  requireScope(principal, scope);
+/** The organization, when it is the credential's own (scope checked by `requireAccess`); else 404 like a missing one. */
+function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string) {
   if (principal.subjectKind !== 'organization' || principal.subjectId !== orgId) throw notFound();
   const row = prepared(sandbox.db, 'SELECT * FROM organizations WHERE id = ?').get(orgId) as Omit<Organization, 'memberCount'> | undefined;
   if (!row) throw notFound();
@@ -159,7 +159,7 @@ export function organizationHandlers(sandbox: Sandbox) {
   return {
     getOrganization: async (c) => {
       const orgId = c.req.param('orgId');
-      const row = organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
+      const row = organizationRow(sandbox, c.get('principal'), orgId);
       const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
       const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
       return json(c, organization);
@@ -167,7 +167,7 @@ export function organizationHandlers(sandbox: Sandbox) {
 
     listOrganizationMembers: async (c) => {
       const orgId = c.req.param('orgId');
-      organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'members:read');
+      organizationRow(sandbox, c.get('principal'), orgId);
       const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
       refuseControlCharacters(query.q, 'q');
       return json(c, memberPage(sandbox, orgId, query));
@@ -175,7 +175,7 @@ export function organizationHandlers(sandbox: Sandbox) {
 
     getOrganizationSummary: async (c) => {
       const orgId = c.req.param('orgId');
-      organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
+      organizationRow(sandbox, c.get('principal'), orgId);
       settleDeals(sandbox);
       const asOf = today(sandbox);
       // Aggregating thousands of members is the costliest answer; it changes only with the data or the day.

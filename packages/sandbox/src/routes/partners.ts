@@ -11,7 +11,7 @@ import {
   type TierStatus,
   TierStatusQuerySchema,
 } from '@poly-partner/contract';
-import { assertPartnerAccess, authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { assertPartnerVisible, notFound } from '../auth/credentials.js';
 import { entityTag, json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import { badgeLanguage, renderBadgeSvg } from '../badge-svg.js';
@@ -82,8 +82,8 @@ export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
   };
 }
 
+/** The badge of the credential's own partner (scope checked by `requireAccess`); any other partner's is a 404. */
 async function badgeFor(sandbox: Sandbox, principal: Principal, partnerId: string) {
-  requireScope(principal, 'badge:read');
   if (principal.subjectKind !== 'partner' || principal.subjectId !== partnerId) throw notFound();
   const row = partnerRow(sandbox, partnerId);
   const listing = listingOf(sandbox, row.id, row.website);
@@ -109,13 +109,13 @@ export function partnerHandlers(sandbox: Sandbox) {
   return {
     getPartner: async (c) => {
       const partnerId = c.req.param('partnerId');
-      assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'partner:read');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
       return json(c, profileOf(sandbox, partnerRow(sandbox, partnerId)));
     },
 
     getTierStatus: async (c) => {
       const partnerId = c.req.param('partnerId');
-      assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'tier:read');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
       const query = readQuery(c, TierStatusQuerySchema);
       const asOf = query.asOf ?? today(sandbox);
       checkDay(asOf, 'asOf');
@@ -148,7 +148,7 @@ export function partnerHandlers(sandbox: Sandbox) {
 
     simulateTier: async (c) => {
       const partnerId = c.req.param('partnerId');
-      assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'tier:simulate');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
       const request = await readBody(c, SimulationRequestSchema);
       const asOf = request.asOf ?? today(sandbox);
       checkDay(asOf, 'asOf');
@@ -165,13 +165,11 @@ export function partnerHandlers(sandbox: Sandbox) {
     },
 
     getBadge: async (c) => {
-      const principal = await authenticate(sandbox, c);
-      return json(c, await badgeFor(sandbox, principal, c.req.param('partnerId')));
+      return json(c, await badgeFor(sandbox, c.get('principal'), c.req.param('partnerId')));
     },
 
     getBadgeSvg: async (c) => {
-      const principal = await authenticate(sandbox, c, { queryKey: true });
-      const badge = await badgeFor(sandbox, principal, c.req.param('partnerId'));
+      const badge = await badgeFor(sandbox, c.get('principal'), c.req.param('partnerId'));
       const partnerId = c.req.param('partnerId');
       const svg = renderBadgeSvg({
         name: badge.claims.name,

@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Product } from '@poly-partner/contract';
-import { authenticate, requireScope } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import type { Sandbox } from '../context.js';
@@ -62,12 +61,10 @@ export function publicHandlers(sandbox: Sandbox) {
     },
 
     getProgram: async (c) => {
-      requireScope(await authenticate(sandbox, c), 'program:read');
       return json(c, sandbox.policy);
     },
 
     listProducts: async (c) => {
-      requireScope(await authenticate(sandbox, c), 'program:read');
       const rows = prepared(sandbox.db, 'SELECT * FROM products ORDER BY position').all() as {
         sku: string; name: string; family: string; list_price: number; currency: string;
       }[];
