@@ -39,7 +39,7 @@ export function registerOperations(app: Hono<AppEnv>, sandbox: Sandbox, handlers
   for (const operation of OPERATIONS) {
     // Each handler's context is typed by its own path; the table pairs them, so the widening here is sound.
     const handler = handlers[operation.operationId] as Handler<Route>;
-    app.on(operation.method.toUpperCase(), routePath(operation.path), requireAccess(sandbox, operation.access), handler);
+    app.on(operation.method.toUpperCase(), routePath(operation.path), requireAccess(sandbox, operation), handler);
   }
 }
 
