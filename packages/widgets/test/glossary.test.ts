@@ -64,6 +64,19 @@ describe('the glossary', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the demo sites’ own German texts follow it too', () => {
+    // The host pages say what the widgets say: "Verkaufschance" there too, never "Opportunity".
+    const root = new URL('../../../', import.meta.url);
+    const files = ['demo/index.html', 'demo/reseller-portal/index.html', 'demo/aggregator-portal/index.html', 'demo/aggregator-portal/aggregator-portal.ts', 'demo/shared/demo-config.ts', 'packages/sandbox/src/db/seed.ts'];
+    const german = files.flatMap((file) => {
+      const text = readFileSync(new URL(file, root), 'utf8');
+      return [...text.matchAll(/data-de="([^"]*)"|\b(?:de|titleDe|aboutDe): '([^']*)'/g)].map((match) => ({ file, text: match[1] ?? match[2]! }));
+    });
+    assert.ok(german.length > 20, `${german.length} German texts found`);
+    const problems = german.flatMap(({ file, text }) => findForbidden(text, deNot).map(({ form }) => `${file}: ${form} → ${text}`));
+    assert.deepEqual(problems, []);
+  });
+
   test('fails on a forbidden term planted in a copy of the catalogue', () => {
     const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
     try {
