@@ -100,9 +100,10 @@ export default defineConfig({
             {
               // What the pages of the elements that show tier criteria (the checklist, the deal form through the
               // partner's tier status, the member overview) load, and no other: the criterion and region-code JSON
-              // Schemas. One file instead of two.
+              // Schemas, and the partner ones (the deal form reads the profile; the checklist's engine, on the
+              // overview's page too, checks a standing with them). One file instead of three.
               name: 'criteria',
-              test: /\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$/,
+              test: /\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$|\/contract\/src\/browser-validators\/partner\.ts$/,
               includeDependenciesRecursively: true,
             },
             {
