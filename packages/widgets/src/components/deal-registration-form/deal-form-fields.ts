@@ -54,7 +54,7 @@ export function issueAt(f: FieldContext, path: string): FieldIssue | undefined {
 
 /** The id of the control a path (`customer.name`, `products.0.sku`) is entered in. */
 export function controlId(path: string, draft: DealDraft | undefined): string | undefined {
-if (path === 'type') return `type-${draft && isDealType(draft.type) ? draft.type : DEAL_TYPES[0]}`;
+  if (path === 'type') return `type-${draft && isDealType(draft.type) ? draft.type : DEAL_TYPES[0]}`;
   const line = /^products\.(\d+)\.(sku|quantity)$/.exec(path);
   if (line) return `product-${line[1]}-${line[2]}`;
   return CONTROL_IDS[path];
