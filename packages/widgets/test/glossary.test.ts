@@ -54,7 +54,7 @@ describe('the glossary', () => {
 
   test('the program policy’s labels follow it too', () => {
     const labels = [
-      ...DEFAULT_POLICY.criteria.map((criterion) => criterion.label),
+      ...DEFAULT_POLICY.criteria.flatMap((criterion) => [criterion.label, ...(criterion.counts ? [criterion.counts] : [])]),
       ...Object.values(DEFAULT_POLICY.benefits).flatMap((benefits) => benefits.items.map((item) => item.label)),
     ];
     const problems = labels.flatMap((label) => [
