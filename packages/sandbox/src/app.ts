@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerOf, clientAddress } from './auth/credentials.js';
 import type { AppEnv, Sandbox } from './context.js';
 import { ApiProblem, problemResponse, rateLimited } from './problems.js';
+import { exposeRefusal, preflightForAnyOrigin } from './publishable-cors.js';
 import { BODY_LIMIT_BYTES, payloadTooLarge } from './request.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
@@ -80,7 +81,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
     const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin, sandbox.now().getTime());
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers: Record<string, string> = { vary: 'Origin' };
-      if (allowed) {
+      if (allowed || preflightForAnyOrigin(c)) {
         Object.assign(headers, {
           'access-control-allow-origin': origin,
           'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -96,8 +97,10 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
     if (allowed) {
       answer['access-control-allow-origin'] = origin;
       answer['access-control-expose-headers'] = EXPOSED_HEADERS;
+      return next();
     }
-    return next();
+    await next();
+    if (origin !== undefined) exposeRefusal(c, origin);
   });
 
   // Requests without a credential count per client address here. Those with one are counted by `authenticate`, after
