@@ -3,36 +3,38 @@
 // Chunks are loaded by relative URL, so the bundle works from whatever origin or CDN path serves it.
 
 // What each tag loads comes from one table (scripts/embed-chunks.ts), which also declares the chunk groups of the
-// build: the element's code, and the SDK resources it calls fetched alongside. The SDK's client in this bundle loads
+// build: the element's code, and the SDK resources it calls fetched alongside. The same map has a selector per language
+// with a message catalog (`[lang|="de"]`): a page that speaks it fetches the catalog beside the elements' code, not
+// after it (catalogs other than English load on demand, src/localization/localization.ts). The SDK's client in this bundle loads
 // a resource's code on its first call (packages/sdk/src/internal/resources.lazy.ts), which would otherwise wait for the
 // element to run and put a round trip before its first request. The build resolves `generated/sdk-resources/*` to the
 // SDK's resource modules themselves (vite.config.ts), so these fetch the very chunks the client loads.
 import { loaders } from './generated/embed-loaders.js';
 
+/** Selectors (tags, languages) whose code was asked for. */
 const requested = new Set<string>();
 
-function load(tag: string): void {
-  if (requested.has(tag) || customElements.get(tag)) return;
-  requested.add(tag);
-  // Only the element decides success: a resource that fails here is loaded again on its first call.
-  const [element, ...resources] = loaders[tag]!();
+function load(selector: string): void {
+  if (requested.has(selector) || customElements.get(selector)) return;
+  requested.add(selector);
+  // Only the first (the element, or the catalog) decides success: a resource that fails here is loaded again on its
+  // first call, and a catalog by the first element that renders in its language.
+  const [first, ...resources] = loaders[selector]!();
   for (const resource of resources) resource.catch(() => undefined);
-  element!.catch((error: unknown) => {
-    // Let a later appearance of the tag try again (say, after the network came back).
-    requested.delete(tag);
-    console.error(`Poly partner widgets: could not load <${tag}>`, error);
+  first!.catch((error: unknown) => {
+    // Let a later appearance try again (say, after the network came back).
+    requested.delete(selector);
+    console.error(`Poly partner widgets: could not load ${selector}`, error);
   });
 }
 
 function scan(root: ParentNode): void {
-  for (const tag of Object.keys(loaders)) {
-    if (!requested.has(tag) && root.querySelector(tag)) load(tag);
+  for (const selector of Object.keys(loaders)) {
+    if (!requested.has(selector) && root.querySelector(selector)) load(selector);
   }
 }
 
 function watch(): void {
-  // A German page: fetch the German catalog (loaded on demand) alongside the elements' code, not after it.
-  if (document.querySelector('[lang|="de"]')) import('./generated/locales/de.js').catch(() => undefined);
   scan(document);
   new MutationObserver((records) => {
     for (const record of records) {
