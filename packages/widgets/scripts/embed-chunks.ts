@@ -86,8 +86,10 @@ export const CHUNK_GROUPS: Record<string, ChunkGroup> = {
   criteria: {
     why:
       'What the pages of the elements that show tier criteria (the checklist, the deal form through the partner\'s ' +
-      'tier status, the member overview) load, and no other: the criterion and region-code JSON Schemas.',
-    modules: [/\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$/],
+      'tier status, the member overview) load, and no other: the criterion and region-code JSON Schemas, and the ' +
+      "partner ones (the deal form reads the profile; the checklist's engine, on the overview's page too, checks a " +
+      'standing with them).',
+    modules: [/\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$/, /\/contract\/src\/browser-validators\/partner\.ts$/],
     withDependencies: true,
   },
   lists: {
