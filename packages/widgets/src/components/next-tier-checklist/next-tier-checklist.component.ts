@@ -26,6 +26,7 @@ import {
 } from '../../internal/criterion-text.js';
 import { formatDay, formatList, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { PartnerActionEvent } from '../../events/partner-action-event.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
@@ -171,7 +172,7 @@ export class NextTierChecklist extends PartnerElement {
     const until = formatDay(status.protectedUntil, this.formatLang, 'long');
     const earned = tierName(status.earnedTier);
     return html`<div part="protection" role="note">
-      ${icons.lock}
+      ${lockIcon}
       <p>
         ${this.aboutMember
           ? this.memberProtectionText(status, tier, until, earned)
