@@ -67,7 +67,7 @@ describe('the glossary', () => {
   test('the demo sites’ own German texts follow it too', () => {
     // The host pages say what the widgets say: "Verkaufschance" there too, never "Opportunity".
     const root = new URL('../../../', import.meta.url);
-    const files = ['demo/index.html', 'demo/reseller-portal/index.html', 'demo/aggregator-portal/index.html', 'demo/aggregator-portal/aggregator-portal.ts', 'demo/shared/demo-config.ts', 'packages/sandbox/src/db/seed.ts'];
+    const files = ['demo/index.html', 'demo/reseller-portal/index.html', 'demo/aggregator-portal/index.html', 'demo/aggregator-portal/aggregator-portal.ts', 'demo/shared/demo-config.ts', 'packages/sandbox/src/db/seed-data.ts'];
     const german = files.flatMap((file) => {
       const text = readFileSync(new URL(file, root), 'utf8');
       return [...text.matchAll(/data-de="([^"]*)"|\b(?:de|titleDe|aboutDe): '([^']*)'/g)].map((match) => ({ file, text: match[1] ?? match[2]! }));
