@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
-import { storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
+import { updateKeyOrigins } from './auth/api-keys.js';
 import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';

@@ -143,7 +143,7 @@ const REQUEST_SCHEMAS: readonly SchemaEntry[] = [
  * What zod's conversion cannot say by itself: checks done by a refine or by the server beside the schema
  * (schemas/documented-checks.ts), and the default policy's regions and criteria, the only ones a simulation accepts.
  */
-function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, any> }): void {
+function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, unknown> }): void {
   const documented = documentedCheck(zodSchema);
   if (documented) Object.assign(jsonSchema, documented);
   // A tuple converts to `prefixItems` and `items: false`; `{ not: {} }` says the same (nothing after the listed items)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { EMBED_TOKEN_MAX_TTL_SECONDS, type EmbedToken, type EmbedTokenClaims, EmbedTokenRequestSchema, type Scope, signJws } from '@poly-partner/contract';
 import { authenticate, EMBED_TOKEN_TYPE } from '../auth/credentials.js';
-import { json, textResponse } from '../respond.js';
+import { json } from '../respond.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { canonicalOrigin } from '../origin-allow-list.js';
 import { ApiProblem } from '../problems.js';

@@ -64,8 +64,9 @@ interface FormData {
 }
 
 interface TextFieldOptions {
-  type?: string;
-  autocomplete?: string;
+  type?: 'email' | 'tel' | 'date';
+  /** Bound as a property: the DOM's `AutoFill` type knows `section-*` tokens, the HTML attribute data does not. */
+  autocomplete: AutoFill;
   inputmode?: string;
   optional?: boolean;
   hint?: string;
@@ -446,7 +447,7 @@ export class DealRegistrationForm extends PartnerElement {
     </div>`;
   }
 
-  private renderText(path: string, name: DraftTextField, label: string, options: TextFieldOptions = {}) {
+  private renderText(path: string, name: DraftTextField, label: string, options: TextFieldOptions) {
     const id = CONTROL_IDS[path]!;
     const issue = this.issueAt(path);
     const value = this.draft?.[name] ?? '';
@@ -454,7 +455,7 @@ export class DealRegistrationForm extends PartnerElement {
       id=${id}
       name=${name}
       type=${options.type ?? 'text'}
-      autocomplete=${ifDefined(options.autocomplete)}
+      .autocomplete=${options.autocomplete}
       inputmode=${ifDefined(options.inputmode)}
       min=${ifDefined(options.min)}
       max=${ifDefined(options.max)}
@@ -490,14 +491,14 @@ export class DealRegistrationForm extends PartnerElement {
     return html`${msg(str`Reads as ${amount}`, { id: 'dealForm.amountEcho' })}${hint}`;
   }
 
-  private renderSelect(path: string, name: DraftTextField, label: string, choices: [string, string][], placeholder?: string, autocomplete = 'off') {
+  private renderSelect(path: string, name: DraftTextField, label: string, choices: [string, string][], placeholder?: string, autocomplete: AutoFill = 'off') {
     const id = CONTROL_IDS[path]!;
     const issue = this.issueAt(path);
     const value = this.draft?.[name] ?? '';
     return this.renderField(id, path, label, {}, html`<select
       id=${id}
       name=${name}
-      autocomplete=${autocomplete}
+      .autocomplete=${autocomplete}
       required
       aria-invalid=${ifDefined(issue ? 'true' : undefined)}
       aria-describedby=${ifDefined(this.describedBy(id, undefined, issue))}
@@ -554,7 +555,7 @@ export class DealRegistrationForm extends PartnerElement {
     ></textarea>`);
   }
 
-  private renderField(id: string, path: string, label: string, options: TextFieldOptions, control: TemplateResult) {
+  private renderField(id: string, path: string, label: string, options: Partial<TextFieldOptions>, control: TemplateResult) {
     return html`<div part="field" class="field">
       <label for=${id}>
         ${label}${options.optional ? html` <span class="optional">${msg('(optional)', { id: 'dealForm.optional' })}</span>` : nothing}
