@@ -47,7 +47,7 @@ export default defineConfig(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['packages/widgets/src/**/*.ts'],
+    files: ['packages/widgets/src/**/*.ts', 'packages/widgets/test/**/*.ts', 'test/**/*.ts'],
     extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
   },
   {
