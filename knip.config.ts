@@ -17,7 +17,7 @@ const config: KnipConfig = {
       ignoreDependencies: ['@redocly/cli', '@stoplight/spectral-cli'],
     },
     'packages/sandbox': {
-      entry: ['src/cli.ts', 'scripts/*.{ts,mjs}', 'test/**/*.test.ts'],
+      entry: ['src/cli.ts', 'scripts/*.{ts,mjs}', 'test/**/*.test.ts', 'test/**/*.test-d.ts'],
       // The types of node-flags.mjs, read by tsc only.
       ignore: ['scripts/node-flags.d.mts'],
     },
