@@ -11,15 +11,15 @@ const TS_API_USERS = new Set([
   '@typescript-eslint/typescript-estree',
   '@typescript-eslint/utils',
   'ts-api-utils',
-  'lit-analyzer',
-  'web-component-analyzer',
-  'ts-lit-plugin',
+  // lit-analyzer's maintained fork: it knows that `nothing` may be bound anywhere.
+  '@jackolope/lit-analyzer',
+  '@jackolope/web-component-analyzer',
 ]);
 const TS_API_VERSION = '5.9.3';
 
 function readPackage(pkg) {
   if (TS_API_USERS.has(pkg.name)) {
-    // lit-analyzer uses TypeScript without declaring it; the others declare a peer or a dependency.
+    // Some use TypeScript without declaring it; the others declare a peer or a dependency.
     if (pkg.peerDependencies) delete pkg.peerDependencies.typescript;
     if (pkg.peerDependenciesMeta) delete pkg.peerDependenciesMeta.typescript;
     pkg.dependencies = { ...pkg.dependencies, typescript: TS_API_VERSION };
