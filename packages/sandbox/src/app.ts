@@ -13,6 +13,7 @@ import { registerOperatorRoutes } from './routes/operator.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerPublishableKeyRoutes } from './routes/publishable-keys.js';
 import { addAnswerHeaders, etag } from './respond.js';
 
 const EXPOSED_HEADERS = 'ETag, Retry-After, x-request-id, Location, Idempotent-Replayed';
@@ -48,6 +49,8 @@ const ROUTES: Record<string, string[]> = {
   '/v1/partners/:partnerId/deals/conflict-check': ['POST'],
   '/v1/partners/:partnerId/badge': ['GET'],
   '/v1/partners/:partnerId/badge.svg': ['GET'],
+  '/v1/partners/:partnerId/publishable-keys': ['GET', 'POST'],
+  '/v1/partners/:partnerId/publishable-keys/:keyId/origins': ['POST'],
   '/v1/deals/:dealId': ['GET'],
   '/v1/deals/:dealId/withdraw': ['POST'],
   '/v1/organizations/:orgId': ['GET'],
@@ -123,6 +126,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
   registerDealRoutes(app, sandbox);
   registerOrganizationRoutes(app, sandbox);
   registerOperatorRoutes(app, sandbox);
+  registerPublishableKeyRoutes(app, sandbox);
   for (const path of Object.keys(ROUTES)) {
     app.all(path, () => {
       throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });

@@ -9,6 +9,7 @@ import type { OrganizationsResource } from './resources/organizations.js';
 import type { PartnersResource } from './resources/partners.js';
 import type { ProductsResource } from './resources/products.js';
 import type { ProgramResource } from './resources/program.js';
+import type { PublishableKeysResource } from './resources/publishable-keys.js';
 import { Transport, type RetryPolicy } from './internal/transport.js';
 
 interface CommonOptions {
@@ -83,6 +84,8 @@ export interface PartnerClient {
   readonly organizations: OrganizationsResource;
   /** Signed badges and their verification. */
   readonly badges: BadgesResource;
+  /** A reseller's publishable keys and the website origins they are valid for. */
+  readonly publishableKeys: PublishableKeysResource;
   /** Forgets every cached response, e.g. after the user changed data elsewhere. */
   clearCache(): void;
 }

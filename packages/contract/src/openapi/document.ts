@@ -24,6 +24,7 @@ import {
 } from '../schemas/deal.js';
 import { EmbedTokenRequestSchema, EmbedTokenSchema, type Scope } from '../schemas/embed-token.js';
 import { HealthSchema } from '../schemas/health.js';
+import { PublishableKeyListSchema, PublishableKeyOriginRequestSchema, PublishableKeySchema } from '../schemas/publishable-key.js';
 import {
   MemberPageSchema,
   MemberQuerySchema,
@@ -118,6 +119,8 @@ const RESPONSE_SCHEMAS: readonly SchemaEntry[] = [
   ['OrganizationSummary', OrganizationSummarySchema, "An aggregator's members at a glance."],
   ['BadgeClaims', BadgeClaimsSchema, 'Claims inside a badge JWS (times in seconds since the epoch).'],
   ['Badge', BadgeSchema, 'A signed badge: the compact JWS and its claims.'],
+  ['PublishableKey', PublishableKeySchema, 'A publishable key for the badge on web pages, and the website origins it is valid for.'],
+  ['PublishableKeyList', PublishableKeyListSchema, "A partner's publishable keys (one page: `nextCursor` is always null)."],
   ['Jwk', JwkSchema, 'A public Ed25519 key.'],
   ['Jwks', JwksSchema, 'The public keys that verify badges and embed tokens.'],
   ['EmbedToken', EmbedTokenSchema, 'A short-lived embed token (compact JWS) and when it expires.'],
@@ -134,6 +137,7 @@ const REQUEST_SCHEMAS: readonly SchemaEntry[] = [
   ['ConflictCheckRequest', ConflictCheckRequestSchema, 'Whichever end-customer identifiers are known.'],
   ['SimulationRequest', SimulationRequestSchema, 'What-if changes, and the day of the baseline (default today).'],
   ['EmbedTokenRequest', EmbedTokenRequestSchema, 'Origin, subject, and optionally scopes and lifetime (never wider than the secret key).'],
+  ['PublishableKeyOriginRequest', PublishableKeyOriginRequestSchema, 'A website origin whose host is a registrable domain or a host under one.'],
   ['DealListQuery', DealListQuerySchema, 'Query of the deal list.'],
   ['MemberQuery', MemberQuerySchema, 'Query of the member list: filters, sort, cursor pagination.'],
   ['TierStatusQuery', TierStatusQuerySchema, 'Query of the tier status.'],
@@ -290,6 +294,7 @@ function components(schemas: Record<string, SchemaObject>): ComponentsObject {
       PartnerId: pathId('partnerId', 'The reseller.'),
       DealId: pathId('dealId', 'The deal registration.'),
       OrgId: pathId('orgId', 'The aggregator (distributor, ISP, carrier or Systemhaus association).'),
+      PublishableKeyId: pathId('keyId', 'The publishable key, by its `id` (never by the key itself).'),
       IfNoneMatch: {
         name: 'If-None-Match',
         in: 'header',
@@ -364,10 +369,13 @@ const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'organization:read': "read an aggregator's profile and summary",
   'members:read': "list an aggregator's member resellers",
   'badge:read': "read a reseller's signed badge and its image",
+  'badge:manage': "create the reseller's publishable keys and register the website origins they are valid for",
 };
 
 /** Who may call an operation: nobody needs a credential (`public`), or these credentials with this embed-token scope. */
 type Access = 'public' | 'secretKeyOnly' | { scope: Scope; publishable?: true | 'andQuery' };
+
+type PathParameter = 'PartnerId' | 'DealId' | 'OrgId' | 'PublishableKeyId';
 
 interface OperationSpec {
   method: 'get' | 'post';
@@ -378,7 +386,8 @@ interface OperationSpec {
   description: string;
   tag: string;
   access: Access;
-  pathParameter?: 'PartnerId' | 'DealId' | 'OrgId';
+  /** Path parameter components, in the order of the path. */
+  pathParameter?: PathParameter | readonly PathParameter[];
   /** Query schema component and descriptions of its parameters. */
   query?: { schema: string; descriptions: Record<string, string> };
   idempotencyKey?: true;
@@ -544,6 +553,37 @@ const OPERATIONS: readonly OperationSpec[] = [
     success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
   },
   {
+    method: 'get', path: '/v1/partners/{partnerId}/publishable-keys', operationId: 'listPublishableKeys', tag: 'badges',
+    summary: "A reseller's publishable keys",
+    description:
+      'Each key with the website origins it is valid for. Publishable keys are public by design (they are in the HTML ' +
+      'of every page that shows the badge), so the key itself is in the answer. Only the reseller\'s own secret key ' +
+      'or an embed token with `badge:manage` may list them; any other credential answers 403 `forbidden`.',
+    access: { scope: 'badge:manage' }, pathParameter: 'PartnerId',
+    success: { status: 200, description: 'Every publishable key of the reseller.', schema: 'PublishableKeyList' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/publishable-keys', operationId: 'createPublishableKey', tag: 'badges',
+    summary: 'Create a publishable key',
+    description:
+      'A new key that reads the reseller\'s badge, valid for no origin until one is added. A reseller holds at most ' +
+      '5 keys (409 `key_limit_reached`). Only the reseller\'s own credentials may create one (else 403 `forbidden`).',
+    access: { scope: 'badge:manage' }, pathParameter: 'PartnerId', also: [409],
+    success: { status: 201, description: 'The key was created.', schema: 'PublishableKey' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/publishable-keys/{keyId}/origins', operationId: 'addPublishableKeyOrigin', tag: 'badges',
+    summary: 'Register a website origin for a publishable key',
+    description:
+      'The key is honoured from this origin from now on, and the API answers its cross-origin requests. The host must be ' +
+      'a registrable domain by the Public Suffix List or a host under one (a public suffix such as `com`, `co.uk` or ' +
+      '`github.io` is refused with 422 `not_registrable`), at most 20 origins per key. Adding an origin the key holds ' +
+      'already changes nothing. The badge itself verifies on the reseller\'s registered websites, which Poly maintains.',
+    access: { scope: 'badge:manage' }, pathParameter: ['PartnerId', 'PublishableKeyId'],
+    body: { schema: 'PublishableKeyOriginRequest', description: 'The website origin.' },
+    success: { status: 200, description: 'The key with its origins.', schema: 'PublishableKey' },
+  },
+  {
     method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
     summary: 'The public keys that verify badges and embed tokens',
     description: 'A JSON Web Key Set of Ed25519 keys (`kid` in each JWS header names its key); no credential needed.',
@@ -613,7 +653,7 @@ function security(access: Access): SecurityRequirementObject[] {
 
 function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): OperationObject {
   const parameters: (ParameterObject | ReferenceObject)[] = [];
-  if (spec.pathParameter) parameters.push(parameterRef(spec.pathParameter));
+  for (const id of [spec.pathParameter ?? []].flat()) parameters.push(parameterRef(id));
   if (spec.query) parameters.push(...queryParameters(schemas, spec.query.schema, spec.query.descriptions));
   if (spec.idempotencyKey) parameters.push(parameterRef('IdempotencyKey'));
   if (spec.method === 'get') parameters.push(parameterRef('IfNoneMatch'));

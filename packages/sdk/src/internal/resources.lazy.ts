@@ -32,5 +32,10 @@ export function createResources(transport: Transport): Resources {
       verify: 'call',
       verificationUrl: 'call',
     }),
+    publishableKeys: lazyResource(() => import('../resources/publishable-keys.js').then((m) => new m.PublishableKeysResource(transport)), {
+      list: 'call',
+      create: 'call',
+      addOrigin: 'call',
+    }),
   };
 }
