@@ -6,7 +6,6 @@ import { OrganizationsResource } from '../resources/organizations.js';
 import { PartnersResource } from '../resources/partners.js';
 import { ProductsResource } from '../resources/products.js';
 import { ProgramResource } from '../resources/program.js';
-import { PublishableKeysResource } from '../resources/publishable-keys.js';
 import type { Transport } from './transport.js';
 
 /** What `PartnerClient` holds besides `clearCache`. */
@@ -17,7 +16,6 @@ export interface Resources {
   deals: DealsResource;
   organizations: OrganizationsResource;
   badges: BadgesResource;
-  publishableKeys: PublishableKeysResource;
 }
 
 export function createResources(transport: Transport): Resources {
@@ -28,6 +26,5 @@ export function createResources(transport: Transport): Resources {
     deals: new DealsResource(transport),
     organizations: new OrganizationsResource(transport),
     badges: new BadgesResource(transport),
-    publishableKeys: new PublishableKeysResource(transport),
   };
 }

@@ -6,11 +6,26 @@ import {
   type PublishableKeyList,
   type PublishableKeyOriginRequest,
 } from '@poly-partner/contract';
+import { createTransport, type PartnerClientOptions } from '../client.js';
 import { path, type CallOptions } from '../internal/call-options.js';
 import type { Transport } from '../internal/transport.js';
 
 /**
- * `client.publishableKeys`: list and create a reseller's publishable keys and register website origins for them. Needs
+ * A client for a reseller's publishable keys, apart from `createPartnerClient()` so that the pages that only show
+ * widgets do not carry its code (only the reseller's own portal manages keys). Takes the same options; the credential
+ * is the reseller's secret key (servers) or `getToken` with embed tokens holding `badge:manage` (its portal).
+ *
+ * ```ts
+ * const keys = createPublishableKeysClient({ baseUrl, getToken });
+ * const { items } = await keys.list(partnerId);
+ * ```
+ */
+export function createPublishableKeysClient(options: PartnerClientOptions): PublishableKeysResource {
+  return new PublishableKeysResource(createTransport(options));
+}
+
+/**
+ * What `createPublishableKeysClient()` answers: list and create a reseller's publishable keys and register website origins for them. Needs
  * the reseller's own secret key or an embed token with the `badge:manage` scope; others get 403 `forbidden`.
  */
 export class PublishableKeysResource {
