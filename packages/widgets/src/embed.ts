@@ -16,8 +16,8 @@ function withResources(element: Promise<unknown>, ...resources: Promise<unknown>
 
 const loaders: Record<string, () => Promise<unknown>> = {
   'partner-config': () => import('./config/partner-config.js'),
-  'partner-tier-badge': () =>
-    withResources(import('./components/partner-tier-badge/partner-tier-badge.js'), import('./internal/sdk-resources/badges.js')),
+  // The badge's SDK resource is in the badge's own chunk (vite.config.ts groups them): nothing to fetch beside it.
+  'partner-tier-badge': () => import('./components/partner-tier-badge/partner-tier-badge.js'),
   'next-tier-checklist': () =>
     withResources(
       import('./components/next-tier-checklist/next-tier-checklist.js'),
