@@ -36,7 +36,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'appli
 
 /** The portal's script: <partner-config> and <partner-badge-snippet> bundled as a portal's own build would. */
 async function portalScript(): Promise<string> {
-  const esbuild = createRequire(new URL('package.json', widgets))('esbuild') as typeof import('esbuild');
+  // The widgets package's own esbuild (a dev dependency there, not here).
+  const esbuild = createRequire(new URL('package.json', widgets))('esbuild') as { build(options: object): Promise<{ outputFiles: { text: string }[] }> };
   const result = await esbuild.build({
     stdin: { contents: "import './src/config/partner-config.ts'; import './src/components/partner-badge-snippet/partner-badge-snippet.ts';", resolveDir: fileURLToPath(widgets), loader: 'ts' },
     bundle: true,

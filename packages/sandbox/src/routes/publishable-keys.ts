@@ -1,7 +1,6 @@
 // A reseller's publishable keys and the website origins each is valid for: list, create, register an origin. Only the
-// reseller's own secret key, or an embed token of it holding `badge:manage`, manages them.
+// reseller's own secret key, or an embed token of it holding `badge:manage` (the table's access check), manages them.
 import { randomBytes } from 'node:crypto';
-import type { Hono } from 'hono';
 import {
   PUBLISHABLE_KEY_MAX_ORIGINS,
   PUBLISHABLE_KEYS_PER_PARTNER,
@@ -9,11 +8,12 @@ import {
   type PublishableKeyList,
   PublishableKeyOriginRequestSchema,
 } from '@poly-partner/contract';
-import { authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { notFound } from '../auth/credentials.js';
 import { hashKey, storeApiKey } from '../auth/api-keys.js';
 import { prepared } from '../db/statements.js';
 import { json } from '../respond.js';
-import type { AppEnv, Principal, Sandbox } from '../context.js';
+import type { Principal, Sandbox } from '../context.js';
+import type { OperationHandlers } from '../router.js';
 import { canonicalOrigin } from '../origin-allow-list.js';
 import { ApiProblem } from '../problems.js';
 import { readBody } from '../request.js';
@@ -35,15 +35,14 @@ function toKey(row: KeyRow): PublishableKey {
 }
 
 /**
- * Keys are the reseller's own business: an organization, a publishable key or another partner's credential is refused
- * with 403 `forbidden` whether or not the partner exists (no probing); the reseller's own embed token needs the scope.
+ * Keys are the reseller's own business. Credentials without `badge:manage` (organizations, publishable keys, narrow
+ * embed tokens) were refused before (403 `insufficient_scope`); another reseller's is refused here with 403 `forbidden`
+ * whether or not the partner exists (no probing).
  */
 function assertManages(sandbox: Sandbox, principal: Principal, partnerId: string): void {
-  if (principal.credential === 'publishable') throw new ApiProblem('forbidden', 'A publishable key reads badges only; manage keys with your secret key or an embed token.');
   if (principal.subjectKind !== 'partner' || principal.subjectId !== partnerId) {
     throw new ApiProblem('forbidden', "Only the reseller's own credentials manage its publishable keys.");
   }
-  requireScope(principal, 'badge:manage');
   if (!prepared(sandbox.db, 'SELECT 1 FROM partners WHERE id = ?').get(partnerId)) throw notFound();
 }
 
@@ -51,55 +50,57 @@ function invalidOrigin(message: string, code = 'not_registrable'): ApiProblem {
   return new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', [{ path: 'origin', code, message }]);
 }
 
-export function registerPublishableKeyRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/v1/partners/:partnerId/publishable-keys', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertManages(sandbox, await authenticate(sandbox, c), partnerId);
-    const rows = prepared(sandbox.db, `${KEY_SELECT} WHERE p.partner_id = ? ORDER BY p.created_at, p.id`).all(partnerId) as KeyRow[];
-    const body: PublishableKeyList = { items: rows.map(toKey), nextCursor: null, total: rows.length };
-    return json(c, body);
-  });
+export function publishableKeyHandlers(sandbox: Sandbox) {
+  return {
+    listPublishableKeys: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertManages(sandbox, c.get('principal'), partnerId);
+      const rows = prepared(sandbox.db, `${KEY_SELECT} WHERE p.partner_id = ? ORDER BY p.created_at, p.id`).all(partnerId) as KeyRow[];
+      const body: PublishableKeyList = { items: rows.map(toKey), nextCursor: null, total: rows.length };
+      return json(c, body);
+    },
 
-  app.post('/v1/partners/:partnerId/publishable-keys', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertManages(sandbox, await authenticate(sandbox, c), partnerId);
-    const count = prepared(sandbox.db, 'SELECT COUNT(*) FROM publishable_keys WHERE partner_id = ?').pluck().get(partnerId) as number;
-    if (count >= PUBLISHABLE_KEYS_PER_PARTNER) {
-      throw new ApiProblem('key_limit_reached', `A reseller holds at most ${PUBLISHABLE_KEYS_PER_PARTNER} publishable keys; add origins to one of them instead.`);
-    }
-    const key = `pk_test_${randomBytes(18).toString('base64url')}`;
-    const id = `pkey_${randomBytes(9).toString('base64url')}`;
-    const createdAt = sandbox.now().toISOString();
-    sandbox.db.transaction(() => {
-      storeApiKey(sandbox.db, { key, kind: 'publishable', subjectKind: 'partner', subjectId: partnerId, origins: [] });
-      insertPublishableKey(sandbox, { id, partnerId, key, createdAt });
-    })();
-    const body: PublishableKey = { id, partnerId, key, origins: [], createdAt };
-    return json(c, body, 201);
-  });
+    createPublishableKey: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertManages(sandbox, c.get('principal'), partnerId);
+      const count = prepared(sandbox.db, 'SELECT COUNT(*) FROM publishable_keys WHERE partner_id = ?').pluck().get(partnerId) as number;
+      if (count >= PUBLISHABLE_KEYS_PER_PARTNER) {
+        throw new ApiProblem('key_limit_reached', `A reseller holds at most ${PUBLISHABLE_KEYS_PER_PARTNER} publishable keys; add origins to one of them instead.`);
+      }
+      const key = `pk_test_${randomBytes(18).toString('base64url')}`;
+      const id = `pkey_${randomBytes(9).toString('base64url')}`;
+      const createdAt = sandbox.now().toISOString();
+      sandbox.db.transaction(() => {
+        storeApiKey(sandbox.db, { key, kind: 'publishable', subjectKind: 'partner', subjectId: partnerId, origins: [] });
+        insertPublishableKey(sandbox, { id, partnerId, key, createdAt });
+      })();
+      const body: PublishableKey = { id, partnerId, key, origins: [], createdAt };
+      return json(c, body, 201);
+    },
 
-  app.post('/v1/partners/:partnerId/publishable-keys/:keyId/origins', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertManages(sandbox, await authenticate(sandbox, c), partnerId);
-    const row = prepared(sandbox.db, `${KEY_SELECT} WHERE p.id = ? AND p.partner_id = ?`).get(c.req.param('keyId'), partnerId) as KeyRow | undefined;
-    if (!row) throw notFound();
-    const { origin } = await readBody(c, PublishableKeyOriginRequestSchema);
-    if (canonicalOrigin(origin) === null) {
-      throw invalidOrigin('An origin as browsers send it: http(s), a lower-case host, a port from 1 to 65535 other than the default, no path', 'invalid_format');
-    }
-    if (registrableWebsite(new URL(origin).hostname) === undefined) {
-      throw invalidOrigin('The host must be a registrable domain or a host under one (a public suffix such as com, co.uk or github.io is refused)');
-    }
-    const origins = JSON.parse(row.origins) as string[];
-    if (!origins.includes(origin)) {
-      if (origins.length >= PUBLISHABLE_KEY_MAX_ORIGINS) throw invalidOrigin(`A key holds at most ${PUBLISHABLE_KEY_MAX_ORIGINS} origins`, 'too_many');
-      origins.push(origin);
-      prepared(sandbox.db, 'UPDATE api_keys SET origins = ? WHERE key_hash = (SELECT key_hash FROM publishable_keys WHERE id = ?)').run(JSON.stringify(origins), row.id);
-      // The page on that origin must be able to read the answers (and the problems) of its badge requests.
-      sandbox.allowedOrigins.allow(origin);
-    }
-    return json(c, toKey({ ...row, origins: JSON.stringify(origins) }));
-  });
+    addPublishableKeyOrigin: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertManages(sandbox, c.get('principal'), partnerId);
+      const row = prepared(sandbox.db, `${KEY_SELECT} WHERE p.id = ? AND p.partner_id = ?`).get(c.req.param('keyId'), partnerId) as KeyRow | undefined;
+      if (!row) throw notFound();
+      const { origin } = await readBody(c, PublishableKeyOriginRequestSchema);
+      if (canonicalOrigin(origin) === null) {
+        throw invalidOrigin('An origin as browsers send it: http(s), a lower-case host, a port from 1 to 65535 other than the default, no path', 'invalid_format');
+      }
+      if (registrableWebsite(new URL(origin).hostname) === undefined) {
+        throw invalidOrigin('The host must be a registrable domain or a host under one (a public suffix such as com, co.uk or github.io is refused)');
+      }
+      const origins = JSON.parse(row.origins) as string[];
+      if (!origins.includes(origin)) {
+        if (origins.length >= PUBLISHABLE_KEY_MAX_ORIGINS) throw invalidOrigin(`A key holds at most ${PUBLISHABLE_KEY_MAX_ORIGINS} origins`, 'too_many');
+        origins.push(origin);
+        prepared(sandbox.db, 'UPDATE api_keys SET origins = ? WHERE key_hash = (SELECT key_hash FROM publishable_keys WHERE id = ?)').run(JSON.stringify(origins), row.id);
+        // The page on that origin must be able to read the answers (and the problems) of its badge requests.
+        sandbox.allowedOrigins.allow(origin);
+      }
+      return json(c, toKey({ ...row, origins: JSON.stringify(origins) }));
+    },
+  } satisfies Partial<OperationHandlers>;
 }
 
 /** Records a publishable key's id and text beside its hashed `api_keys` row (see the table's comment). */
