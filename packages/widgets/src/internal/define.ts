@@ -5,7 +5,7 @@ export function define(tag: string, constructor: CustomElementConstructor): void
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== constructor) {
-      console.warn(`<${tag}> is defined by another copy of @poly-partner/widgets; this one is skipped.`);
+      console.warn(`<${tag}> is already defined by another copy of @poly-partner/widgets; this one is skipped.`);
     }
     return;
   }
