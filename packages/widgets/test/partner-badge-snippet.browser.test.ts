@@ -6,8 +6,8 @@ import '../src/config/partner-config.js';
 import '../src/components/partner-badge-snippet/partner-badge-snippet.js';
 import type { PartnerBadgeSnippet } from '../src/components/partner-badge-snippet/partner-badge-snippet.js';
 import { focusedIn, sendKeys, tabTo } from './support/keyboard.js';
-import { part, textOf, waitForText } from './support/mount.js';
-import { demoReseller, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { demoReseller, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 /** A portal page for `partnerId`: the config with the test server's token endpoint, and the generator. */
 async function portal(partnerId: string, options: { lang?: string; width?: string } = {}): Promise<PartnerBadgeSnippet> {

@@ -1,6 +1,7 @@
 // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Sandbox } from '../context.js';
+import { exposeRefusal, preflightForAnyOrigin } from '../publishable-cors.js';
 
 const EXPOSED_HEADERS = 'ETag, Retry-After, x-request-id, Location, Idempotent-Replayed';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
@@ -12,7 +13,7 @@ export function cors(sandbox: Sandbox): MiddlewareHandler<AppEnv> {
     const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin, sandbox.now().getTime());
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers: Record<string, string> = { vary: 'Origin' };
-      if (allowed) {
+      if (allowed || preflightForAnyOrigin(c)) {
         Object.assign(headers, {
           'access-control-allow-origin': origin,
           'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -28,7 +29,9 @@ export function cors(sandbox: Sandbox): MiddlewareHandler<AppEnv> {
     if (allowed) {
       answer['access-control-allow-origin'] = origin;
       answer['access-control-expose-headers'] = EXPOSED_HEADERS;
+      return next();
     }
-    return next();
+    await next();
+    if (origin !== undefined) exposeRefusal(c, origin);
   };
 }

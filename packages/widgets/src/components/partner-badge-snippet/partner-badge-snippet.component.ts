@@ -42,7 +42,7 @@ export function websiteOrigin(input: string): string | undefined {
  */
 let ownGerman: Promise<void> | undefined;
 function loadOwnGerman(): Promise<void> {
-  return (ownGerman ??= Promise.all([import('../../generated/locales/de.js'), import('../../generated/locales/de-snippet.js')]).then(
+  return (ownGerman ??= Promise.all([import('../../generated/locales/de.js'), import('../../generated/snippet-locales/de.js')]).then(
     ([catalog, own]) => {
       Object.assign(catalog.templates as Record<string, unknown>, own.templates);
     },
