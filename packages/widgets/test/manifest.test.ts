@@ -26,6 +26,7 @@ import {
 const EXPECTED_TAGS = [
   'deal-registration-form',
   'next-tier-checklist',
+  'partner-badge-snippet',
   'partner-config',
   'partner-deal-list',
   'partner-member-overview',

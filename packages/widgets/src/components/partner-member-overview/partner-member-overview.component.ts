@@ -8,7 +8,6 @@ import { msg, str } from '../../localization/localization.js';
 import { CursorPagingController } from '../../internal/cursor-paging-controller.js';
 import { countryName, formatDay, formatNumber, warmUpCountryNames } from '../../internal/format.js';
 import { GridKeyboardController } from '../../internal/grid-keyboard-controller.js';
-import { icons } from '../../internal/icons.js';
 import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
