@@ -383,6 +383,9 @@ describe('<partner-deal-list> as a work list', () => {
     expect(header.closest('th')!.getAttribute('aria-sort')).to.equal('descending');
     header.click();
     await waitUntil(() => header.closest('th')!.getAttribute('aria-sort') === 'ascending', 'and the other way', { timeout: 5000 });
+    // The header turns at once; the rows stay dimmed (aria-busy) until the sorted page is in. Check what then shows.
+    const list = el.shadowRoot!.querySelector('[part~="base"]')!;
+    await waitUntil(() => list.getAttribute('aria-busy') === 'false', 'the sorted page is in', { timeout: 5000 });
     await expect(el).to.be.accessible();
   });
 });
