@@ -3,6 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import type { PartnerClient } from '@poly-partner/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { partnerContext, type PartnerContextValue } from '../config/partner-context.js';
+import type { SetupProblem } from './setup-problems.js';
 
 /** What a widget may set on itself; each wins over the page's `<partner-config>`. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -63,6 +64,24 @@ export class ClientController implements ReactiveController {
 
   get orgId(): string | undefined {
     return this.host.orgId || this.config?.orgId;
+  }
+
+  /**
+   * A setup mistake that stops the widget (see setup-problems.ts): a secret key in the page, no config at all or
+   * none of its API and credential, no `partner-id` (the partner widgets ask). None while the page's config awaits
+   * its definition.
+   */
+  get problem(): SetupProblem | undefined {
+    const config = this.config;
+    return config?.publishableKey?.startsWith('sk_') ? 'secret-key'
+      : this.client ? (this.partnerId ? undefined : 'no-partner-id')
+      : config?.apiBase ? 'no-credential'
+      : config || !this.fallbackConfig ? 'no-api-base' : undefined;
+  }
+
+  /** Whether the widget reads with the page's publishable key: a public website, whose visitors see no details. */
+  get publishable(): boolean {
+    return !this.host.client && this.problem !== 'secret-key' && !!this.config?.publishableKey;
   }
 
   /** The config's `lang`, for the locale controller. */

@@ -2,7 +2,7 @@
 // @lit/task and turns failures into the shared error state plus a `partner-error` event.
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { PartnerClient } from '@poly-partner/sdk';
-import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
+import { LitElement, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { PartnerErrorEvent } from '../events/partner-error-event.js';
 import { PartnerReadyEvent } from '../events/partner-ready-event.js';
@@ -10,7 +10,8 @@ import { LocaleController } from '../localization/locale-controller.js';
 import { renderInLocale } from '../localization/localization.js';
 import { ClientController } from './client-controller.js';
 import { warmUpFormatters } from './format.js';
-import { asPartnerApiError, renderError, renderLoading, stateStyles } from './state-view.js';
+import { problemOf, setupAdvice, setupMessage } from './setup-problems.js';
+import { asPartnerApiError, errorMessage, renderError, renderLoading, stateStyles } from './state-view.js';
 import { tierStyles } from './tier.js';
 import { tokenStyles } from './tokens.styles.js';
 
@@ -27,7 +28,18 @@ export abstract class PartnerElement extends LitElement {
   /** The language this widget renders in: `localization.lang` for Intl, `localization.locale` for messages. */
   protected readonly localization = new LocaleController(this, () => this.settings.configLang);
 
+  /**
+   * On a public website (a publishable key), what a failing widget shows: `image` (the default: the badge as a static
+   * image where there is one, else nothing), `hide` (nothing) or `message` (what went wrong, without Retry or request
+   * id). The details always go to the console. Elsewhere (portals) failures show in full, with Retry.
+   */
+  @property({ attribute: 'on-error' }) errorDisplay: 'image' | 'hide' | 'message' = 'image';
+
   private readySent = false;
+  /** The console line for the current failure (English, for the integrator), and the last one logged. */
+  private advice?: string | undefined;
+  private advised?: string | undefined;
+  private hiddenByFailure = false;
 
   /** The tasks `createDataTask` made, to load again when the browser is back online. */
   private readonly dataTasks: Task<readonly unknown[], unknown>[] = [];
@@ -101,14 +113,40 @@ export abstract class PartnerElement extends LitElement {
     return task;
   }
 
-  /** The task's state as the shared views, or `complete(value)` once loaded. */
+  /**
+   * The task's state as the shared views, or `complete(value)` once loaded. A setup mistake (see
+   * `setup-problems.ts`) shows as such, and goes to the console with its fix. On a public website (publishable key)
+   * a failure never shows Retry or a request id: the widget shows what `on-error` says, the details go to the console.
+   */
   protected renderTask<R>(task: Task<readonly unknown[], R>, complete: (value: R) => unknown, loadingRows = 3): unknown {
-    return task.render({
-      initial: () => renderLoading(loadingRows),
-      pending: () => renderLoading(loadingRows),
-      complete,
-      error: (error) => renderError(asPartnerApiError(error), () => void task.run()),
-    });
+    const { problem: setup, publishable } = this.settings;
+    const error = task.status === TaskStatus.ERROR ? asPartnerApiError(task.error) : undefined;
+    const problem = setup ?? (error && problemOf(error, publishable));
+    const failed = problem ?? (publishable && error);
+    this.advice = problem ? setupAdvice(this.localName, problem) : failed ? `<${this.localName}>: ${error!.message} (${error!.requestId ?? error!.code})` : undefined;
+    const view = !failed
+      ? task.render({
+          initial: () => renderLoading(loadingRows),
+          pending: () => renderLoading(loadingRows),
+          complete,
+          error: (error) => renderError(asPartnerApiError(error), () => void task.run()),
+        })
+      : publishable && this.errorDisplay !== 'message'
+        ? this.errorDisplay === 'image' ? this.renderImageFallback() : nothing
+        : renderError(problem ? setupMessage(problem) : errorMessage(error!));
+    // Hidden rather than an empty box in someone's layout; a page's own `hidden` is left alone.
+    if (view === nothing || this.hiddenByFailure) this.hidden = this.hiddenByFailure = view === nothing;
+    return view;
+  }
+
+  /** What a failing widget shows on a public website with `on-error="image"`: nothing (hidden) unless it has an image. */
+  protected renderImageFallback(): unknown {
+    return nothing;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.advice && this.advice !== this.advised) console.error((this.advised = this.advice));
   }
 
   /** Tells the host page that something failed (the widget shows it too). A cancelled request is not a failure. */

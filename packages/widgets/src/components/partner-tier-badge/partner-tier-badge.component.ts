@@ -1,6 +1,6 @@
 import { initialState } from '@lit/task';
 import type { BadgeVerification } from '@poly-partner/sdk';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { msg, str } from '../../localization/localization.js';
 import { formatDate } from '../../internal/format.js';
@@ -40,6 +40,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * @csspart issuer-mark - The box of the issuer's mark.
  * @csspart name - The partner's name (wraps; never cut off).
  * @csspart status - Verified, sandbox, expired or not verified, with its icon and when it was checked.
+ * @csspart image - The badge as a static image: what a failing badge shows on a public website (`on-error="image"`).
  * @csspart loading - The skeleton while loading.
  * @csspart error - The error message.
  * @csspart retry-button - Retry after an error.
@@ -71,6 +72,7 @@ export class PartnerTierBadge extends PartnerElement {
   @property({ attribute: false }) now?: Date;
 
   private refreshTimer?: ReturnType<typeof setTimeout>;
+  private imageFailed = false;
 
   private readonly badge = this.createDataTask(
     () => [this.settings.partnerId, this.now] as const,
@@ -102,6 +104,18 @@ export class PartnerTierBadge extends PartnerElement {
       </a>`,
       2,
     );
+  }
+
+  /** The sandbox's `badge.svg` of this partner with the page's publishable key; nothing (hidden) if it fails too. */
+  protected override renderImageFallback() {
+    const { config, partnerId } = this.settings;
+    if (!config?.publishableKey || !config.apiBase || !partnerId || this.imageFailed) return nothing;
+    const src = `${config.apiBase.replace(/\/$/, '')}/v1/partners/${encodeURIComponent(partnerId)}/badge.svg?key=${encodeURIComponent(config.publishableKey)}&lang=${this.localization.locale}`;
+    const failed = () => {
+      this.imageFailed = true;
+      this.requestUpdate();
+    };
+    return html`<img part="base image" src=${src} alt=${msg('Poly partner badge', { id: 'badge.generic' })} @error=${failed}>`;
   }
 
   private renderHeader(verification: BadgeVerification) {
