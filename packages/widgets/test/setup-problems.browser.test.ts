@@ -167,6 +167,20 @@ describe('setup mistakes explain themselves', () => {
     });
   }
 
+  it('a page that sets its configuration from a script, a moment later, sees no mistake and no console message', async () => {
+    const { apiBase, partnerId, publishableKey } = await demo();
+    const config = await fixture(html`<partner-config environment="sandbox"><partner-tier-badge></partner-tier-badge></partner-config>`);
+    const badge = config.querySelector('partner-tier-badge') as PartnerTierBadge;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(part(badge, 'loading'), 'waits, as loading').to.exist;
+    Object.assign(config, { apiBase, partnerId, publishableKey });
+    await waitUntil(() => part(badge, 'status'), 'the badge to load', { timeout: 8000 });
+    expect(textOf(badge)).to.contain('Sandbox badge, not issued by Poly');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(logged).to.deep.equal([]);
+    expect(part(badge, 'error')).to.not.exist;
+  });
+
   it('switches the message with the page language, as every other text', async () => {
     const { apiBase, publishableKey } = await demo();
     const badge = await badgePage({ apiBase, publishableKey, lang: 'en', onError: 'message' });

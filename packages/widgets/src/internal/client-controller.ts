@@ -12,6 +12,9 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
   orgId?: string | undefined;
 }
 
+/** How long a widget waits for its configuration before it names what is missing. */
+const SETTLE_MS = 2000;
+
 /** The closest `<partner-config>` above `start` (crossing shadow roots), else the first in the document. */
 function findConfig(start: Element): Element | null {
   let node: Element | null = start;
@@ -34,6 +37,7 @@ export class ClientController implements ReactiveController {
   private fromContext?: PartnerContextValue;
   private fallbackConfig?: Element;
   private fromFallback?: PartnerContextValue;
+  private settled = false;
 
   constructor(host: ClientHost) {
     this.host = host;
@@ -69,11 +73,12 @@ export class ClientController implements ReactiveController {
   /**
    * A setup mistake that stops the widget (see setup-problems.ts): a secret key in the page, no config at all or
    * none of its API and credential, no `partner-id` (the partner widgets ask). None while the page's config awaits
-   * its definition.
+   * its definition, nor within `SETTLE_MS` of connecting.
    */
   get problem(): SetupProblem | undefined {
     const config = this.config;
     return config?.publishableKey?.startsWith('sk_') ? 'secret-key'
+      : !this.settled ? undefined
       : this.client ? (this.partnerId ? undefined : 'no-partner-id')
       : config?.apiBase ? 'no-credential'
       : config || !this.fallbackConfig ? 'no-api-base' : undefined;
@@ -90,6 +95,12 @@ export class ClientController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A page may set its configuration from a script once it has fetched it (the demo portals do): what is missing
+    // counts as a mistake only after a grace period, so such pages never see (or log) one.
+    setTimeout(() => {
+      this.settled = true;
+      this.host.requestUpdate();
+    }, SETTLE_MS);
     // The context answers synchronously when an upgraded <partner-config> wraps the widget. It does not when the
     // config is elsewhere in the page, or is defined later than the widget (the embed loads elements lazily):
     // then read the config element directly, once it is defined, and follow its changes.
