@@ -100,18 +100,19 @@ export default defineConfig({
             {
               // What the pages of the elements that show tier criteria (the checklist, the deal form through the
               // partner's tier status, the member overview) load, and no other: the criterion and region-code JSON
-              // Schemas. One file instead of two.
+              // Schemas, and the partner ones (the deal form reads the profile; the checklist's engine, on the
+              // overview's page too, checks a standing with them). One file instead of three.
               name: 'criteria',
-              test: /\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$/,
+              test: /\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$|\/contract\/src\/browser-validators\/partner\.ts$/,
               includeDependenciesRecursively: true,
             },
             {
               // What the pages of the elements that call list resources (the deal form and list, the member
               // overview) load and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept
-              // out of the core for it), the money and deal-state JSON Schemas, and the deal states in words. One file
-              // instead of three.
+              // out of the core for it), the money and deal-state JSON Schemas, the deal states in words, and paging
+              // on request (the deal list's and the member overview's). One file instead of four.
               name: 'lists',
-              test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$|\/widgets\/src\/internal\/deal-status-name\.ts$/,
+              test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$|\/widgets\/src\/internal\/(deal-status-name|cursor-paging-controller)\.ts$/,
               includeDependenciesRecursively: true,
             },
             {

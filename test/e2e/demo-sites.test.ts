@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Deal, Member, Organization, OrganizationSummary, PartnerProfile, Tier, TierStatus } from '@poly-partner/contract';
 import type { Locator, Page } from 'playwright';
-import { saveScreenshot, startDemoHarness, widgetText, type DemoHarness, type DemoPage } from '../support/demo-harness.js';
+import { saveElementScreenshot, saveScreenshot, startDemoHarness, widgetText, type DemoHarness, type DemoPage } from '../support/demo-harness.js';
 
 let demo: DemoHarness;
 
@@ -160,6 +160,13 @@ describe('reseller portal', () => {
       assert.ok((await rows.first().innerText()).includes(deals.items[0]!.customer.name));
 
       await saveScreenshot(page, 'reseller-portal');
+      // The checklist leads with what keeps the protected tier (the README shows it on its own).
+      assert.ok(status.keepChecklist, 'the demo reseller is protected above what it earns');
+      const keepHeading = `To keep ${TIER_NAMES[status.keepChecklist.tier]} after`;
+      assert.ok((await checklist.locator('[part~="keep"]').innerText()).includes(keepHeading));
+      assert.ok(checklistText.indexOf(keepHeading) < checklistText.indexOf('Next tier:'), 'the keep section comes first');
+      // From the widget's top to the end of the keep section (the next tier's part follows below it).
+      await saveElementScreenshot(checklist, 'next-tier-checklist-keep', checklist.locator('[part~="keep"]'));
       await assertClean(portal);
     } finally {
       await portal.close();
@@ -375,6 +382,14 @@ describe('aggregator portal', () => {
         assert.ok(checklistText.includes(`Next tier: ${TIER_NAMES[status.checklist.tier]}`), checklistText);
         assert.ok(checklistText.includes(`${status.checklist.metCount} of ${status.checklist.requiredCount} requirements met`), checklistText);
         await saveScreenshot(page, `aggregator-portal-${kind.replace('_', '-')}`);
+        if (kind === 'distributor') {
+          // "When protection ends", on its own for the README: today's tier mix beside the mix after each end date.
+          const forecast = overview.locator('[part~="forecast"]');
+          const first = summary.protectionForecast[0]!;
+          assert.ok(first, 'protections end in the distributor');
+          assert.ok((await forecast.innerText()).includes(`${number(first.falling.count)} of ${number(first.endingCount)} members`));
+          await saveElementScreenshot(forecast, 'forecast-panel');
+        }
 
         await switchToGermanAndCheck(page, {
           'partner-member-overview': {

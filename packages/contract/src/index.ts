@@ -12,4 +12,5 @@ export * from './schemas/problem.js';
 export * from './schemas/health.js';
 export * from './shared-exports.js';
 export * from './openapi/document.js';
+export * from './openapi/operations.js';
 export * from './parse-options.js';

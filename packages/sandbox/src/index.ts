@@ -17,12 +17,21 @@ import type { Credentials } from './credentials-file.js';
 import { seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
+import { protectionForecast } from './protection-forecast.js';
 import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export type { Credentials } from './credentials-file.js';
 /** For tools that add keys of their own (the bench): keys are stored hashed. */
 export { keyPrefix, storeApiKey } from './auth/api-keys.js';
+
+/**
+ * For the bench: computes the organization summary's protection forecast at `asOf` as the summary does when its cache
+ * misses, and answers its number of end days.
+ */
+export function protectionForecastDays(db: BetterSqlite3.Database, orgId: string, asOf: string): number {
+  return protectionForecast(db, orgId, asOf).length;
+}
 
 export interface StartSandboxOptions {
   port?: number;

@@ -51,6 +51,12 @@ function input(el: Element, name: string): HTMLInputElement | HTMLSelectElement 
   return el.shadowRoot!.querySelector(`[part~="what-if"] [name="${name}"]`)!;
 }
 
+/** The text of a field's descriptions (`aria-describedby`), in order. */
+function describedText(el: Element, field: HTMLElement): string {
+  const ids = field.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent).join(' ').replace(/\s+/g, ' ');
+}
+
 async function change(el: NextTierChecklist, name: string, value: string): Promise<void> {
   const field = input(el, name);
   field.value = value;
@@ -223,10 +229,9 @@ describe('<next-tier-checklist>', () => {
     const result = () => part(el, 'what-if-result')!.textContent!.replace(/\s+/g, ' ');
     expect(result()).to.contain('No change to your tier.');
 
-    // Reach every active requirement of the next tier with own values (shared staff stays as it is).
+    // Reach every active requirement of the next tier: the fields hold the figures the checklist counts.
     for (const item of status.checklist!.items.filter((candidate) => candidate.status === 'active')) {
-      const own = status.metrics[item.criterionId] ?? 0;
-      await change(el, item.criterionId, String(own + item.gap));
+      await change(el, item.criterionId, String(item.current + item.gap));
     }
     const next = TIER_NAMES[status.checklist!.tier];
     expect(result()).to.contain(`: ${next}`);
@@ -276,10 +281,11 @@ describe('<next-tier-checklist>', () => {
     el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
     await el.updateComplete;
     const revenueField = input(el, 'revenue') as HTMLInputElement;
-    expect(revenueField.closest('label')!.textContent).to.contain(`(${policy.currency === 'EUR' ? '€' : policy.currency})`);
+    expect(revenueField.labels![0]!.textContent).to.contain(`(${policy.currency === 'EUR' ? '€' : policy.currency})`);
     await change(el, 'revenue', '-5');
     expect(revenueField.getAttribute('aria-invalid')).to.equal('true');
-    const message = el.shadowRoot!.getElementById(revenueField.getAttribute('aria-describedby')!)!;
+    // The message is the field's first description (its help follows).
+    const message = el.shadowRoot!.getElementById(revenueField.getAttribute('aria-describedby')!.split(' ')[0]!)!;
     expect(message.textContent!.trim()).to.equal('Enter a number of 0 or more.');
     expect(revenueField.value, "the user's text stays to be corrected").to.equal('-5');
     expect(part(el, 'what-if-result')!.textContent).to.contain('Please correct the marked fields.');
@@ -288,6 +294,54 @@ describe('<next-tier-checklist>', () => {
     expect(revenueField.getAttribute('aria-invalid')).to.equal('false');
     expect(part(el, 'what-if-result')!.textContent).to.not.contain('Please correct');
   });
+
+  it('shows the figure the checklist counts, shared staff included, in the what-if too', async () => {
+    const { el, status, policy } = await loaded(/protected/i);
+    const checklist = status.checklist!;
+    const shared = checklist.items.find((item) => item.status === 'active' && item.met === true && item.sharedCounted > 0)!;
+    expect(shared, 'Nordwind meets a requirement with certified staff of its partner group').to.exist;
+    expect(shared.own, 'its own staff alone is another figure').to.be.below(shared.current);
+    const shown = itemFor(el, policy, shared).querySelector('.criterion__values')!.textContent!.replace(/\s+/g, ' ');
+    expect(shown).to.contain(`${shared.current} of ${shared.required}`);
+    expect(shown).to.contain(`including ${shared.sharedCounted} shared`);
+
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
+    await el.updateComplete;
+    const field = input(el, shared.criterionId) as HTMLInputElement;
+    expect(field.value, 'the what-if starts from the checklist\'s figure').to.equal(String(shared.current));
+    expect(describedText(el, field)).to.contain(`today: ${shared.current}`);
+    // And the engine reads the field as that figure: one less, and the requirement is open again.
+    await change(el, shared.criterionId, String(shared.current - 1));
+    const tier = TIER_NAMES[checklist.tier];
+    expect(part(el, 'what-if-result')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      `${checklist.metCount - 1} of ${checklist.requiredCount} requirements for ${tier} met.`,
+    );
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`says what counts under each what-if field, as its description, and its unit (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const { el, policy } = await loaded(/protected/i);
+      if (lang === 'de') await waitForText(el, /Ihre Partnerstufe/);
+      el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="what-if"]')!.open = true;
+      await el.updateComplete;
+      const units = lang === 'en' ? { people: 'people', units: 'units' } : { people: 'Personen', units: 'Geräte' };
+      for (const [id, unit] of [['certified_sales', units.people], ['certified_technical', units.people], ['demo_equipment', units.units], ['registered_deals', undefined]] as const) {
+        const field = input(el, id) as HTMLInputElement;
+        const counts = policy.criteria.find((criterion) => criterion.id === id)!.counts![lang]!;
+        const name = field.labels![0]!.textContent!.replace(/\s+/g, ' ');
+        expect(describedText(el, field), id).to.contain(counts);
+        expect(name, `${id}: the help is a description, not part of the name`).to.not.contain(counts);
+        if (unit) expect(name, id).to.contain(`(${unit})`);
+      }
+      const max = policy.sharedResources.maxPerCriterion;
+      const sharedText = lang === 'en' ? `Includes up to ${max} from your partner group` : `Einschließlich bis zu ${max} aus Ihrer Partnergruppe`;
+      expect(describedText(el, input(el, 'certified_technical') as HTMLInputElement)).to.contain(sharedText);
+      expect(describedText(el, input(el, 'registered_deals') as HTMLInputElement)).to.not.contain(sharedText);
+      expect(policy.criteria.find((criterion) => criterion.id === 'registered_deals')!.counts![lang]).to.match(lang === 'en' ? /approved in the last 12 months/ : /letzten 12 Monaten genehmigt/);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('fires an event per suggested step, and leads mapped steps to the host page (action-urls)', async () => {
     const reseller = await demoReseller(/protected/i);

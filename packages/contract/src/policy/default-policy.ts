@@ -25,6 +25,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       unit: 'count',
       status: 'active',
       label: { en: 'Certified sales staff', de: 'Zertifizierte Vertriebsmitarbeiter' },
+      counts: { en: 'People with a current Poly University sales certification.', de: 'Personen mit gültiger Vertriebszertifizierung der Poly University.' },
       actions: [{ messageId: 'action.certifySales', url: `${UNIVERSITY}/tracks/sales` }],
     },
     {
@@ -33,6 +34,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       unit: 'count',
       status: 'active',
       label: { en: 'Certified technical staff', de: 'Zertifizierte Techniker' },
+      counts: { en: 'People with a current Poly University technical certification.', de: 'Personen mit gültiger technischer Zertifizierung der Poly University.' },
       actions: [{ messageId: 'action.certifyTechnical', url: `${UNIVERSITY}/tracks/technical` }],
     },
     {
@@ -57,6 +59,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       unit: 'count',
       status: 'active',
       label: { en: 'Registered demo equipment', de: 'Registrierte Demogeräte' },
+      counts: { en: 'Poly devices registered with Poly as demo equipment, each unit counted.', de: 'Bei Poly als Demogeräte registrierte Poly-Geräte, jedes Gerät einzeln gezählt.' },
       actions: [{ messageId: 'action.registerDemoEquipment', url: `${PARTNER_PORTAL}/demo-equipment` }],
     },
     {
@@ -73,6 +76,10 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       unit: 'count',
       status: 'active',
       label: { en: 'Registered deals, trailing 12 months', de: 'Registrierte Deals, letzte 12 Monate' },
+      counts: {
+        en: 'Registrations Poly approved in the last 12 months, also when won, lost or expired since. Pending, rejected and withdrawn ones do not count.',
+        de: 'Registrierungen, die Poly in den letzten 12 Monaten genehmigt hat, auch wenn sie seitdem gewonnen, verloren oder abgelaufen sind. Offene, abgelehnte und zurückgezogene zählen nicht.',
+      },
       actions: [{ messageId: 'action.registerDeals' }],
     },
     {

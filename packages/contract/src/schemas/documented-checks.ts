@@ -1,7 +1,7 @@
 // What a zod refine checks, spelled as JSON Schema keywords for the OpenAPI document. JSON Schema cannot carry a
 // refine, so without these the document would allow what the server refuses (control characters in text, a conflict
 // check without domain and VAT id). The browser's JSON Schemas keep checking refines in code (browser-validators/),
-// so only the OpenAPI document (src/openapi/document.ts) applies these keywords.
+// so only the OpenAPI document (src/openapi/schemas.ts) applies these keywords.
 import type * as z from 'zod/mini';
 
 const keywords = new WeakMap<z.core.$ZodType, Record<string, unknown>>();

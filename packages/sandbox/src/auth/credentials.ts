@@ -164,10 +164,13 @@ export function canReadPartner(sandbox: Sandbox, principal: Principal, partnerId
   return prepared(sandbox.db, 'SELECT 1 FROM memberships WHERE org_id = ? AND partner_id = ?').get(principal.subjectId, partnerId) !== undefined;
 }
 
-/** Checks scope, then visibility; answers nothing when the partner is readable. */
-export function assertPartnerAccess(sandbox: Sandbox, principal: Principal, partnerId: string, scope: Scope): void {
-  requireScope(principal, scope);
-  if (principal.credential === 'publishable' && scope !== 'badge:read') throw notFound();
+/**
+ * Visibility of a partner's resources other than its badge, once `requireAccess` has checked the scope: a publishable
+ * key reads badges only, and a credential sees its own partner or its organization's members. Answers nothing when the
+ * partner is readable.
+ */
+export function assertPartnerVisible(sandbox: Sandbox, principal: Principal, partnerId: string): void {
+  if (principal.credential === 'publishable') throw notFound();
   if (!canReadPartner(sandbox, principal, partnerId)) throw notFound();
   const exists = prepared(sandbox.db, 'SELECT 1 FROM partners WHERE id = ?').get(partnerId);
   if (!exists) throw notFound();

@@ -8,6 +8,7 @@ import { json } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { ApiProblem } from '../problems.js';
+import { type Route, routePath } from '../router.js';
 import { readJsonBody } from '../request.js';
 import { listingOf, registrableWebsite, saveListing } from '../websites.js';
 
@@ -19,8 +20,14 @@ function requireOperator(sandbox: Sandbox, raw: string | null, origin: string | 
   if (origin !== undefined) throw new ApiProblem('origin_not_allowed', 'The operator key is refused from a browser.');
 }
 
+/**
+ * Poly's side, not the partner API: the one route outside the contract's table (and the OpenAPI document). Listed here
+ * so that the 405 answers of its path are built like every other's.
+ */
+export const OPERATOR_ROUTE = { method: 'patch', path: '/operator/partners/{partnerId}', operationId: 'updatePartnerListing' } as const satisfies Route;
+
 export function registerOperatorRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.patch('/operator/partners/:partnerId', async (c) => {
+  app.patch(routePath(OPERATOR_ROUTE.path), async (c) => {
     requireOperator(sandbox, bearerOf(c), c.req.header('origin'));
     const partnerId = c.req.param('partnerId');
     const row = prepared(sandbox.db, 'SELECT id, website FROM partners WHERE id = ?').get(partnerId) as { id: string; website: string | null } | undefined;

@@ -1,5 +1,4 @@
 // Aggregators: the organization, its at-a-glance summary, and its member list (filtered, sorted, keyset-paginated).
-import type { Hono } from 'hono';
 import {
   addDays,
   CLOSE_TO_NEXT_TIER,
@@ -15,10 +14,11 @@ import {
   type Tier,
   TIERS,
 } from '@poly-partner/contract';
-import { authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { notFound } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
-import { type AppEnv, type Principal, type Sandbox, today } from '../context.js';
+import { type Principal, type Sandbox, today } from '../context.js';
+import type { OperationHandlers } from '../router.js';
 import { EUR_PER } from '../currency.js';
 import { settleDeals } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
@@ -90,8 +90,8 @@ function toMember(row: MemberRow): Member {
   };
 }
 
-function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string, scope: 'organization:read' | 'members:read') {
-  requireScope(principal, scope);
+/** The organization, when it is the credential's own (scope checked by `requireAccess`); else 404 like a missing one. */
+function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string) {
   if (principal.subjectKind !== 'organization' || principal.subjectId !== orgId) throw notFound();
   const row = prepared(sandbox.db, 'SELECT * FROM organizations WHERE id = ?').get(orgId) as Omit<Organization, 'memberCount'> | undefined;
   if (!row) throw notFound();
@@ -155,79 +155,81 @@ function memberPage(sandbox: Sandbox, orgId: string, query: MemberQuery): { item
   return { items: page.map(toMember), nextCursor, total };
 }
 
-export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/v1/organizations/:orgId', async (c) => {
-    const orgId = c.req.param('orgId');
-    const row = organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
-    const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
-    const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
-    return json(c, organization);
-  });
+export function organizationHandlers(sandbox: Sandbox) {
+  return {
+    getOrganization: async (c) => {
+      const orgId = c.req.param('orgId');
+      const row = organizationRow(sandbox, c.get('principal'), orgId);
+      const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+      const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
+      return json(c, organization);
+    },
 
-  app.get('/v1/organizations/:orgId/members', async (c) => {
-    const orgId = c.req.param('orgId');
-    organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'members:read');
-    const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
-    refuseControlCharacters(query.q, 'q');
-    return json(c, memberPage(sandbox, orgId, query));
-  });
+    listOrganizationMembers: async (c) => {
+      const orgId = c.req.param('orgId');
+      organizationRow(sandbox, c.get('principal'), orgId);
+      const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
+      refuseControlCharacters(query.q, 'q');
+      return json(c, memberPage(sandbox, orgId, query));
+    },
 
-  app.get('/v1/organizations/:orgId/summary', async (c) => {
-    const orgId = c.req.param('orgId');
-    organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
-    settleDeals(sandbox);
-    const asOf = today(sandbox);
-    // Aggregating thousands of members is the costliest answer; it changes only with the data or the day.
-    const cacheKey = `${orgId}|${asOf}|${sandbox.dataVersion}`;
-    const cached = sandbox.summaryCache.get(cacheKey);
-    if (cached) return json(c, cached as OrganizationSummary);
-    const db = sandbox.db;
-    const join = 'FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE m.org_id = @orgId';
-    const counts = (column: 'effective_tier' | 'earned_tier') => {
-      const result = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-      for (const row of prepared(db, `SELECT p.${column} AS tier, COUNT(*) AS n ${join} GROUP BY p.${column}`).all({ orgId }) as { tier: Tier; n: number }[]) {
-        result[row.tier] = row.n;
+    getOrganizationSummary: async (c) => {
+      const orgId = c.req.param('orgId');
+      organizationRow(sandbox, c.get('principal'), orgId);
+      settleDeals(sandbox);
+      const asOf = today(sandbox);
+      // Aggregating thousands of members is the costliest answer; it changes only with the data or the day.
+      const cacheKey = `${orgId}|${asOf}|${sandbox.dataVersion}`;
+      const cached = sandbox.summaryCache.get(cacheKey);
+      if (cached) return json(c, cached as OrganizationSummary);
+      const db = sandbox.db;
+      const join = 'FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE m.org_id = @orgId';
+      const counts = (column: 'effective_tier' | 'earned_tier') => {
+        const result = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+        for (const row of prepared(db, `SELECT p.${column} AS tier, COUNT(*) AS n ${join} GROUP BY p.${column}`).all({ orgId }) as { tier: Tier; n: number }[]) {
+          result[row.tier] = row.n;
+        }
+        return result;
+      };
+      const memberCount = prepared(db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+
+      // Each card is the first page of the member list under the card's query, so its count is the list's total.
+      const card = (query: MemberQuery) => {
+        const page = memberPage(sandbox, orgId, { ...query, limit: SUMMARY_MEMBERS });
+        return { query, count: page.total, members: page.items };
+      };
+
+      const pipeline = DEAL_STATUSES.map((status) => ({ status, count: 0, value: { amount: 0, currency: sandbox.policy.currency } }));
+      const dealRows = prepared(db, `SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
+          WHERE m.org_id = ? GROUP BY d.status, d.currency`)
+        .all(orgId) as { status: string; currency: keyof typeof EUR_PER; n: number; amount: number }[];
+      for (const row of dealRows) {
+        const entry = pipeline.find((candidate) => candidate.status === row.status)!;
+        entry.count += row.n;
+        entry.value.amount += row.amount * (EUR_PER[row.currency] ?? 1);
       }
-      return result;
-    };
-    const memberCount = prepared(db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+      for (const entry of pipeline) entry.value.amount = Math.round(entry.value.amount * 100) / 100;
 
-    // Each card is the first page of the member list under the card's query, so its count is the list's total.
-    const card = (query: MemberQuery) => {
-      const page = memberPage(sandbox, orgId, { ...query, limit: SUMMARY_MEMBERS });
-      return { query, count: page.total, members: page.items };
-    };
-
-    const pipeline = DEAL_STATUSES.map((status) => ({ status, count: 0, value: { amount: 0, currency: sandbox.policy.currency } }));
-    const dealRows = prepared(db, `SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
-        WHERE m.org_id = ? GROUP BY d.status, d.currency`)
-      .all(orgId) as { status: string; currency: keyof typeof EUR_PER; n: number; amount: number }[];
-    for (const row of dealRows) {
-      const entry = pipeline.find((candidate) => candidate.status === row.status)!;
-      entry.count += row.n;
-      entry.value.amount += row.amount * (EUR_PER[row.currency] ?? 1);
-    }
-    for (const entry of pipeline) entry.value.amount = Math.round(entry.value.amount * 100) / 100;
-
-    const summary: OrganizationSummary = {
-      orgId,
-      asOf,
-      memberCount,
-      tiers: counts('effective_tier'),
-      earnedTiers: counts('earned_tier'),
-      protectionsEndingSoon: {
-        withinDays: PROTECTION_WINDOW_DAYS,
-        ...card({ segment: 'at_risk', protectionEndingWithinDays: PROTECTION_WINDOW_DAYS, sort: 'atStake' }),
-      },
-      closeToNextTier: {
-        threshold: CLOSE_TO_NEXT_TIER,
-        ...card({ segment: 'close_to_next_tier', sort: 'nextTierGap' }),
-      },
-      pipeline,
-      protectionForecast: protectionForecast(db, orgId, asOf),
-    };
-    if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
-    sandbox.summaryCache.set(cacheKey, summary);
-    return json(c, summary);
-  });
+      const summary: OrganizationSummary = {
+        orgId,
+        asOf,
+        memberCount,
+        tiers: counts('effective_tier'),
+        earnedTiers: counts('earned_tier'),
+        protectionsEndingSoon: {
+          withinDays: PROTECTION_WINDOW_DAYS,
+          ...card({ segment: 'at_risk', protectionEndingWithinDays: PROTECTION_WINDOW_DAYS, sort: 'atStake' }),
+        },
+        closeToNextTier: {
+          threshold: CLOSE_TO_NEXT_TIER,
+          ...card({ segment: 'close_to_next_tier', sort: 'nextTierGap' }),
+        },
+        pipeline,
+        protectionForecast: protectionForecast(db, orgId, asOf),
+      };
+      if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
+      sandbox.summaryCache.set(cacheKey, summary);
+      return json(c, summary);
+    },
+  } satisfies Partial<OperationHandlers>;
 }

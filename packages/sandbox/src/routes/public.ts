@@ -1,12 +1,11 @@
 // Program, catalogue, key set, OpenAPI document and liveness.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Hono } from 'hono';
 import type { Product } from '@poly-partner/contract';
-import { authenticate, requireScope } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
-import type { AppEnv, Sandbox } from '../context.js';
+import type { Sandbox } from '../context.js';
+import type { OperationHandlers } from '../router.js';
 import { ApiProblem } from '../problems.js';
 
 let openApiDocument: Promise<Record<string, unknown>> | undefined;
@@ -46,31 +45,31 @@ async function openApiTextFor(origin: string): Promise<string> {
   return text;
 }
 
-export function registerPublicRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/healthz', (c) => json(c, { status: 'ok' }));
+export function publicHandlers(sandbox: Sandbox) {
+  return {
+    getHealth: (c) => json(c, { status: 'ok' }),
 
-  app.get('/.well-known/jwks.json', (c) => json(c, sandbox.signingKey.jwks));
+    getJwks: (c) => json(c, sandbox.signingKey.jwks),
 
-  app.get('/openapi.json', async (c) => {
-    try {
-      return textResponse(c, await openApiTextFor(new URL(c.req.url).origin));
-    } catch {
-      openApiDocument = undefined;
-      throw new ApiProblem('service_unavailable', 'The OpenAPI document is not available in this build.');
-    }
-  });
+    getOpenApiDocument: async (c) => {
+      try {
+        return textResponse(c, await openApiTextFor(new URL(c.req.url).origin));
+      } catch {
+        openApiDocument = undefined;
+        throw new ApiProblem('service_unavailable', 'The OpenAPI document is not available in this build.');
+      }
+    },
 
-  app.get('/v1/program', async (c) => {
-    requireScope(await authenticate(sandbox, c), 'program:read');
-    return json(c, sandbox.policy);
-  });
+    getProgram: async (c) => {
+      return json(c, sandbox.policy);
+    },
 
-  app.get('/v1/products', async (c) => {
-    requireScope(await authenticate(sandbox, c), 'program:read');
-    const rows = prepared(sandbox.db, 'SELECT * FROM products ORDER BY position').all() as {
-      sku: string; name: string; family: string; list_price: number; currency: string;
-    }[];
-    const items: Product[] = rows.map((row) => ({ sku: row.sku, name: row.name, family: row.family, listPrice: { amount: row.list_price, currency: row.currency } }));
-    return json(c, { items, nextCursor: null, total: items.length });
-  });
+    listProducts: async (c) => {
+      const rows = prepared(sandbox.db, 'SELECT * FROM products ORDER BY position').all() as {
+        sku: string; name: string; family: string; list_price: number; currency: string;
+      }[];
+      const items: Product[] = rows.map((row) => ({ sku: row.sku, name: row.name, family: row.family, listPrice: { amount: row.list_price, currency: row.currency } }));
+      return json(c, { items, nextCursor: null, total: items.length });
+    },
+  } satisfies Partial<OperationHandlers>;
 }

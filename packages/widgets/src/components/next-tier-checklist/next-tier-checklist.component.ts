@@ -1,13 +1,16 @@
 import { initialState } from '@lit/task';
 import {
+  addDays,
   ContractInputError,
-  simulate,
+  countedValue,
+  daysBetween,
+  evaluate,
+  tierRank,
   type Checklist,
   type CriterionResult,
-  type PartnerStanding,
+  type Evaluation,
   type Tier,
   type ProgramPolicy,
-  type SimulationResult,
   type TierStatus,
 } from '@poly-partner/contract';
 import { html, nothing, svg } from 'lit';
@@ -23,13 +26,20 @@ import {
 } from '../../internal/criterion-text.js';
 import { formatDay, formatList, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { PartnerActionEvent } from '../../events/partner-action-event.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 import styles from './next-tier-checklist.styles.js';
 
+/** The evaluation with the what-if's changes, and how many tiers it is above (below) today's. */
+interface Projection {
+  projected: Evaluation;
+  tierDelta: number;
+}
+
 interface WhatIf {
-  /** Hypothetical own value per criterion id (absent: as today). */
+  /** Hypothetical value per criterion id as the checklist counts it, shared staff included (absent: as today). */
   values: Record<string, number>;
   /** Fields whose text is not a number of 0 or more: no projection until they are corrected. */
   invalid?: string[];
@@ -162,7 +172,7 @@ export class NextTierChecklist extends PartnerElement {
     const until = formatDay(status.protectedUntil, this.formatLang, 'long');
     const earned = tierName(status.earnedTier);
     return html`<div part="protection" role="note">
-      ${icons.lock}
+      ${lockIcon}
       <p>
         ${this.aboutMember
           ? this.memberProtectionText(status, tier, until, earned)
@@ -258,53 +268,52 @@ export class NextTierChecklist extends PartnerElement {
 
   /** What a drop from the protected tier to the earned one would cost, from the policy's benefits. */
   private renderLoss(status: TierStatus, keep: Checklist, policy: ProgramPolicy) {
-    const lang = this.formatLang;
-    const from = policy.benefits[keep.tier];
-    const to = policy.benefits[status.earnedTier];
-    const lost = benefitsMissing(from.items, to.items).map((item) => localizedText(item.label, lang));
-    const fromPercent = formatPercent(from.dealDiscountPercent / 100, lang);
-    const toPercent = formatPercent(to.dealDiscountPercent / 100, lang);
     const earned = tierName(status.earnedTier);
-    return html`<div part="at-stake" class="at-stake">
-      <p>
-        ${this.aboutMember
-          ? msg(str`If it falls to ${earned}:`, { id: 'checklist.lossIntroMember' })
-          : msg(str`If you fall to ${earned}:`, { id: 'checklist.lossIntro' })}
-      </p>
-      <ul>
-        ${from.dealDiscountPercent !== to.dealDiscountPercent
-          ? html`<li>
-              ${msg(str`extra discount on registered deals ${fromPercent} → ${toPercent}`, { id: 'checklist.lossDiscount' })}
-            </li>`
-          : nothing}
-        ${lost.length > 0
-          ? html`<li>${msg(str`no more: ${formatList(lost, lang)}`, { id: 'checklist.lossBenefits' })}</li>`
-          : nothing}
-      </ul>
-    </div>`;
+    return this.renderStake(
+      policy,
+      keep.tier,
+      status.earnedTier,
+      this.aboutMember
+        ? msg(str`If it falls to ${earned}:`, { id: 'checklist.lossIntroMember' })
+        : msg(str`If you fall to ${earned}:`, { id: 'checklist.lossIntro' }),
+      (list) => msg(str`no more: ${list}`, { id: 'checklist.lossBenefits' }),
+    );
   }
 
   /** What the next tier would bring over the one held today. */
   private renderGain(status: TierStatus, next: Tier, policy: ProgramPolicy) {
-    const lang = this.formatLang;
-    const to = policy.benefits[next];
-    const from = policy.benefits[status.effectiveTier];
-    const gained = benefitsMissing(to.items, from.items).map((item) => localizedText(item.label, lang));
-    const fromPercent = formatPercent(from.dealDiscountPercent / 100, lang);
-    const toPercent = formatPercent(to.dealDiscountPercent / 100, lang);
     const name = tierName(next);
-    if (to.dealDiscountPercent === from.dealDiscountPercent && gained.length === 0) return nothing;
+    return this.renderStake(
+      policy,
+      status.effectiveTier,
+      next,
+      msg(str`${name} would bring:`, { id: 'checklist.gainIntro' }),
+      (list) => msg(str`also: ${list}`, { id: 'checklist.gainBenefits' }),
+    );
+  }
+
+  /**
+   * What moving from tier `from` to tier `to` changes, from the policy's benefits: the deal discount ("6 % → 3 %"),
+   * and the benefits only the higher of the two has (`listed` words them). Nothing when both give the same.
+   */
+  private renderStake(policy: ProgramPolicy, from: Tier, to: Tier, intro: string, listed: (list: string) => string) {
+    const lang = this.formatLang;
+    const [fromBenefits, toBenefits] = [policy.benefits[from], policy.benefits[to]];
+    const [higher, lower] = tierRank(from) > tierRank(to) ? [fromBenefits, toBenefits] : [toBenefits, fromBenefits];
+    const only = benefitsMissing(higher.items, lower.items).map((item) => localizedText(item.label, lang));
+    const fromPercent = formatPercent(fromBenefits.dealDiscountPercent / 100, lang);
+    const toPercent = formatPercent(toBenefits.dealDiscountPercent / 100, lang);
+    const discountChanges = fromBenefits.dealDiscountPercent !== toBenefits.dealDiscountPercent;
+    if (!discountChanges && only.length === 0) return nothing;
     return html`<div part="at-stake" class="at-stake">
-      <p>${msg(str`${name} would bring:`, { id: 'checklist.gainIntro' })}</p>
+      <p>${intro}</p>
       <ul>
-        ${to.dealDiscountPercent !== from.dealDiscountPercent
+        ${discountChanges
           ? html`<li>
               ${msg(str`extra discount on registered deals ${fromPercent} → ${toPercent}`, { id: 'checklist.lossDiscount' })}
             </li>`
           : nothing}
-        ${gained.length > 0
-          ? html`<li>${msg(str`also: ${formatList(gained, lang)}`, { id: 'checklist.gainBenefits' })}</li>`
-          : nothing}
+        ${only.length > 0 ? html`<li>${listed(formatList(only, lang))}</li>` : nothing}
       </ul>
     </div>`;
   }
@@ -410,31 +419,35 @@ export class NextTierChecklist extends PartnerElement {
       <summary>${msg('What if…? Try changes and see your tier', { id: 'whatIf.summary' })}</summary>
       <form class="what-if__form" @input=${(event: Event) => this.onWhatIfInput(event, status)} @submit=${(event: Event) => event.preventDefault()}>
         ${criteria.map((criterion) => {
-          const own = status.metrics[criterion.id] ?? 0;
-          const current = this.whatIf.values[criterion.id] ?? own;
+          // The figure the checklist shows (shared staff included), from the engine's one function for it.
+          const today = countedValue(policy, status, criterion.id).current;
+          const current = this.whatIf.values[criterion.id] ?? today;
           const invalid = this.whatIf.invalid?.includes(criterion.id) ?? false;
-          const errorId = `what-if-error-${criterion.id}`;
-          return html`<label class="what-if__field">
-            <span>${localizedText(criterion.label, lang)} <span class="what-if__unit">(${unitText(criterion.unit, policy)})</span></span>
+          const id = `what-if-${criterion.id}`;
+          // The help is the field's description, outside its label: the accessible name stays the label and unit.
+          return html`<div class="what-if__field">
+            <label for=${id}>${localizedText(criterion.label, lang)} <span class="what-if__unit">(${unitText(criterion.id, criterion.unit, policy)})</span></label>
             <input
+              id=${id}
               type="number"
               name=${criterion.id}
               min="0"
               step=${criterion.unit === 'money' ? 1000 : criterion.unit === 'rating' ? 0.1 : 1}
               inputmode="decimal"
               aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${invalid ? errorId : nothing}
+              aria-describedby="${invalid ? `${id}-error ` : ''}${id}-help"
               .value=${String(current)}
             />
             ${invalid
-              ? html`<span id=${errorId} class="what-if__error error-text">
+              ? html`<span id="${id}-error" class="what-if__error error-text">
                   ${msg('Enter a number of 0 or more.', { id: 'whatIf.fieldInvalid' })}
                 </span>`
               : nothing}
-            <span class="what-if__hint">
-              ${msg(str`today: ${formatCriterionValue(criterion.unit, own, policy, lang)}`, { id: 'whatIf.today' })}
+            <span id="${id}-help" class="what-if__hint">
+              ${msg(str`today: ${formatCriterionValue(criterion.unit, today, policy, lang)}`, { id: 'whatIf.today' })}
+              ${whatCounts(criterion, policy, lang)}
             </span>
-          </label>`;
+          </div>`;
         })}
         <label class="what-if__field">
           <span>${msg('Region', { id: 'whatIf.region' })}</span>
@@ -468,43 +481,35 @@ export class NextTierChecklist extends PartnerElement {
 
   private readonly onWhatIfToggle = () => this.requestUpdate();
 
-  /** The what-if outcome, computed here with the contract's engine: no request to the API. */
-  private project(status: TierStatus, policy: ProgramPolicy, asOfOverride?: string): SimulationResult | ContractInputError {
-    const metricDeltas: Record<string, number> = {};
-    for (const [id, value] of Object.entries(this.whatIf.values)) {
-      const delta = value - (status.metrics[id] ?? 0);
-      if (delta !== 0) metricDeltas[id] = delta;
-    }
-    // Tier status carries the carried-over tier as `protectedTier`; which program it came from does not change
-    // the evaluation, so any of the two stands in for it.
-    const standing: PartnerStanding = {
-      region: status.region,
-      metrics: status.metrics,
-      sharedMetrics: status.sharedMetrics,
-      carriedOver: status.protectedTier ? { program: 'polycom', tier: status.protectedTier } : null,
-    };
+  /**
+   * The what-if outcome, computed here with the contract's engine (its `evaluate`; the baseline is the tier status
+   * itself): no request to the API.
+   */
+  private project(status: TierStatus, policy: ProgramPolicy, asOfOverride?: string): Projection | ContractInputError {
+    const metrics = { ...status.metrics };
+    // The fields hold counted figures: the partner's own value is what the shared staff does not cover.
+    for (const [id, value] of Object.entries(this.whatIf.values)) metrics[id] = Math.max(0, value - countedValue(policy, status, id).sharedCounted);
     try {
-      return simulate(
+      const projected = evaluate(
         policy,
-        standing,
         {
-          metricDeltas,
-          ...(this.whatIf.region && this.whatIf.region !== status.region ? { region: this.whatIf.region } : {}),
-          ...(asOfOverride
-            ? { asOf: asOfOverride }
-            : this.whatIf.asOf && this.whatIf.asOf !== status.asOf
-              ? { asOf: this.whatIf.asOf }
-              : {}),
+          region: this.whatIf.region || status.region,
+          metrics,
+          sharedMetrics: status.sharedMetrics,
+          // Tier status carries the carried-over tier as `protectedTier`; which program it came from does not change
+          // the evaluation, so any of the two stands in for it.
+          carriedOver: status.protectedTier ? { program: 'polycom', tier: status.protectedTier } : null,
         },
-        { asOf: status.asOf },
+        { asOf: asOfOverride || this.whatIf.asOf || status.asOf },
       );
+      return { projected, tierDelta: tierRank(projected.effectiveTier) - tierRank(status.effectiveTier) };
     } catch (error) {
       if (error instanceof ContractInputError) return error;
       throw error;
     }
   }
 
-  private renderProjection(status: TierStatus, projection: SimulationResult | ContractInputError, policy: ProgramPolicy) {
+  private renderProjection(status: TierStatus, projection: Projection | ContractInputError, policy: ProgramPolicy) {
     if ((this.whatIf.invalid?.length ?? 0) > 0) {
       return html`<p class="error-text">${msg('Please correct the marked fields.', { id: 'whatIf.fixFields' })}</p>`;
     }
@@ -551,8 +556,7 @@ export class NextTierChecklist extends PartnerElement {
     const keep = status.keepChecklist;
     if (!keep || !status.protectionActive || !status.protectedUntil || this.aboutMember) return nothing;
     const lang = this.formatLang;
-    const dayAfter = new Date(Date.parse(`${status.protectedUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const after = this.project(status, policy, dayAfter);
+    const after = this.project(status, policy, addDays(status.protectedUntil, 1));
     if (after instanceof ContractInputError) return nothing;
     const tier = tierName(keep.tier);
     const until = formatDay(status.protectedUntil, lang, 'long');
@@ -617,28 +621,29 @@ const STEPS_WITH_FIGURES = new Set([
   'action.runMarketingActivity',
 ]);
 
-const TIER_ORDER: readonly Tier[] = ['register', 'silver', 'gold', 'platinum'];
-
-function tierRank(tier: Tier): number {
-  return TIER_ORDER.indexOf(tier);
-}
-
-/** Whole days from one `YYYY-MM-DD` to another (UTC days, as the engine counts them). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The benefits in `items` that `other` does not have (by message id). */
 function benefitsMissing<T extends { messageId: string }>(items: T[], other: T[]): T[] {
   const kept = new Set(other.map((item) => item.messageId));
   return items.filter((item) => !kept.has(item.messageId));
 }
 
-/** What a what-if field counts in: the policy's currency, a rating out of 5, or a number. */
-function unitText(unit: CriterionResult['unit'], policy: ProgramPolicy): string {
+/** What a what-if field counts in: the policy's currency, a rating out of 5, people, devices, or a number. */
+function unitText(id: string, unit: CriterionResult['unit'], policy: ProgramPolicy): string {
   if (unit === 'money') return policy.currency === 'EUR' ? '€' : policy.currency;
   if (unit === 'rating') return msg('out of 5', { id: 'whatIf.unitRating' });
+  if (/^(certified|staff)_/.test(id)) return msg('people', { id: 'whatIf.unitPeople' });
+  if (id === 'demo_equipment') return msg('units', { id: 'whatIf.unitUnits' });
   return msg('number', { id: 'whatIf.unitCount' });
+}
+
+/** Which results count toward a criterion (a what-if field's help): the policy's words, and the shared staff. */
+function whatCounts(criterion: ProgramPolicy['criteria'][number], policy: ProgramPolicy, lang: string): string {
+  const { criteria, maxPerCriterion } = policy.sharedResources;
+  return `${criterion.counts ? localizedText(criterion.counts, lang) : ''} ${
+    criteria.includes(criterion.id) && maxPerCriterion > 0
+      ? msg(str`Includes up to ${maxPerCriterion} from your partner group in other countries.`, { id: 'whatIf.countsShared' })
+      : ''
+  }`;
 }
 
 /** A host's URL for a step, relative to its page ("#deal-form", "/deals/new"); http(s) only, never `javascript:`. */

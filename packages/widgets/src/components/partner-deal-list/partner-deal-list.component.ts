@@ -3,11 +3,11 @@ import { DEAL_STATUSES, DEAL_TRANSITIONS, type Deal, type DealSort, type DealSta
 import type { PartnerApiError } from '@poly-partner/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { PartnerDealRegisteredEvent } from '../../events/partner-deal-registered-event.js';
 import type { PartnerOpenDealEvent } from '../../events/partner-open-deal-event.js';
 import { dealStatusName } from '../../internal/deal-status-name.js';
 import { dealDiscountText, dealTypeName } from '../../internal/deal-text.js';
+import { CursorPagingController } from '../../internal/cursor-paging-controller.js';
 import { countryName, formatDate, formatDay, formatMoney, formatNumber } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
@@ -15,9 +15,8 @@ import { asPartnerApiError, errorMessage, renderEmpty } from '../../internal/sta
 import { msg, str } from '../../localization/localization.js';
 import styles from './partner-deal-list.styles.js';
 
+/** What the first page was loaded for. */
 interface FirstPage {
-  items: Deal[];
-  total: number;
   status: DealStatus | '';
   q: string;
 }
@@ -114,26 +113,18 @@ export class PartnerDealList extends PartnerElement {
   @state() private withdrawError?: PartnerApiError;
   private searchTimer?: ReturnType<typeof setTimeout>;
 
-  /** Pages loaded with "load more", after the first. */
-  @state() private more: Deal[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError?: PartnerApiError;
-
-  /** Bumped by every first-page load, so a "load more" answer for an older filter is dropped. */
-  private generation = 0;
+  /** The registrations loaded so far: the first page, then one more per "Load more". */
+  private readonly paging = new CursorPagingController<Deal>(this, (error) => this.reportError(error));
 
   private readonly data = this.createDataTask(
     () => [this.settings.partnerId, this.status, this.limit, this.q.trim(), this.sort] as const,
     async (client, [partnerId, status, limit, q, sort], signal): Promise<FirstPage | typeof initialState> => {
       if (!partnerId) return initialState;
-      const page = await client.deals.list(partnerId, this.query(status, q, sort, limit), { signal });
+      const query = { ...(status ? { status } : {}), ...(q ? { q } : {}), ...(sort !== '-createdAt' ? { sort } : {}), limit };
+      const page = await client.deals.list(partnerId, query, { signal });
       this.changed = new Map();
-      this.generation += 1;
-      this.more = [];
-      this.nextCursor = page.nextCursor;
-      this.moreError = undefined;
-      return { items: page.items, total: page.total, status, q };
+      this.paging.reset(page, (cursor, signal) => client.deals.list(partnerId, { ...query, cursor }, { signal }));
+      return { status, q };
     },
   );
 
@@ -155,14 +146,10 @@ export class PartnerDealList extends PartnerElement {
     clearTimeout(this.searchTimer);
   }
 
-  private query(status: DealStatus | '', q: string, sort: DealSort, limit: number) {
-    return { ...(status ? { status } : {}), ...(q ? { q } : {}), ...(sort !== '-createdAt' ? { sort } : {}), limit };
-  }
-
   /** Opens the detail view of a registration of this partner, loading it when it is not in the list. */
   async openDeal(dealId: string): Promise<void> {
     const client = this.settings.client;
-    let deal = this.changed.get(dealId) ?? this.loadedItems().find((item) => item.id === dealId);
+    let deal = this.changed.get(dealId) ?? this.paging.page.items.find((item) => item.id === dealId);
     if (!deal && client) {
       try {
         deal = await client.deals.get(dealId);
@@ -178,11 +165,6 @@ export class PartnerDealList extends PartnerElement {
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (dialog && !dialog.open) dialog.showModal();
-  }
-
-  private loadedItems(): Deal[] {
-    const page = this.data.value;
-    return page ? [...page.items, ...this.more] : [];
   }
 
   /** Loads the list again from the first page (as after a new registration). */
@@ -208,13 +190,14 @@ export class PartnerDealList extends PartnerElement {
   }
 
   private renderList(page: FirstPage, busy: boolean) {
-    if (page.total === 0 && page.status === '' && page.q === '' && !busy) {
+    const { page: { items: loaded, total: count, nextCursor }, loading, error } = this.paging;
+    if (count === 0 && page.status === '' && page.q === '' && !busy) {
       return renderEmpty(msg('You have not registered any deals yet.', { id: 'dealList.empty' }));
     }
     const lang = this.formatLang;
-    const items = [...page.items, ...this.more].map((deal) => this.changed.get(deal.id) ?? deal);
+    const items = loaded.map((deal) => this.changed.get(deal.id) ?? deal);
     const shown = formatNumber(items.length, lang);
-    const total = formatNumber(page.total, lang);
+    const total = formatNumber(count, lang);
     return html`<section part="base" class="list" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
       <div class="toolbar">
         <h2 id="heading" class="heading">${msg('Your deal registrations', { id: 'dealList.heading' })}</h2>
@@ -263,20 +246,20 @@ export class PartnerDealList extends PartnerElement {
             </p>
           </div>`
         : this.renderTable(items)}
-      ${this.moreError
-        ? html`<p part="load-more-error" class="load-more-error" role="alert">${icons.warning}<span>${errorMessage(this.moreError)}</span></p>`
+      ${error
+        ? html`<p part="load-more-error" class="load-more-error" role="alert">${icons.warning}<span>${errorMessage(error)}</span></p>`
         : nothing}
-      ${this.nextCursor && items.length > 0
+      ${nextCursor && items.length > 0
         ? html`<button
             type="button"
             part="load-more-button"
             class="load-more"
-            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            aria-disabled=${loading ? 'true' : 'false'}
             @click=${this.loadMore}
           >
-            ${this.loadingMore
+            ${loading
               ? msg('Loading more…', { id: 'dealList.loadingMore' })
-              : this.moreError
+              : error
                 ? msg('Try loading more again', { id: 'dealList.loadMoreAgain' })
                 : msg('Load more', { id: 'dealList.loadMore' })}
           </button>`
@@ -358,7 +341,7 @@ export class PartnerDealList extends PartnerElement {
   /** A sortable column's header: a button that sorts by it, ascending first, and `aria-sort` on the active one. */
   private renderSortHeader(key: SortKey, text: string) {
     const active = this.sort === key ? 'ascending' : this.sort === `-${key}` ? 'descending' : undefined;
-    return html`<th scope="col" role="columnheader" aria-sort=${ifDefined(active)}>
+    return html`<th scope="col" role="columnheader" aria-sort=${active ?? nothing}>
       <button type="button" part="sort-button" class="sort" data-sort=${key} @click=${() => this.sortBy(key)}>
         ${text}<span class="sort__mark" aria-hidden="true">${active === 'ascending' ? '▲' : active === 'descending' ? '▼' : ''}</span>
       </button>
@@ -518,30 +501,10 @@ export class PartnerDealList extends PartnerElement {
   };
 
   private loadMore = async (): Promise<void> => {
-    const client = this.settings.client;
-    const partnerId = this.settings.partnerId;
-    const cursor = this.nextCursor;
-    if (!client || !partnerId || !cursor || this.loadingMore) return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    let added: Deal[] = [];
-    try {
-      const page = await client.deals.list(partnerId, { ...this.query(this.status, this.q.trim(), this.sort, this.limit), cursor });
-      if (generation !== this.generation) return;
-      added = page.items;
-      this.more = [...this.more, ...page.items];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.moreError = asPartnerApiError(error);
-      this.reportError(error);
-    } finally {
-      this.loadingMore = false;
-    }
+    const added = await this.paging.more();
     // The button may be gone (last page): keep the keyboard user where the new rows start.
     const first = added[0];
-    if (first && !this.nextCursor) {
+    if (first && !this.paging.page.nextCursor) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`row-${first.id}`)}`)?.focus();
     }

@@ -1,14 +1,42 @@
 // The at-a-glance part of <partner-member-overview>: members per tier (a bar chart that is also a list, plus a data
-// table), protections ending soon, members close to the next tier, and the deal pipeline by status.
-import { DEAL_STATUSES, TIERS, type Member, type MemberQuery, type OrganizationSummary, type ProgramPolicy } from '@poly-partner/contract';
+// table), protections ending soon, members close to the next tier, and the deal pipeline by status; and loading it.
+import {
+  DEAL_STATUSES,
+  TIERS,
+  type Member,
+  type MemberQuery,
+  type Organization,
+  type OrganizationSummary,
+  type ProgramPolicy,
+} from '@poly-partner/contract';
+import type { PartnerClient } from '@poly-partner/sdk';
 import { html, nothing, svg } from 'lit';
 import { msg, str } from '../../localization/localization.js';
 import { dealStatusName } from '../../internal/deal-status-name.js';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { lockIcon } from '../../internal/lock-icon.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 import { gapsText, requirementCounts } from './member-gaps.js';
 import { renderForecast } from './protection-forecast.js';
+
+/** Organization, summary and program: loaded once per organization, not again when the list's filters change. */
+export interface Overview {
+  orgId: string;
+  client: PartnerClient;
+  organization: Organization;
+  summary: OrganizationSummary;
+  policy: ProgramPolicy;
+}
+
+export async function loadOverview(client: PartnerClient, orgId: string, signal: AbortSignal): Promise<Overview> {
+  const [organization, summary, policy] = await Promise.all([
+    client.organizations.get(orgId, { signal }),
+    client.organizations.summary(orgId, { signal }),
+    client.program.get({ signal }),
+  ]);
+  return { orgId, client, organization, summary, policy };
+}
 
 /** How many members each summary list names; the counts say how many there are in all. */
 const LISTED_MEMBERS = 5;
@@ -105,7 +133,7 @@ function renderProtections(summary: OrganizationSummary, policy: ProgramPolicy, 
   const { count, withinDays, members, query } = summary.protectionsEndingSoon;
   return html`<section part="protections" class="card" aria-labelledby="protections-heading">
     <h3 id="protections-heading" class="card__heading">
-      ${icons.lock}${msg('Protections ending soon', { id: 'memberOverview.protections' })}
+      ${lockIcon}${msg('Protections ending soon', { id: 'memberOverview.protections' })}
     </h3>
     <p class="card__lead">
       ${msg(str`${formatNumber(count, lang)} within ${formatNumber(withinDays, lang)} days`, {

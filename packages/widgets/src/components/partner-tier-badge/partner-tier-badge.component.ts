@@ -1,13 +1,16 @@
 import { initialState } from '@lit/task';
 import type { BadgeVerification } from '@poly-partner/sdk';
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { msg, str } from '../../localization/localization.js';
 import { formatDate } from '../../internal/format.js';
-import { icons } from '../../internal/icons.js';
+import { icon, icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 import styles from './partner-tier-badge.styles.js';
+
+/** Verified badge: only the badge shows it. */
+const shieldIcon = icon('shield', svg`<path d="M12 2.8 4.5 5.6v6c0 4.6 3.2 8 7.5 9.6 4.3-1.6 7.5-5 7.5-9.6v-6Z" /><path d="m8.5 12 2.5 2.5 4.5-5" />`);
 
 /** Refresh a verified badge this long before it runs out, so a visitor never sees it expire. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -141,7 +144,7 @@ export class PartnerTierBadge extends PartnerElement {
           ? ['expired', icons.clock, msg('Expired', { id: 'badge.expired' })]
           : sandbox
             ? ['sandbox', icons.warning, msg('Sandbox badge, not issued by Poly', { id: 'badge.sandbox' })]
-            : ['verified', icons.shield, msg('Verified by Poly', { id: 'badge.verified' })];
+            : ['verified', shieldIcon, msg('Verified by Poly', { id: 'badge.verified' })];
     const detail =
       status === 'unverified'
         ? verification.reason === 'domain'

@@ -369,6 +369,7 @@
 'tier.platinum': `Platinum`,
 'tier.register': `Register`,
 'tier.silver': `Silver`,
+'whatIf.countsShared': str`Einschließlich bis zu ${0} aus Ihrer Partnergruppe in anderen Ländern.`,
 'whatIf.date': `Datum`,
 'whatIf.down': str`Abstieg von ${0}.`,
 'whatIf.fieldInvalid': `Geben Sie eine Zahl ab 0 ein.`,
@@ -390,7 +391,9 @@
 'whatIf.today': str`heute: ${0}`,
 'whatIf.top': `Das ist die höchste Stufe.`,
 'whatIf.unitCount': `Anzahl`,
+'whatIf.unitPeople': `Personen`,
 'whatIf.unitRating': `von 5`,
+'whatIf.unitUnits': `Geräte`,
 'whatIf.up': str`Aufstieg von ${0}.`,
     };
   

@@ -1,0 +1,255 @@
+// The operations of the Poly partner API: the one table the OpenAPI document and the sandbox's routes are built from.
+import type { Scope } from '../schemas/embed-token.js';
+import type { ProblemStatus } from './components.js';
+import type { RequestSchemaId, ResponseSchemaId } from './schemas.js';
+
+export type { RequestSchemaId, ResponseSchemaId, SchemaId } from './schemas.js';
+
+/** The tags of the document, in its order; every operation names one. */
+export const TAGS = [
+  ['program', 'The program policy that every tier rule is read from.'],
+  ['products', 'The Poly catalogue.'],
+  ['partners', 'Resellers.'],
+  ['tiers', 'Tier evaluation and what-if simulation.'],
+  ['deals', 'Deal registration.'],
+  ['organizations', 'Aggregators and their member resellers.'],
+  ['badges', 'Signed partner badges for marketing sites.'],
+  ['auth', 'Embed tokens and the keys that verify them.'],
+  ['meta', 'The contract and liveness.'],
+] as const;
+
+export type Tag = (typeof TAGS)[number][0];
+
+/** Who may call an operation: nobody needs a credential (`public`), or these credentials with this embed-token scope. */
+export type Access = 'public' | 'secretKeyOnly' | { scope: Scope; publishable?: true | 'andQuery' };
+
+/** One operation of the API: what the document says of it, and what the sandbox routes and checks. */
+export interface OperationSpec {
+  method: 'get' | 'post';
+  path: string;
+  operationId: string;
+  summary: string;
+  /** Required: every operation says more than its summary (Spectral's operation-description; a test checks it too). */
+  description: string;
+  tag: Tag;
+  access: Access;
+  pathParameter?: 'PartnerId' | 'DealId' | 'OrgId';
+  /** Query schema component and descriptions of its parameters. */
+  query?: { schema: RequestSchemaId; descriptions: Readonly<Record<string, string>> };
+  idempotencyKey?: true;
+  body?: { schema: RequestSchemaId; description: string };
+  /** A JSON answer is a registered response schema; markup (SVG, HTML) names what it is and its media type. */
+  success:
+    | { status: 200 | 201; description: string; schema: ResponseSchemaId; mediaType?: undefined }
+    | { status: 200; description: string; schema: 'BadgeSvg' | 'VerificationPage'; mediaType: 'image/svg+xml' | 'text/html' };
+  /** Extra problem statuses beyond those the rest of the spec implies. */
+  also?: readonly ProblemStatus[];
+  /** Liveness must answer even when a caller is over its rate limit. */
+  notRateLimited?: true;
+}
+
+/**
+ * Every operation of the API, in the order of DESIGN.md's table: the only list of them. The OpenAPI document is built
+ * from it, and the sandbox routes each one to the handler its `operationId` names (a missing handler does not compile).
+ */
+export const OPERATIONS = [
+  {
+    method: 'get', path: '/v1/program', operationId: 'getProgram', tag: 'program',
+    summary: 'The active program policy',
+    description: 'Tiers, criteria (with `announced` ones), requirement tables per region, status protection, benefits.',
+    access: { scope: 'program:read' },
+    success: { status: 200, description: 'The active program policy.', schema: 'ProgramPolicy' },
+  },
+  {
+    method: 'get', path: '/v1/products', operationId: 'listProducts', tag: 'products',
+    summary: 'The Poly catalogue for deal registration',
+    description: 'Every product a deal registration may name, with its family and list price; not paginated (`nextCursor` is always null).',
+    access: { scope: 'program:read' },
+    success: { status: 200, description: 'Every product (SKU, name, family).', schema: 'ProductList' },
+  },
+  {
+    method: 'get', path: '/v1/partners/{partnerId}', operationId: 'getPartner', tag: 'partners',
+    summary: "A reseller's profile",
+    description: 'Name, country, program region, partner group and the distributors the reseller buys through (by id and by name).',
+    access: { scope: 'partner:read' }, pathParameter: 'PartnerId',
+    success: { status: 200, description: 'Name, country, region, group and distributors.', schema: 'PartnerProfile' },
+  },
+  {
+    method: 'get', path: '/v1/partners/{partnerId}/tier-status', operationId: 'getTierStatus', tag: 'tiers',
+    summary: "A reseller's tier evaluation",
+    description:
+      'Earned, protected and effective tier, every criterion, and the checklist to the next tier, with the metrics behind them.',
+    access: { scope: 'tier:read' }, pathParameter: 'PartnerId',
+    query: { schema: 'TierStatusQuery', descriptions: { asOf: 'Evaluate at this day instead of today (`YYYY-MM-DD`).' } },
+    success: { status: 200, description: 'The evaluation.', schema: 'TierStatus' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/tier-simulations', operationId: 'simulateTier', tag: 'tiers',
+    summary: 'What-if evaluation',
+    description: 'Applies hypothetical changes (metric deltas, another region, another day) and answers both evaluations.',
+    access: { scope: 'tier:simulate' }, pathParameter: 'PartnerId',
+    body: { schema: 'SimulationRequest', description: 'The changes to simulate.' },
+    success: { status: 200, description: 'Baseline and projected evaluation.', schema: 'SimulationResult' },
+  },
+  {
+    method: 'get', path: '/v1/partners/{partnerId}/deals', operationId: 'listDeals', tag: 'deals',
+    summary: "A reseller's deal registrations",
+    description:
+      'The reseller sees its registrations whole. A distributor sees the member\'s registrations routed through it, ' +
+      'without `customer.contact`. Other organizations read no deal rows: their summary has the pipeline.',
+    access: { scope: 'deals:read' }, pathParameter: 'PartnerId',
+    query: {
+      schema: 'DealListQuery',
+      descriptions: {
+        status: 'Only registrations in this state.',
+        q: 'Text search on the customer name and domain, and the reference (`R-26-004711`, or its number).',
+        sort: 'Sort key; a leading `-` sorts descending. Default `-createdAt`, the newest registration first.',
+        cursor: '`nextCursor` of the previous page.',
+        limit: 'Page size.',
+      },
+    },
+    success: { status: 200, description: 'One page of registrations, newest first unless `sort` says otherwise.', schema: 'DealList' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/deals', operationId: 'registerDeal', tag: 'deals',
+    summary: 'Register an opportunity, deal or project',
+    description:
+      'A registration for an end customer (normalised domain or VAT id) that another partner holds active goes to ' +
+      '`under_review` with `conflict: true`. The expected close date lies between today and the policy\'s ' +
+      '`deals.maxCloseDays` ahead (else 422 with a field error). An approved registration counts toward the partner\'s ' +
+      'registered deals. Send an `Idempotency-Key` to retry safely.',
+    access: { scope: 'deals:write' }, pathParameter: 'PartnerId', idempotencyKey: true,
+    body: { schema: 'DealInput', description: 'The registration.' },
+    success: { status: 201, description: 'The registration was created (or replayed for the same `Idempotency-Key`).', schema: 'Deal' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/deals/conflict-check', operationId: 'checkDealConflict', tag: 'deals',
+    summary: 'Is this end customer already registered by another partner?',
+    description:
+      'A pre-check before submitting; it never says which partner holds the customer. When the partner\'s own active ' +
+      'registration already covers the customer (a colleague registered it), `ownRegistration` names it, to open instead.',
+    access: { scope: 'deals:write' }, pathParameter: 'PartnerId',
+    body: { schema: 'ConflictCheckRequest', description: 'Whichever end-customer identifiers are known.' },
+    success: { status: 200, description: 'Whether the customer is held, and on what it matched.', schema: 'ConflictCheckResult' },
+  },
+  {
+    method: 'get', path: '/v1/deals/{dealId}', operationId: 'getDeal', tag: 'deals',
+    summary: 'One deal registration',
+    description: 'As in the list: whole for the reseller; for a distributor it was routed through, without `customer.contact`.',
+    access: { scope: 'deals:read' }, pathParameter: 'DealId',
+    success: { status: 200, description: 'The registration.', schema: 'Deal' },
+  },
+  {
+    method: 'post', path: '/v1/deals/{dealId}/withdraw', operationId: 'withdrawDeal', tag: 'deals',
+    summary: 'Withdraw a registration before it is decided',
+    description: 'Only `submitted` and `under_review` registrations can be withdrawn; a decided one answers 409 `deal_not_withdrawable`.',
+    access: { scope: 'deals:write' }, pathParameter: 'DealId', also: [409],
+    success: { status: 200, description: 'The registration, now `withdrawn`.', schema: 'Deal' },
+  },
+  {
+    method: 'get', path: '/v1/organizations/{orgId}', operationId: 'getOrganization', tag: 'organizations',
+    summary: 'An aggregator',
+    description: 'A distributor, ISP, carrier or Systemhaus association: its name, kind and member count.',
+    access: { scope: 'organization:read' }, pathParameter: 'OrgId',
+    success: { status: 200, description: 'The organization.', schema: 'Organization' },
+  },
+  {
+    method: 'get', path: '/v1/organizations/{orgId}/summary', operationId: 'getOrganizationSummary', tag: 'organizations',
+    summary: "An aggregator's members at a glance",
+    description: 'Members per tier, protections ending soon, members close to the next tier, deal pipeline.',
+    access: { scope: 'organization:read' }, pathParameter: 'OrgId',
+    success: { status: 200, description: 'The summary.', schema: 'OrganizationSummary' },
+  },
+  {
+    method: 'get', path: '/v1/organizations/{orgId}/members', operationId: 'listOrganizationMembers', tag: 'organizations',
+    summary: "An aggregator's member resellers",
+    description: 'Each member with earned and effective tier, protection, and progress to the next tier.',
+    access: { scope: 'members:read' }, pathParameter: 'OrgId',
+    query: {
+      schema: 'MemberQuery',
+      descriptions: {
+        tier: 'Only members at this effective tier.',
+        country: 'Only members in this country.',
+        region: 'Only members in this region.',
+        q: 'Text search on the member name.',
+        protectionEndingWithinDays: 'Only members whose status protection ends within this many days.',
+        segment:
+          'Only one segment, the rule of a summary card: `at_risk` (earns below its current tier, held up by status protection), ' +
+          '`close_to_next_tier` (at least 75 % of the next tier\'s requirements met), `inactive` (no registration in 90 days).',
+        sort:
+          'Sort key; a leading `-` sorts descending. `progress` puts top-tier members last in either direction; `atStake` ranks members ' +
+          'about to fall by the tiers they would drop, then revenue; `keepMissing` by the fewest requirements missing to keep their ' +
+          'tier; `nextTierGap` by the smallest remaining gap to the next tier (the share of each missing requirement, added up).',
+        cursor: '`nextCursor` of the previous page.',
+        limit: 'Page size, up to 500.',
+      },
+    },
+    success: { status: 200, description: 'One page of members.', schema: 'MemberPage' },
+  },
+  {
+    method: 'get', path: '/v1/partners/{partnerId}/badge', operationId: 'getBadge', tag: 'badges',
+    summary: 'A signed badge credential',
+    description: 'A compact JWS (EdDSA/Ed25519) of partner, tier, issue and expiry times and allowed domains; verify it with `/.well-known/jwks.json`.',
+    access: { scope: 'badge:read', publishable: true }, pathParameter: 'PartnerId',
+    success: { status: 200, description: 'The badge.', schema: 'Badge' },
+  },
+  {
+    method: 'get', path: '/v1/partners/{partnerId}/badge.svg', operationId: 'getBadgeSvg', tag: 'badges',
+    summary: 'The badge as a static image',
+    description:
+      'For places without JavaScript: an accessible SVG with the same words as the live badge (partner, tier, ' +
+      '"Verified by Poly", when it was checked), in English or German (`?lang=de`, else `Accept-Language`), linking ' +
+      'to `/verify/{partnerId}`. Cached no longer than a badge lives (15 minutes), `private, no-store` when fetched ' +
+      'with an `Authorization` header; `X-Content-Type-Options: nosniff` and a CSP of its own.',
+    access: { scope: 'badge:read', publishable: 'andQuery' }, pathParameter: 'PartnerId',
+    success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
+  },
+  {
+    method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
+    summary: 'The public keys that verify badges and embed tokens',
+    description: 'A JSON Web Key Set of Ed25519 keys (`kid` in each JWS header names its key); no credential needed.',
+    access: 'public',
+    success: { status: 200, description: 'The key set.', schema: 'Jwks' },
+  },
+  {
+    method: 'get', path: '/verify/{partnerId}', operationId: 'getVerificationPage', tag: 'badges',
+    summary: "The issuer's verification page of a partner's badge",
+    description:
+      'Server-rendered HTML for people, in English or German (`Accept-Language`, or `?lang=en|de`), complete without ' +
+      "JavaScript: the partner's name, its effective tier, how long a badge is valid, the websites it is issued for, " +
+      'and whether the partner has left the program. Every badge links here (on the issuer origin in production). ' +
+      "Its own strict CSP with `frame-ancestors 'none'` and `X-Frame-Options: DENY`: it cannot be framed.",
+    access: 'public', pathParameter: 'PartnerId',
+    success: { status: 200, description: 'The verification page.', schema: 'VerificationPage', mediaType: 'text/html' },
+  },
+  {
+    method: 'post', path: '/v1/embed-tokens', operationId: 'createEmbedToken', tag: 'auth',
+    summary: 'Trade a secret key for a short-lived embed token',
+    description:
+      "A host portal's backend mints a token for its widgets, scoped to one partner or organization and one origin, " +
+      'never wider than the secret key.',
+    access: 'secretKeyOnly',
+    body: { schema: 'EmbedTokenRequest', description: 'Origin, subject, and optionally scopes and lifetime.' },
+    success: { status: 200, description: 'The token and when it expires.', schema: 'EmbedToken' },
+  },
+  {
+    method: 'get', path: '/openapi.json', operationId: 'getOpenApiDocument', tag: 'meta',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 document of this API; its `servers` entry is the host that served it.',
+    access: 'public',
+    also: [503],
+    success: { status: 200, description: 'The OpenAPI 3.1 document of the API.', schema: 'OpenApiDocument' },
+  },
+  {
+    method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'meta',
+    summary: 'Liveness',
+    description: 'Answers `{ "status": "ok" }` while the API is up; needs no credential and is never rate-limited.',
+    access: 'public', notRateLimited: true,
+    success: { status: 200, description: 'The API is up.', schema: 'Health' },
+  },
+] as const satisfies readonly OperationSpec[];
+
+/** One entry of `OPERATIONS`, with its literal types. */
+export type Operation = (typeof OPERATIONS)[number];
+/** The `operationId` of every operation of the API. */
+export type OperationId = Operation['operationId'];
