@@ -7,13 +7,16 @@ import { property } from 'lit/decorators/property.js';
 import { PartnerErrorEvent } from '../events/partner-error-event.js';
 import { PartnerReadyEvent } from '../events/partner-ready-event.js';
 import { LocaleController } from '../localization/locale-controller.js';
-import { renderInLocale } from '../localization/localization.js';
+import { msg, renderInLocale, str } from '../localization/localization.js';
 import { ClientController } from './client-controller.js';
 import { warmUpFormatters } from './format.js';
-import { problemOf, setupAdvice, setupMessage } from './setup-problems.js';
 import { asPartnerApiError, errorMessage, renderError, renderLoading, stateStyles } from './state-view.js';
 import { tierStyles } from './tier.js';
 import { tokenStyles } from './tokens.styles.js';
+
+/** How widgets fail on public websites and name setup mistakes: loaded when one first does (see `renderTask`). */
+let failures: Promise<typeof import('./setup-problems.js')> | undefined;
+let failureViews: typeof import('./setup-problems.js') | undefined;
 
 export abstract class PartnerElement extends LitElement {
   /** Shared tokens, state views and tier icons; a widget adds its own: `[PartnerElement.styles, myStyles]`. */
@@ -36,9 +39,8 @@ export abstract class PartnerElement extends LitElement {
   @property({ attribute: 'on-error' }) errorDisplay: 'image' | 'hide' | 'message' = 'image';
 
   private readySent = false;
-  /** The console line for the current failure (English, for the integrator), and the last one logged. */
-  private advice?: string | undefined;
-  private advised?: string | undefined;
+  /** The last console line logged for a failure (English, for the integrator): each is logged once. */
+  private advised?: string;
   private hiddenByFailure = false;
 
   /** The tasks `createDataTask` made, to load again when the browser is back online. */
@@ -119,21 +121,31 @@ export abstract class PartnerElement extends LitElement {
    * a failure never shows Retry or a request id: the widget shows what `on-error` says, the details go to the console.
    */
   protected renderTask<R>(task: Task<readonly unknown[], R>, complete: (value: R) => unknown, loadingRows = 3): unknown {
-    const { problem: setup, publishable } = this.settings;
+    const { problem, publishable } = this.settings;
     const error = task.status === TaskStatus.ERROR ? asPartnerApiError(task.error) : undefined;
-    const problem = setup ?? (error && problemOf(error, publishable));
-    const failed = problem ?? (publishable && error);
-    this.advice = problem ? setupAdvice(this.localName, problem) : failed ? `<${this.localName}>: ${error!.message} (${error!.requestId ?? error!.code})` : undefined;
-    const view = !failed
-      ? task.render({
-          initial: () => renderLoading(loadingRows),
-          pending: () => renderLoading(loadingRows),
-          complete,
-          error: (error) => renderError(asPartnerApiError(error), () => void task.run()),
-        })
-      : publishable && this.errorDisplay !== 'message'
+    let view: unknown;
+    if (problem || (error && (publishable || error.code === 'origin_not_allowed'))) {
+      // Its texts arrive in a moment (the skeleton meanwhile); a failed load is tried again at the next update.
+      if (!failureViews) {
+        (failures ??= import('./setup-problems.js')).then(
+          (module) => (failureViews = module) && this.requestUpdate(),
+          () => (failures = undefined),
+        );
+        return renderLoading(loadingRows);
+      }
+      const [words, advice] = failureViews.failureOf(this.localName, problem, error, publishable, msg, str);
+      if (advice !== this.advised) console.error((this.advised = advice));
+      view = publishable && this.errorDisplay !== 'message'
         ? this.errorDisplay === 'image' ? this.renderImageFallback() : nothing
-        : renderError(problem ? setupMessage(problem) : errorMessage(error!));
+        : renderError(words || errorMessage(error!));
+    } else {
+      view = task.render({
+        initial: () => renderLoading(loadingRows),
+        pending: () => renderLoading(loadingRows),
+        complete,
+        error: (error) => renderError(asPartnerApiError(error), () => void task.run()),
+      });
+    }
     // Hidden rather than an empty box in someone's layout; a page's own `hidden` is left alone.
     if (view === nothing || this.hiddenByFailure) this.hidden = this.hiddenByFailure = view === nothing;
     return view;
@@ -142,11 +154,6 @@ export abstract class PartnerElement extends LitElement {
   /** What a failing widget shows on a public website with `on-error="image"`: nothing (hidden) unless it has an image. */
   protected renderImageFallback(): unknown {
     return nothing;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.advice && this.advice !== this.advised) console.error((this.advised = this.advice));
   }
 
   /** Tells the host page that something failed (the widget shows it too). A cancelled request is not a failure. */
