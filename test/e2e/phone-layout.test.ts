@@ -37,7 +37,7 @@ async function widgetsSettled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => {
     const hosts = [...document.querySelectorAll('*')].filter((element) => element.shadowRoot && element.localName.includes('-'));
-    return hosts.every((host) => {
+    return hosts.length > 0 && hosts.every((host) => {
       const root = host.shadowRoot!;
       if (host.localName === 'partner-config') return true;
       return root.querySelector('[part~="loading"]') === null && root.querySelector('[part~="base"]') !== null;

@@ -4,8 +4,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '@poly-partner/widgets';
 import { createPartnerClient } from '@poly-partner/sdk';
 import { renderBadgeSvg } from '../../packages/sandbox/src/badge-svg.js';
-import { FetchFaults } from '../../packages/widgets/test/support/fetch-faults.js';
-import { sandboxConfig, startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
+import { FetchFaults } from '../support/browser/fetch-faults.js';
+import { sandboxConfig, startSandboxFirst } from '../support/browser/sandbox.js';
 import { PageGuard, reseller, showWidget, visibleText, widgetClient, WIDGETS } from '../support/widgets.js';
 
 /** A close date the API accepts whenever the tests run: close dates in the past are refused. */

@@ -1,7 +1,7 @@
 // Browser-side helpers for the cross-package suites: the five widgets with what each needs to load, clients with
 // chosen timeouts, a fetch that injects one fault at a time, and a guard that catches console errors and unhandled rejections.
 import { createPartnerClient, type PartnerClient } from '@poly-partner/sdk';
-import { embedToken, sandboxConfig, type Subject } from '../../packages/widgets/test/support/sandbox.js';
+import { embedToken, sandboxConfig, type Subject } from './browser/sandbox.js';
 
 export interface WidgetSpec {
   tag: string;

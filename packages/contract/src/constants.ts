@@ -70,7 +70,13 @@ export const SCOPES = [
   'organization:read',
   'members:read',
   'badge:read',
+  'badge:manage',
 ] as const;
+
+/** Most website origins one publishable key may hold. */
+export const PUBLISHABLE_KEY_MAX_ORIGINS = 20;
+/** Most publishable keys one partner may hold. */
+export const PUBLISHABLE_KEYS_PER_PARTNER = 5;
 
 /** Longest lifetime of an embed token, in seconds. */
 export const EMBED_TOKEN_MAX_TTL_SECONDS = 600;
@@ -139,6 +145,7 @@ export const ERROR_CODES = {
   not_found: 404,
   method_not_allowed: 405,
   deal_not_withdrawable: 409,
+  key_limit_reached: 409,
   idempotency_key_reused: 422,
   idempotency_key_invalid: 400,
   rate_limited: 429,

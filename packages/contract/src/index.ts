@@ -8,6 +8,7 @@ export * from './schemas/deal.js';
 export * from './schemas/organization.js';
 export * from './schemas/badge.js';
 export * from './schemas/embed-token.js';
+export * from './schemas/publishable-key.js';
 export * from './schemas/problem.js';
 export * from './schemas/health.js';
 export * from './shared-exports.js';

@@ -32,6 +32,9 @@ const API_TABLE = [
   'GET /v1/organizations/{orgId}/members',
   'GET /v1/partners/{partnerId}/badge',
   'GET /v1/partners/{partnerId}/badge.svg',
+  'GET /v1/partners/{partnerId}/publishable-keys',
+  'POST /v1/partners/{partnerId}/publishable-keys',
+  'POST /v1/partners/{partnerId}/publishable-keys/{keyId}/origins',
   'GET /.well-known/jwks.json',
   'GET /verify/{partnerId}',
   'POST /v1/embed-tokens',
@@ -165,13 +168,15 @@ describe('what the document covers', () => {
       'POST /v1/partners/{partnerId}/deals': '#/components/schemas/DealInput',
       'POST /v1/partners/{partnerId}/deals/conflict-check': '#/components/schemas/ConflictCheckRequest',
       'POST /v1/embed-tokens': '#/components/schemas/EmbedTokenRequest',
+      'POST /v1/partners/{partnerId}/publishable-keys/{keyId}/origins': '#/components/schemas/PublishableKeyOriginRequest',
     });
   });
 
-  test('a created deal answers 201 with the deal; everything else succeeds with 200', () => {
+  test('a created deal or publishable key answers 201; everything else succeeds with 200', () => {
+    const creating = new Set(['POST /v1/partners/{partnerId}/deals', 'POST /v1/partners/{partnerId}/publishable-keys']);
     for (const [key, op] of byKey) {
       const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
-      assert.deepEqual(success, [key === 'POST /v1/partners/{partnerId}/deals' ? '201' : '200'], key);
+      assert.deepEqual(success, [creating.has(key) ? '201' : '200'], key);
     }
     assert.deepEqual(response('POST /v1/partners/{partnerId}/deals', 201).content['application/json'].schema, {
       $ref: '#/components/schemas/Deal',

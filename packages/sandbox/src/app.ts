@@ -16,6 +16,7 @@ import { OPERATOR_ROUTE, registerOperatorRoutes } from './routes/operator.js';
 import { organizationHandlers } from './routes/organizations.js';
 import { partnerHandlers } from './routes/partners.js';
 import { publicHandlers } from './routes/public.js';
+import { publishableKeyHandlers } from './routes/publishable-keys.js';
 import { etag } from './respond.js';
 
 /** Methods whose requests carry no body: the body limit has nothing to check (and asking for the body is not free). */
@@ -39,6 +40,7 @@ export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<A
     ...partnerHandlers(sandbox),
     ...dealHandlers(sandbox),
     ...organizationHandlers(sandbox),
+    ...publishableKeyHandlers(sandbox),
   } satisfies OperationHandlers;
   registerOperations(app, sandbox, handlers);
   registerOperatorRoutes(app, sandbox);

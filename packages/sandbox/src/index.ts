@@ -8,7 +8,8 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
-import { storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
+import { hashKey, storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
+import { insertPublishableKey } from './routes/publishable-keys.js';
 import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';
@@ -203,7 +204,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
       key.origins = merged;
       updateKeyOrigins(db, key.publishableKey, merged);
     }
+    // The demo key is listed by the publishable-keys routes like one made through them (also on older databases).
+    insertPublishableKey({ db }, { id: `pkey_${hashKey(key.publishableKey).slice(0, 12)}`, partnerId: key.partnerId, key: key.publishableKey, createdAt: now().toISOString() });
   }
+  // Origins registered for publishable keys through the API on an earlier run are allowed for CORS again.
+  const keyOrigins = (db.prepare("SELECT origins FROM api_keys WHERE kind = 'publishable'").pluck().all() as string[]).flatMap((text) => JSON.parse(text) as string[]);
 
   const policy = parsePolicy(policyWithLaunchDate(DEFAULT_POLICY, launchDate));
   ensureEvaluated(db, policy, now().toISOString().slice(0, 10));
@@ -222,7 +227,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
       requests: new RateLimiter(limits.windowMs, limits.max, clock, limits.maxEntries),
       failures: new RateLimiter(limits.windowMs, limits.failedMax ?? Math.max(10, Math.ceil(limits.max / 10)), clock, limits.maxEntries),
     },
-    allowedOrigins: new OriginAllowList(new Set(origins)),
+    allowedOrigins: new OriginAllowList([...origins, ...keyOrigins]),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
     secretKeysFromBrowsers: options.secretKeysFromBrowsers ?? false,
     dataVersion: 0,

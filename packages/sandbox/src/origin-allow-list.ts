@@ -23,10 +23,19 @@ export class OriginAllowList {
   /** Per origin: credential → expiry, so that `has` needs no walk over credentials. */
   private readonly holders = new Map<string, Map<string, number>>();
 
+  private readonly fixed: Set<string>;
+
   constructor(
-    private readonly fixed: ReadonlySet<string>,
+    fixed: Iterable<string>,
     readonly perCredential = 16,
-  ) {}
+  ) {
+    this.fixed = new Set(fixed);
+  }
+
+  /** Allows `origin` for good: a publishable key was registered for it. */
+  allow(origin: string): void {
+    this.fixed.add(origin);
+  }
 
   has(origin: string, now: number): boolean {
     if (this.fixed.has(origin)) return true;

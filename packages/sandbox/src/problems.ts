@@ -17,6 +17,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   deal_not_withdrawable: 'The registration can no longer be withdrawn',
+  key_limit_reached: 'No more keys of this kind can be created',
   idempotency_key_reused: 'The idempotency key was used with another request',
   idempotency_key_invalid: 'The idempotency key is not valid',
   rate_limited: 'Too many requests',

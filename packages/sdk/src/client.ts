@@ -104,6 +104,15 @@ function retryPolicy(retry: CommonOptions['retry']): Required<RetryPolicy> {
  * ```
  */
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
+  const transport = createTransport(options);
+  return {
+    ...createResources(transport),
+    clearCache: () => transport.clearCache(),
+  };
+}
+
+/** @internal The transport a client talks through, from its options (checked here). */
+export function createTransport(options: PartnerClientOptions): Transport {
   const given = [options.getToken, options.secretKey, options.publishableKey].filter((value) => value !== undefined);
   if (given.length !== 1) {
     throw new TypeError('createPartnerClient needs exactly one of getToken, secretKey or publishableKey');
@@ -113,7 +122,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   if (options.secretKey !== undefined && typeof document !== 'undefined' && !options.secretKeyInBrowserForTests) {
     throw new TypeError('secretKey is for servers; in a browser pass getToken (embed tokens)');
   }
-  const transport = new Transport({
+  return new Transport({
     baseUrl: String(options.baseUrl),
     environment: options.environment === 'sandbox' ? 'sandbox' : 'production',
     credential: options.getToken
@@ -124,8 +133,4 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     retry: retryPolicy(options.retry),
     cache: options.cache ?? true,
   });
-  return {
-    ...createResources(transport),
-    clearCache: () => transport.clearCache(),
-  };
 }

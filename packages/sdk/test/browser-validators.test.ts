@@ -57,6 +57,12 @@ before(async () => {
   add('BadgeSchema', badge);
   add('BadgeClaimsSchema', badge['claims']);
   add('JwksSchema', (await get('/.well-known/jwks.json')).body);
+  const publishableOwner = sandbox.credentials.resellers.find((one) => one.partnerId === publishable.partnerId)!;
+  const keys = `/v1/partners/${publishableOwner.partnerId}/publishable-keys`;
+  const createdKey = (await get(keys, publishableOwner.secretKey, { method: 'POST' })).body;
+  add('PublishableKeySchema', createdKey);
+  add('PublishableKeySchema', (await get(`${keys}/${String(createdKey['id'])}/origins`, publishableOwner.secretKey, { method: 'POST', body: JSON.stringify({ origin: 'https://www.example.de' }) })).body);
+  add('PublishableKeyListSchema', (await get(keys, publishableOwner.secretKey)).body);
   add('ProblemSchema', (await get('/v1/partners/nope_nope')).body);
   add('ProblemSchema', (await get(`/v1/partners/${id}/deals`, reseller.secretKey, { method: 'POST', body: JSON.stringify({ type: 'deal' }) })).body);
   add('EmbedTokenSchema', (await get('/v1/embed-tokens', reseller.secretKey, { method: 'POST', body: JSON.stringify({ origin: 'http://127.0.0.1:5173', subject: { partnerId: id } }) })).body);

@@ -190,6 +190,7 @@ describe('organizations', () => {
 
   test('a tier filter answers only members of that effective tier', async () => {
     const silver = await organization.organizations.members(ids.organization.orgId, { tier: 'silver', limit: 500 });
+    assert.ok(silver.items.length > 0, 'some silver members');
     assert.ok(silver.items.every((member) => member.effectiveTier === 'silver'));
   });
 });

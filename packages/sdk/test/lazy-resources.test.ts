@@ -34,7 +34,7 @@ test('a resource module that fails to load rejects with a network PartnerApiErro
       if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
       return { get: async (id: string) => `got ${id}` };
     },
-    { get: 'call' },
+    { get: 0 },
   );
   const error = await resource.get('a').then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
   assert.ok(isPartnerApiError(error));

@@ -150,6 +150,7 @@ describe('SDK in the browser', () => {
     const belowTop = everyone.filter((member) => member.nextTier !== null);
     const progress = belowTop.map((member) => member.progress);
     expect(progress).to.deep.equal([...progress].sort((a, b) => b - a));
+    expect(everyone.length, 'top-tier members after the others').to.be.greaterThan(belowTop.length);
     expect(everyone.slice(belowTop.length).every((member) => member.nextTier === null)).to.equal(true);
   });
 

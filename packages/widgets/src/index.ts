@@ -1,4 +1,6 @@
 // @poly-partner/widgets: every element class, defined on import, plus the events and the configuration context.
+// Not <partner-badge-snippet>: a tool for the reseller's own portal, not a widget for the pages that show the program
+// (and 3.5 kB gzip more for every page bundled from here); import `@poly-partner/widgets/partner-badge-snippet.js`.
 export { PartnerConfig } from './config/partner-config.js';
 export { partnerContext, type PartnerContextValue } from './config/partner-context.js';
 export { createTokenEndpointProvider } from './config/token-endpoint-provider.js';

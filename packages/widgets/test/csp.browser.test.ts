@@ -3,8 +3,8 @@ import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../src/components/next-tier-checklist/next-tier-checklist.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { NextTierChecklist } from '../src/components/next-tier-checklist/next-tier-checklist.js';
-import { mount, textOf } from './support/mount.js';
-import { clientFor, demoReseller, publishableClient, startSandboxFirst } from './support/sandbox.js';
+import { mount, textOf } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, publishableClient, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 const violations: SecurityPolicyViolationEvent[] = [];
 

@@ -6,8 +6,8 @@ import type { Member, MemberQuery } from '@poly-partner/contract';
 import type { PartnerApiError, PartnerClient } from '@poly-partner/sdk';
 import { LitElement } from 'lit';
 import { CursorPagingController } from '../src/internal/cursor-paging-controller.js';
-import { FetchFaults } from './support/fetch-faults.js';
-import { clientFor, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
+import { clientFor, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 class PagingHost extends LitElement {
   readonly errors: PartnerApiError[] = [];

@@ -10,12 +10,12 @@ import '../src/components/partner-deal-list/partner-deal-list.js';
 import type { PartnerDealList } from '../src/components/partner-deal-list/partner-deal-list.js';
 import type { PartnerDealRegisteredEvent } from '../src/events/partner-deal-registered-event.js';
 import type { PartnerOpenDealEvent } from '../src/events/partner-open-deal-event.js';
-import { FetchFaults } from './support/fetch-faults.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
 import { focusedIn, sendKeys, tabTo } from './support/keyboard.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, demoReseller, sandboxConfig } from './support/sandbox.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, sandboxConfig } from '../../../test/support/browser/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
-import { control, fill } from './support/form.js';
+import { control, fill } from '../../../test/support/browser/form.js';
 
 /** A close date the API accepts whenever the tests run: close dates in the past are refused. */
 const IN_SIX_MONTHS = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);

@@ -81,6 +81,7 @@ describe('memberCsv', () => {
     assert.equal(csv.separator, ';');
     assert.equal(csv.fileName, 'Verband-Deutscher-Systemhäuser-e-V-mitglieder-2026-12-06.csv');
     const rows = parseCsv(csv.text, ';');
+    assert.ok(rows.length > 1, 'a header and members');
     assert.ok(rows.every((row) => row.length === 13), 'every row splits into 13 columns');
     const [header, first, second] = rows;
     assert.deepEqual(header!.slice(0, 3), ['Name', 'Partner-ID', 'Land']);

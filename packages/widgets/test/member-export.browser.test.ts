@@ -6,9 +6,9 @@ import type { MemberQuery } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
 import { LitElement } from 'lit';
 import { memberExportTask, type MemberExport } from '../src/components/partner-member-overview/member-export.js';
-import { FetchFaults } from './support/fetch-faults.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
 import { parseCsv } from './support/csv-parse.js';
-import { clientFor, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { clientFor, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 class ExportHost extends LitElement {
   job?: MemberExport;

@@ -9,8 +9,8 @@ import '../src/components/partner-deal-list/partner-deal-list.js';
 import '../src/components/partner-member-overview/partner-member-overview.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import { clippedText, deepElements, partsOutside, settled, sidewaysOverflow, smallTargets } from './support/layout.js';
-import { part, textOf } from './support/mount.js';
-import { clientFor, demoReseller, publishableClient, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { part, textOf } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, publishableClient, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 const WIDTHS = [280, 360, 600, 1024] as const;
 

@@ -4,9 +4,9 @@ import type { CriterionResult, ProgramPolicy, TierStatus } from '@poly-partner/c
 import '../src/components/next-tier-checklist/next-tier-checklist.js';
 import type { NextTierChecklist } from '../src/components/next-tier-checklist/next-tier-checklist.js';
 import type { PartnerActionEvent } from '../src/events/partner-action-event.js';
-import { FetchFaults } from './support/fetch-faults.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, demoReseller, startSandboxFirst } from './support/sandbox.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 
 const TAG = 'next-tier-checklist';

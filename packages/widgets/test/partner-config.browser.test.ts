@@ -4,8 +4,8 @@ import '../src/config/partner-config.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { PartnerConfig } from '../src/config/partner-config.js';
 import type { PartnerTierBadge } from '../src/components/partner-tier-badge/partner-tier-badge.js';
-import { part, textOf, waitForText } from './support/mount.js';
-import { clientFor, publishableClient, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, publishableClient, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 describe('<partner-config>', () => {
   before(startSandboxFirst);

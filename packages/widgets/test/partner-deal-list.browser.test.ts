@@ -6,14 +6,14 @@ import type { PartnerClient } from '@poly-partner/sdk';
 import '../src/components/partner-deal-list/partner-deal-list.js';
 import '../src/components/deal-registration-form/deal-registration-form.js';
 import type { DealRegistrationForm } from '../src/components/deal-registration-form/deal-registration-form.js';
-import { control, fill } from './support/form.js';
+import { control, fill } from '../../../test/support/browser/form.js';
 import type { PartnerDealList } from '../src/components/partner-deal-list/partner-deal-list.js';
 import { PartnerDealRegisteredEvent } from '../src/events/partner-deal-registered-event.js';
 import type { PartnerErrorEvent } from '../src/events/partner-error-event.js';
-import { FetchFaults } from './support/fetch-faults.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
 import { focusedIn, sendKeys } from './support/keyboard.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, demoReseller, sandboxConfig } from './support/sandbox.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, sandboxConfig } from '../../../test/support/browser/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 
 const TAG = 'partner-deal-list';
@@ -141,6 +141,7 @@ describe('<partner-deal-list>', () => {
 
     let pages = 1;
     while (part(el, 'load-more-button')) {
+      expect(pages, 'Load more ends').to.be.lessThan(total);
       const before = rows(el).length;
       (part(el, 'load-more-button') as HTMLButtonElement).click();
       await waitUntil(() => rows(el).length > before, 'more rows', { timeout: 5000 });

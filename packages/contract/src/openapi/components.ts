@@ -88,6 +88,7 @@ export function components(schemas: Record<string, SchemaObject>): ComponentsObj
       PartnerId: pathId('partnerId', 'The reseller.'),
       DealId: pathId('dealId', 'The deal registration.'),
       OrgId: pathId('orgId', 'The aggregator (distributor, ISP, carrier or Systemhaus association).'),
+      PublishableKeyId: pathId('keyId', 'The publishable key, by its `id` (never by the key itself).'),
       IfNoneMatch: {
         name: 'If-None-Match',
         in: 'header',
@@ -162,4 +163,5 @@ const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'organization:read': "read an aggregator's profile and summary",
   'members:read': "list an aggregator's member resellers",
   'badge:read': "read a reseller's signed badge and its image",
+  'badge:manage': "create the reseller's publishable keys and register the website origins they are valid for",
 };

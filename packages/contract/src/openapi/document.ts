@@ -48,7 +48,7 @@ function security(access: Access): SecurityRequirementObject[] {
 
 function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): OperationObject {
   const parameters: (ParameterObject | ReferenceObject)[] = [];
-  if (spec.pathParameter) parameters.push(parameterRef(spec.pathParameter));
+  for (const id of [spec.pathParameter ?? []].flat()) parameters.push(parameterRef(id));
   if (spec.query) parameters.push(...queryParameters(schemas, spec.query.schema, spec.query.descriptions));
   if (spec.idempotencyKey) parameters.push(parameterRef('IdempotencyKey'));
   if (spec.method === 'get') parameters.push(parameterRef('IfNoneMatch'));

@@ -23,6 +23,9 @@ export type Tag = (typeof TAGS)[number][0];
 /** Who may call an operation: nobody needs a credential (`public`), or these credentials with this embed-token scope. */
 export type Access = 'public' | 'secretKeyOnly' | { scope: Scope; publishable?: true | 'andQuery' };
 
+/** A path parameter component. */
+export type PathParameter = 'PartnerId' | 'DealId' | 'OrgId' | 'PublishableKeyId';
+
 /** One operation of the API: what the document says of it, and what the sandbox routes and checks. */
 export interface OperationSpec {
   method: 'get' | 'post';
@@ -33,7 +36,8 @@ export interface OperationSpec {
   description: string;
   tag: Tag;
   access: Access;
-  pathParameter?: 'PartnerId' | 'DealId' | 'OrgId';
+  /** Path parameter components, in the order of the path. */
+  pathParameter?: PathParameter | readonly PathParameter[];
   /** Query schema component and descriptions of its parameters. */
   query?: { schema: RequestSchemaId; descriptions: Readonly<Record<string, string>> };
   idempotencyKey?: true;
@@ -203,6 +207,38 @@ export const OPERATIONS = [
       'with an `Authorization` header; `X-Content-Type-Options: nosniff` and a CSP of its own.',
     access: { scope: 'badge:read', publishable: 'andQuery' }, pathParameter: 'PartnerId',
     success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
+  },
+  {
+    method: 'get', path: '/v1/partners/{partnerId}/publishable-keys', operationId: 'listPublishableKeys', tag: 'badges',
+    summary: "A reseller's publishable keys",
+    description:
+      'Each key with the website origins it is valid for. Publishable keys are public by design (they are in the HTML ' +
+      'of every page that shows the badge), so the key itself is in the answer. Only the reseller\'s own secret key ' +
+      'or an embed token with `badge:manage` may list them: another reseller\'s credential answers 403 `forbidden`, ' +
+      'any credential without the scope 403 `insufficient_scope`.',
+    access: { scope: 'badge:manage' }, pathParameter: 'PartnerId',
+    success: { status: 200, description: 'Every publishable key of the reseller.', schema: 'PublishableKeyList' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/publishable-keys', operationId: 'createPublishableKey', tag: 'badges',
+    summary: 'Create a publishable key',
+    description:
+      'A new key that reads the reseller\'s badge, valid for no origin until one is added. A reseller holds at most ' +
+      '5 keys (409 `key_limit_reached`). Only the reseller\'s own credentials may create one (else 403).',
+    access: { scope: 'badge:manage' }, pathParameter: 'PartnerId', also: [409],
+    success: { status: 201, description: 'The key was created.', schema: 'PublishableKey' },
+  },
+  {
+    method: 'post', path: '/v1/partners/{partnerId}/publishable-keys/{keyId}/origins', operationId: 'addPublishableKeyOrigin', tag: 'badges',
+    summary: 'Register a website origin for a publishable key',
+    description:
+      'The key is honoured from this origin from now on, and the API answers its cross-origin requests. The host must be ' +
+      'a registrable domain by the Public Suffix List or a host under one (a public suffix such as `com`, `co.uk` or ' +
+      '`github.io` is refused with 422 `not_registrable`), at most 20 origins per key. Adding an origin the key holds ' +
+      'already changes nothing. The badge itself verifies on the reseller\'s registered websites, which Poly maintains.',
+    access: { scope: 'badge:manage' }, pathParameter: ['PartnerId', 'PublishableKeyId'],
+    body: { schema: 'PublishableKeyOriginRequest', description: 'The website origin.' },
+    success: { status: 200, description: 'The key with its origins.', schema: 'PublishableKey' },
   },
   {
     method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',

@@ -23,6 +23,7 @@ import {
   IdempotencyKeySchema,
 } from '../schemas/deal.js';
 import { EmbedTokenRequestSchema, EmbedTokenSchema, type Scope } from '../schemas/embed-token.js';
+import { PublishableKeyListSchema, PublishableKeyOriginRequestSchema, PublishableKeySchema } from '../schemas/publishable-key.js';
 import { HealthSchema } from '../schemas/health.js';
 import {
   MemberPageSchema,
@@ -99,6 +100,8 @@ const RESPONSE_SCHEMAS = [
   ['OrganizationSummary', OrganizationSummarySchema, "An aggregator's members at a glance."],
   ['BadgeClaims', BadgeClaimsSchema, 'Claims inside a badge JWS (times in seconds since the epoch).'],
   ['Badge', BadgeSchema, 'A signed badge: the compact JWS and its claims.'],
+  ['PublishableKey', PublishableKeySchema, 'A publishable key for the badge on web pages, and the website origins it is valid for.'],
+  ['PublishableKeyList', PublishableKeyListSchema, "A partner's publishable keys (one page: `nextCursor` is always null)."],
   ['Jwk', JwkSchema, 'A public Ed25519 key.'],
   ['Jwks', JwksSchema, 'The public keys that verify badges and embed tokens.'],
   ['EmbedToken', EmbedTokenSchema, 'A short-lived embed token (compact JWS) and when it expires.'],
@@ -115,6 +118,7 @@ const REQUEST_SCHEMAS = [
   ['ConflictCheckRequest', ConflictCheckRequestSchema, 'Whichever end-customer identifiers are known.'],
   ['SimulationRequest', SimulationRequestSchema, 'What-if changes, and the day of the baseline (default today).'],
   ['EmbedTokenRequest', EmbedTokenRequestSchema, 'Origin, subject, and optionally scopes and lifetime (never wider than the secret key).'],
+  ['PublishableKeyOriginRequest', PublishableKeyOriginRequestSchema, 'A website origin whose host is a registrable domain or a host under one.'],
   ['DealListQuery', DealListQuerySchema, 'Query of the deal list.'],
   ['MemberQuery', MemberQuerySchema, 'Query of the member list: filters, sort, cursor pagination.'],
   ['TierStatusQuery', TierStatusQuerySchema, 'Query of the tier status.'],

@@ -8,7 +8,7 @@ import { prepared } from '../db/statements.js';
 import { findApiKey } from './api-keys.js';
 import { ApiProblem, rateLimited } from '../problems.js';
 
-export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read'];
+export const PARTNER_SECRET_SCOPES: readonly Scope[] = ['program:read', 'partner:read', 'tier:read', 'tier:simulate', 'deals:read', 'deals:write', 'badge:read', 'badge:manage'];
 /**
  * An ISP, carrier or Systemhaus association sees its members' pipeline as aggregates only (its summary): no deal rows,
  * so no `deals:read`. A distributor reads the deals routed through it, without the end customer's contact person.

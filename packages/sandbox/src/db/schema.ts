@@ -118,6 +118,17 @@ CREATE TABLE IF NOT EXISTS api_keys (
   subject_id TEXT NOT NULL,
   origins TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
+-- Publishable keys' ids and texts, beside their hashed api_keys rows (which hold their origins). Unlike a secret key, a
+-- publishable key is public by design (in the HTML of every page that shows the badge), so the reseller's portal may
+-- show it again: it is kept as itself.
+CREATE TABLE IF NOT EXISTS publishable_keys (
+  id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS publishable_keys_by_partner ON publishable_keys (partner_id);
 -- Ed25519 signing keys, random per database (see auth/signing-key.ts): the newest active one signs, every active one verifies.
 CREATE TABLE IF NOT EXISTS signing_keys (
   kid TEXT PRIMARY KEY,
@@ -186,7 +197,7 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['deal_history', 'signing_keys', 'idempotency', 'api_keys', 'partner_listings', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['publishable_keys', 'deal_history', 'signing_keys', 'idempotency', 'api_keys', 'partner_listings', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));

@@ -8,29 +8,29 @@ import type { Transport } from './transport.js';
 
 export function createResources(transport: Transport): Resources {
   return {
-    program: lazyResource(() => import('../resources/program.js').then((m) => new m.ProgramResource(transport)), { get: 'call' }),
-    products: lazyResource(() => import('../resources/products.js').then((m) => new m.ProductsResource(transport)), { list: 'call' }),
+    program: lazyResource(() => import('../resources/program.js').then((m) => new m.ProgramResource(transport)), { get: 0 }),
+    products: lazyResource(() => import('../resources/products.js').then((m) => new m.ProductsResource(transport)), { list: 0 }),
     partners: lazyResource(() => import('../resources/partners.js').then((m) => new m.PartnersResource(transport)), {
-      get: 'call',
-      tierStatus: 'call',
-      simulate: 'call',
+      get: 0,
+      tierStatus: 0,
+      simulate: 0,
     }),
     deals: lazyResource(() => import('../resources/deals.js').then((m) => new m.DealsResource(transport)), {
-      list: 'pages',
-      register: 'call',
-      checkConflict: 'call',
-      get: 'call',
-      withdraw: 'call',
+      list: 1,
+      register: 0,
+      checkConflict: 0,
+      get: 0,
+      withdraw: 0,
     }),
     organizations: lazyResource(() => import('../resources/organizations.js').then((m) => new m.OrganizationsResource(transport)), {
-      get: 'call',
-      summary: 'call',
-      members: 'pages',
+      get: 0,
+      summary: 0,
+      members: 1,
     }),
     badges: lazyResource(() => import('../resources/badges.js').then((m) => new m.BadgesResource(transport)), {
-      get: 'call',
-      verify: 'call',
-      verificationUrl: 'call',
+      get: 0,
+      verify: 0,
+      verificationUrl: 0,
     }),
   };
 }

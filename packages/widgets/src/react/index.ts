@@ -5,6 +5,7 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { DealRegistrationForm as DealRegistrationFormElement } from '../components/deal-registration-form/deal-registration-form.js';
 import { NextTierChecklist as NextTierChecklistElement } from '../components/next-tier-checklist/next-tier-checklist.js';
+import { PartnerBadgeSnippet as PartnerBadgeSnippetElement } from '../components/partner-badge-snippet/partner-badge-snippet.js';
 import { PartnerConfig as PartnerConfigElement } from '../config/partner-config.js';
 import { PartnerDealList as PartnerDealListElement } from '../components/partner-deal-list/partner-deal-list.js';
 import { PartnerMemberOverview as PartnerMemberOverviewElement } from '../components/partner-member-overview/partner-member-overview.js';
@@ -35,6 +36,18 @@ export const NextTierChecklist = createComponent({
     onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
     onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
     onPartnerAction: 'partner-action' as EventName<PartnerActionEvent>,
+  },
+});
+
+/** `<partner-badge-snippet>` — For the reseller's own portal: its publishable key (or a button that creates one), the websites the key is valid for, a form that registers another website, and the HTML to copy onto those websites — the script tag, the configuration and the badge — with the `<img>` variant for e-mail signatures and a live preview. */
+export const PartnerBadgeSnippet = createComponent({
+  react: React,
+  tagName: 'partner-badge-snippet',
+  elementClass: PartnerBadgeSnippetElement,
+  displayName: 'PartnerBadgeSnippet',
+  events: {
+    onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
+    onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
   },
 });
 

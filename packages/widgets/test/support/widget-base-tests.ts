@@ -3,9 +3,9 @@
 // re-rendering in German when the language changes, and accessibility in every state.
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { isPartnerApiError, type PartnerClient } from '@poly-partner/sdk';
-import { FetchFaults } from './fetch-faults.js';
-import { mount, part, textOf, waitForText } from './mount.js';
-import { startSandboxFirst } from './sandbox.js';
+import { FetchFaults } from '../../../../test/support/browser/fetch-faults.js';
+import { mount, part, textOf, waitForText } from '../../../../test/support/browser/mount.js';
+import { startSandboxFirst } from '../../../../test/support/browser/sandbox.js';
 
 export interface WidgetBaseTestOptions {
   tag: string;

@@ -1,7 +1,7 @@
 // Puts a widget on the test page with a client, and waits for what it tells the page.
 import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import type { PartnerClient } from '@poly-partner/sdk';
-import type { PartnerErrorEvent } from '../../src/events/partner-error-event.js';
+import type { PartnerErrorEvent } from '@poly-partner/widgets';
 
 export interface Mounted<E extends HTMLElement> {
   el: E;

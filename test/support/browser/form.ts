@@ -1,5 +1,5 @@
 // Filling the deal form's native controls in its shadow root the way a user leaves them.
-import type { DealRegistrationForm } from '../../src/components/deal-registration-form/deal-registration-form.component.js';
+import type { DealRegistrationForm } from '@poly-partner/widgets';
 
 /** A control of a widget's shadow root by id; throws when the form has no such control. */
 export function control<T extends HTMLElement = HTMLInputElement>(el: Element, id: string): T {
