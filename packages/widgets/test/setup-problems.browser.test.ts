@@ -5,8 +5,8 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import '../src/config/partner-config.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { PartnerTierBadge } from '../src/components/partner-tier-badge/partner-tier-badge.js';
-import { part, textOf } from './support/mount.js';
-import { sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { part, textOf } from '../../../test/support/browser/mount.js';
+import { sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 const DOCS = 'https://github.com/poly-partner/partner-kit/tree/main/packages/widgets#';
 const LANGUAGES = ['en', 'de'] as const;

@@ -2,7 +2,7 @@
 // said to the framing test page, once the badge has settled.
 import '../../src/config/partner-config.js';
 import '../../src/components/partner-tier-badge/partner-tier-badge.js';
-import type { SandboxConfig } from './sandbox.js';
+import type { SandboxConfig } from '../../../../test/support/browser/sandbox.js';
 
 const logged: string[] = [];
 const original = console.error;
