@@ -11,7 +11,8 @@ import { CursorPagingController } from '../../internal/cursor-paging-controller.
 import { countryName, formatDate, formatDay, formatMoney, formatNumber } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { asPartnerApiError, errorMessage, renderEmpty } from '../../internal/state-view.js';
+import { errorMessage } from '../../internal/error-message.js';
+import { asPartnerApiError, renderEmpty } from '../../internal/state-view.js';
 import { msg, str } from '../../localization/localization.js';
 import styles from './partner-deal-list.styles.js';
 

@@ -11,7 +11,8 @@ import { GridKeyboardController } from '../../internal/grid-keyboard-controller.
 import { icons } from '../../internal/icons.js';
 import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
+import { errorMessage } from '../../internal/error-message.js';
+import { asPartnerApiError, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
 import { WindowedRowsController } from '../../internal/windowed-rows-controller.js';
 // The module that defines it, not its class's: the embed loads that module as the checklist's own chunk.
@@ -203,11 +204,17 @@ export class PartnerMemberOverview extends PartnerElement {
     this.measured = page;
   }
 
+  /** The overview's load failure: in words, with its request id and Retry. */
+  private renderDataError() {
+    const error = asPartnerApiError(this.data.error);
+    return renderError(errorMessage(error), error, () => void this.data.run());
+  }
+
   protected override render() {
     const overview = this.overview?.orgId === this.settings.orgId ? this.overview : undefined;
     if (!overview) {
       return this.data.status === TaskStatus.ERROR
-        ? renderError(asPartnerApiError(this.data.error), () => void this.data.run())
+        ? this.renderDataError()
         : renderLoading(12);
     }
     const lang = this.formatLang;
@@ -243,7 +250,7 @@ export class PartnerMemberOverview extends PartnerElement {
         ${query && !failed ? this.countText(query, overview, updating) : nothing}
       </p>
       ${failed
-        ? renderError(asPartnerApiError(this.data.error), () => void this.data.run())
+        ? this.renderDataError()
         : !query
           ? renderLoading(8)
           : paging.page.total === 0
