@@ -11,7 +11,6 @@ import { msg, renderInLocale, str } from '../localization/localization.js';
 import { ClientController } from './client-controller.js';
 import { warmUpFormatters } from './format.js';
 import { asPartnerApiError, renderError, renderLoading, stateStyles } from './state-view.js';
-import { tierStyles } from './tier.js';
 import { tokenStyles } from './tokens.styles.js';
 
 /**
@@ -22,8 +21,11 @@ let failures: Promise<unknown> | undefined;
 let failureViews: [typeof import('./setup-problems.js'), typeof import('./error-message.js')] | undefined;
 
 export abstract class PartnerElement extends LitElement {
-  /** Shared tokens, state views and tier icons; a widget adds its own: `[PartnerElement.styles, myStyles]`. */
-  static override styles: CSSResultGroup = [tokenStyles, stateStyles, tierStyles];
+  /**
+   * Shared tokens and state views; a widget adds its own: `[PartnerElement.styles, myStyles]`, and `tierStyles` if it
+   * shows tier icons (internal/tier.ts: not in the core chunk, so that the deal pages, which show none, skip it).
+   */
+  static override styles: CSSResultGroup = [tokenStyles, stateStyles];
 
   /** An API client for this widget only; wins over `<partner-config>`. */
   @property({ attribute: false }) client?: PartnerClient;

@@ -6,7 +6,7 @@ import { msg, str } from '../../localization/localization.js';
 import { formatDate } from '../../internal/format.js';
 import { icon, icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { tierIcon, tierName } from '../../internal/tier.js';
+import { tierIcon, tierName, tierStyles } from '../../internal/tier.js';
 import styles from './partner-tier-badge.styles.js';
 
 /** Verified badge: only the badge shows it. */
@@ -54,7 +54,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * @cssproperty --partner-color-tier-register - Colour of the Register shape (also -silver, -gold, -platinum).
  */
 export class PartnerTierBadge extends PartnerElement {
-  static override styles = [PartnerElement.styles, styles];
+  static override styles = [PartnerElement.styles, tierStyles, styles];
 
   /** The reseller whose badge to show; defaults to `<partner-config partner-id>`. */
   @property({ attribute: 'partner-id' }) partnerId?: string;
