@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Credentials } from '@poly-partner/sandbox';
 import type { Plugin } from 'vite';
 
 /** The strict policy of issue 5, plus the sandbox API as the one other origin the pages may reach. */
@@ -19,13 +20,6 @@ export function contentSecurityPolicy(apiBase: string): string {
     `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: ${api}; ` +
     `connect-src 'self' ${api}; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'`
   );
-}
-
-interface Credentials {
-  baseUrl: string;
-  resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
-  organizations: { orgId: string; kind: string; name: string; secretKey: string }[];
-  publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
 }
 
 export interface DemoBackendOptions {

@@ -33,7 +33,7 @@ async function sh(command: string, args: string[], cwd: string, env: NodeJS.Proc
     return stdout + stderr;
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failed.stdout ?? ''}${failed.stderr ?? failed.message}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failed.stdout ?? ''}${failed.stderr ?? failed.message}`, { cause: error });
   }
 }
 const bin = (name: string) => join(project, 'node_modules', '.bin', name);

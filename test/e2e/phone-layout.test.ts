@@ -31,18 +31,20 @@ const SITES = new Set(['reseller-portal', 'aggregator-portal-distributor', 'mark
 
 /**
  * Waits until every widget on the page shows its content (no skeleton left, data on screen) and the page has painted
- * twice since: what a visitor sees once the page has settled.
+ * twice since: what a visitor sees once the page has settled. The landing page embeds no widget, so only the other
+ * pages must show at least one (an empty page must not pass as settled).
  */
 async function widgetsSettled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => {
+  const expectWidgets = new URL(page.url()).pathname !== '/';
+  await page.waitForFunction((expectWidgets) => {
     const hosts = [...document.querySelectorAll('*')].filter((element) => element.shadowRoot && element.localName.includes('-'));
-    return hosts.length > 0 && hosts.every((host) => {
+    return (hosts.length > 0 || !expectWidgets) && hosts.every((host) => {
       const root = host.shadowRoot!;
       if (host.localName === 'partner-config') return true;
       return root.querySelector('[part~="loading"]') === null && root.querySelector('[part~="base"]') !== null;
     });
-  });
+  }, expectWidgets);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 

@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '@poly-partner/widgets';
 // The host page's zod: the classic build, loaded from another path than the widgets' zod/mini.
-import * as hostZod from '../../packages/contract/node_modules/zod/index.js';
+import * as hostZod from 'zod';
 import { part } from '../support/browser/mount.js';
 import { startSandboxFirst } from '../support/browser/sandbox.js';
 import { PageGuard, showWidget, visibleText, WIDGETS } from '../support/widgets.js';

@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
-import { hashKey, storeApiKey, updateKeyOrigins } from './auth/api-keys.js';
+import { hashKey, updateKeyOrigins } from './auth/api-keys.js';
 import { insertPublishableKey } from './routes/publishable-keys.js';
 import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';

@@ -15,7 +15,7 @@ async function members(query: string) {
 async function walk(query: string, limit: number) {
   const items: any[] = [];
   let cursor: string | null = null;
-  let total = -1;
+  let total: number;
   do {
     const page: any = await members(`${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     assert.equal(page.status, 200, page.text);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_POLICY, type Member } from '@poly-partner/contract';
-import { csvSeparatorFor, memberCsv, memberCsvFileName } from '../src/components/partner-member-overview/member-csv.js';
+import { csvSeparatorFor, memberCsv } from '../src/components/partner-member-overview/member-csv.js';
 import { loadCatalog, renderInLocale } from '../src/localization/localization.js';
 import { parseCsv } from './support/csv-parse.js';
 

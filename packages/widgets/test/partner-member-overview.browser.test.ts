@@ -749,7 +749,7 @@ describe('<partner-member-overview> measurements (reported, not asserted)', () =
   it('measures data arrival to first rows painted for the 5,000+ member organization', async function () {
     this.timeout(60_000);
     const org = await bigOrg();
-    let arrived = 0;
+    let arrived: number;
     // When the last response body (organization, summary, program, first page) has been received: what follows is
     // parsing, validation and rendering.
     const timed: typeof fetch = async (input, init) => {

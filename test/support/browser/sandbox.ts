@@ -1,14 +1,10 @@
 // Browser-test access to the sandbox the root web-test-runner config starts (test/support/sandbox-plugin.mjs):
 // its URL and demo credentials, embed tokens minted for this page's origin, and clients built on them.
+import type { Credentials } from '@poly-partner/sandbox';
 import { createPartnerClient, type PartnerClient } from '@poly-partner/sdk';
 
-/** The demo credentials, shaped as DESIGN.md's credentials.json. */
-export interface SandboxCredentials {
-  baseUrl: string;
-  resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
-  organizations: { orgId: string; kind: string; name: string; secretKey: string }[];
-  publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
-}
+/** The demo credentials: the sandbox's credentials.json. */
+export type SandboxCredentials = Credentials;
 
 export interface SandboxConfig {
   baseUrl: string;

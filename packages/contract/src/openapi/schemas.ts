@@ -20,9 +20,8 @@ import {
   DealSchema,
   DealStatusSchema,
   DealTypeSchema,
-  IdempotencyKeySchema,
 } from '../schemas/deal.js';
-import { EmbedTokenRequestSchema, EmbedTokenSchema, type Scope } from '../schemas/embed-token.js';
+import { EmbedTokenRequestSchema, EmbedTokenSchema } from '../schemas/embed-token.js';
 import { PublishableKeyListSchema, PublishableKeyOriginRequestSchema, PublishableKeySchema } from '../schemas/publishable-key.js';
 import { HealthSchema } from '../schemas/health.js';
 import {
@@ -33,7 +32,7 @@ import {
   OrganizationSummarySchema,
 } from '../schemas/organization.js';
 import { MetricsSchema, PartnerProfileSchema } from '../schemas/partner.js';
-import { ERROR_CODES, type ErrorCode, FieldErrorSchema, ProblemSchema } from '../schemas/problem.js';
+import { FieldErrorSchema, ProblemSchema } from '../schemas/problem.js';
 import { ProductListSchema, ProductSchema } from '../schemas/product.js';
 import { CriterionSchema, ProgramPolicySchema, RegionSchema } from '../schemas/program.js';
 import {
@@ -136,7 +135,7 @@ export type SchemaId = ResponseSchemaId | RequestSchemaId;
  * What zod's conversion cannot say by itself: checks done by a refine or by the server beside the schema
  * (schemas/documented-checks.ts), and the default policy's regions and criteria, the only ones a simulation accepts.
  */
-function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, any> }): void {
+function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, unknown> }): void {
   const documented = documentedCheck(zodSchema);
   if (documented) Object.assign(jsonSchema, documented);
   // A tuple converts to `prefixItems` and `items: false`; `{ not: {} }` says the same (nothing after the listed items)

@@ -6,7 +6,6 @@ import {
   IsoDateSchema,
   LocalizedTextSchema,
   RegionCodeSchema,
-  TierSchema,
 } from './common.js';
 
 /** A criterion id doubles as the key of the partner metric it reads. */

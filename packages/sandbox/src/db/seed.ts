@@ -15,7 +15,7 @@ export type { SeedOptions } from './seed-plan.js';
 type OrganizationKindOf<T extends Credentials> = T['organizations'][number]['kind'];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Expect<T extends true> = T;
-/** The public Credentials type spells the organization kinds out; this fails to compile when they part from the contract. */
+/** @public The public Credentials type spells the organization kinds out; this fails to compile when they part from the contract. */
 export type CredentialKindsMatchContract = Expect<Same<OrganizationKind, OrganizationKindOf<Credentials>>>;
 
 /** Seeds an empty database; answers the demo credentials (without `baseUrl`, which the server knows). */

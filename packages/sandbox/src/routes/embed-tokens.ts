@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EMBED_TOKEN_MAX_TTL_SECONDS, type EmbedToken, type EmbedTokenClaims, EmbedTokenRequestSchema, type Scope, signJws } from '@poly-partner/contract';
 import { EMBED_TOKEN_TYPE } from '../auth/credentials.js';
-import { json, textResponse } from '../respond.js';
+import { json } from '../respond.js';
 import type { Sandbox } from '../context.js';
 import type { OperationHandlers } from '../router.js';
 import { canonicalOrigin } from '../origin-allow-list.js';

@@ -15,7 +15,7 @@ import {
   TIERS,
 } from '@poly-partner/contract';
 import { notFound } from '../auth/credentials.js';
-import { json, textResponse } from '../respond.js';
+import { json } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import { type Principal, type Sandbox, today } from '../context.js';
 import type { OperationHandlers } from '../router.js';
@@ -103,9 +103,9 @@ function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string) 
 function memberFilters(sandbox: Sandbox, orgId: string, query: MemberQuery) {
   const where = ['m.org_id = @orgId'];
   const params: Record<string, unknown> = { orgId };
-  if (query.tier) (where.push('m.effective_tier = @tier'), (params.tier = query.tier));
-  if (query.country) (where.push('m.country = @country'), (params.country = query.country));
-  if (query.region) (where.push('m.region = @region'), (params.region = query.region));
+  if (query.tier) { where.push('m.effective_tier = @tier'); params.tier = query.tier; }
+  if (query.country) { where.push('m.country = @country'); params.country = query.country; }
+  if (query.region) { where.push('m.region = @region'); params.region = query.region; }
   if (query.q && query.q.trim()) {
     where.push(`m.name_lower LIKE @q ESCAPE '\\'`);
     params.q = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

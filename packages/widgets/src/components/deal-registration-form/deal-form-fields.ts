@@ -29,8 +29,9 @@ export const CONTROL_IDS: Record<string, string> = {
 };
 
 interface TextFieldOptions {
-  type?: string;
-  autocomplete?: string;
+  type?: 'email' | 'tel' | 'date';
+  /** Bound as a property: the DOM's `AutoFill` type knows `section-*` tokens, the HTML attribute data does not. */
+  autocomplete: AutoFill;
   inputmode?: string;
   optional?: boolean;
   hint?: string;
@@ -68,7 +69,7 @@ export function renderFieldError(f: FieldContext, path: string, id = controlId(p
   return html`<p id=${errorId} part="field-error" class="field-error">${icons.warning}<span>${issueMessage(issue, f.lang, f.examples)}</span></p>`;
 }
 
-function renderField(f: FieldContext, id: string, path: string, label: string, options: TextFieldOptions, control: TemplateResult) {
+function renderField(f: FieldContext, id: string, path: string, label: string, options: Partial<TextFieldOptions>, control: TemplateResult) {
   return html`<div part="field" class="field">
     <label for=${id}>
       ${label}${options.optional ? html` <span class="optional">${msg('(optional)', { id: 'dealForm.optional' })}</span>` : nothing}
@@ -78,7 +79,7 @@ function renderField(f: FieldContext, id: string, path: string, label: string, o
   </div>`;
 }
 
-export function renderText(f: FieldContext, path: string, name: DraftTextField, label: string, options: TextFieldOptions = {}) {
+export function renderText(f: FieldContext, path: string, name: DraftTextField, label: string, options: TextFieldOptions) {
   const id = CONTROL_IDS[path]!;
   const issue = issueAt(f, path);
   const value = f.draft[name] ?? '';
@@ -86,7 +87,7 @@ export function renderText(f: FieldContext, path: string, name: DraftTextField, 
     id=${id}
     name=${name}
     type=${options.type ?? 'text'}
-    autocomplete=${options.autocomplete ?? nothing}
+    .autocomplete=${options.autocomplete}
     inputmode=${options.inputmode ?? nothing}
     min=${options.min ?? nothing}
     max=${options.max ?? nothing}
@@ -96,14 +97,14 @@ export function renderText(f: FieldContext, path: string, name: DraftTextField, 
   />${options.after ? html`<span id=${options.after.id} part="amount-echo" class="echo">${options.after.content}</span>` : nothing}`);
 }
 
-export function renderSelect(f: FieldContext, path: string, name: DraftTextField, label: string, choices: [string, string][], placeholder?: string, autocomplete = 'off') {
+export function renderSelect(f: FieldContext, path: string, name: DraftTextField, label: string, choices: [string, string][], placeholder?: string, autocomplete: AutoFill = 'off') {
   const id = CONTROL_IDS[path]!;
   const issue = issueAt(f, path);
   const value = f.draft[name] ?? '';
   return renderField(f, id, path, label, {}, html`<select
     id=${id}
     name=${name}
-    autocomplete=${autocomplete}
+    .autocomplete=${autocomplete}
     required
     ${fieldAria(id, issue)}
   >

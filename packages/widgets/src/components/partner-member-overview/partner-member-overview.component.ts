@@ -9,7 +9,6 @@ import { CursorPagingController } from '../../internal/cursor-paging-controller.
 import { countryName, warmUpCountryNames } from '../../internal/country-name.js';
 import { formatDay, formatNumber } from '../../internal/format.js';
 import { GridKeyboardController } from '../../internal/grid-keyboard-controller.js';
-import { icons } from '../../internal/icons.js';
 import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { errorMessage } from '../../internal/error-message.js';
