@@ -16,7 +16,7 @@ interface Page {
   publishableKey?: string;
   partnerId?: string;
   lang: string;
-  onError?: string;
+  onError?: 'image' | 'hide' | 'message';
 }
 
 describe('setup mistakes explain themselves', () => {
@@ -34,9 +34,11 @@ describe('setup mistakes explain themselves', () => {
 
   /** The demo marketing page: `<partner-config>` with what `page` gives, and the badge. */
   async function badgePage(page: Page): Promise<PartnerTierBadge> {
+    /* eslint-disable lit/no-legacy-template-syntax -- `on-error` is the badge's attribute as a page writes it, not Lit's legacy event syntax */
     const config = await fixture(html`<partner-config api-base=${page.apiBase ?? ''} publishable-key=${page.publishableKey ?? ''} partner-id=${page.partnerId ?? ''} environment="sandbox" lang=${page.lang}>
       <partner-tier-badge on-error=${page.onError ?? 'image'}></partner-tier-badge>
     </partner-config>`);
+    /* eslint-enable lit/no-legacy-template-syntax */
     for (const name of ['api-base', 'publishable-key', 'partner-id']) if (!config.getAttribute(name)) config.removeAttribute(name);
     const badge = config.querySelector('partner-tier-badge') as PartnerTierBadge;
     await waitUntil(() => logged.length > 0, 'a console message', { timeout: 8000 });
