@@ -104,13 +104,12 @@ export const CHUNK_GROUPS: Record<string, ChunkGroup> = {
       'What the pages of the elements that call list resources (the deal form and list, the member overview) load ' +
       "and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept out of the core for " +
       "it), the money and deal-state JSON Schemas, the deal states in words, paging on request (the deal list's and " +
-      "the member overview's), errors in words (the core loads them on a widget's first failure), and country names.",
+      "the member overview's), and country names.",
     modules: [
       /\/sdk\/src\/internal\/page-walk\.ts$/,
       /\/json-schemas\/(money|currency|deal-status)\.ts$/,
       /\/widgets\/src\/internal\/deal-status-name\.ts$/,
       /\/widgets\/src\/internal\/cursor-paging-controller\.ts$/,
-      /\/widgets\/src\/internal\/error-message\.ts$/,
       /\/widgets\/src\/internal\/country-name\.ts$/,
     ],
     withDependencies: true,

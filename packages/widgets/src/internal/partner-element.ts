@@ -10,15 +10,12 @@ import { LocaleController } from '../localization/locale-controller.js';
 import { msg, renderInLocale, str } from '../localization/localization.js';
 import { ClientController } from './client-controller.js';
 import { warmUpFormatters } from './format.js';
-import { asPartnerApiError, renderError, renderLoading, stateStyles } from './state-view.js';
+import { asPartnerApiError, errorMessage, renderError, renderLoading, stateStyles } from './state-view.js';
 import { tokenStyles } from './tokens.styles.js';
 
-/**
- * What a failing widget says (error-message.ts) and how widgets fail on public websites and name setup mistakes
- * (setup-problems.ts): loaded when one first fails (see `renderTask`).
- */
-let failures: Promise<unknown> | undefined;
-let failureViews: [typeof import('./setup-problems.js'), typeof import('./error-message.js')] | undefined;
+/** How widgets fail on public websites and name setup mistakes: loaded when one first does (see `renderTask`). */
+let failures: Promise<typeof import('./setup-problems.js')> | undefined;
+let failureViews: typeof import('./setup-problems.js') | undefined;
 
 export abstract class PartnerElement extends LitElement {
   /**
@@ -129,30 +126,26 @@ export abstract class PartnerElement extends LitElement {
     const { problem, publishable } = this.settings;
     const error = task.status === TaskStatus.ERROR ? asPartnerApiError(task.error) : undefined;
     let view: unknown;
-    if (problem || error) {
+    if (problem || (error && (publishable || error.code === 'origin_not_allowed'))) {
       // Its texts arrive in a moment (the skeleton meanwhile); a failed load is tried again at the next update.
       if (!failureViews) {
-        failures ??= Promise.all([import('./setup-problems.js'), import('./error-message.js')]).then(
-          (modules) => (failureViews = modules) && this.requestUpdate(),
+        (failures ??= import('./setup-problems.js')).then(
+          (module) => (failureViews = module) && this.requestUpdate(),
           () => (failures = undefined),
         );
         return renderLoading(loadingRows);
       }
-      const [{ failureOf }, { errorMessage }] = failureViews;
-      if (problem || publishable || error!.code === 'origin_not_allowed') {
-        const [words, advice] = failureOf(this.localName, problem, error, publishable, msg, str);
-        if (advice !== this.advised) console.error((this.advised = advice));
-        view = publishable && this.errorDisplay !== 'message'
-          ? this.errorDisplay === 'image' ? this.renderImageFallback() : nothing
-          : renderError(words || errorMessage(error!));
-      } else {
-        view = renderError(errorMessage(error!), error, () => void task.run());
-      }
+      const [words, advice] = failureViews.failureOf(this.localName, problem, error, publishable, msg, str);
+      if (advice !== this.advised) console.error((this.advised = advice));
+      view = publishable && this.errorDisplay !== 'message'
+        ? this.errorDisplay === 'image' ? this.renderImageFallback() : nothing
+        : renderError(words || errorMessage(error!));
     } else {
       view = task.render({
         initial: () => renderLoading(loadingRows),
         pending: () => renderLoading(loadingRows),
         complete,
+        error: (error) => renderError(asPartnerApiError(error), () => void task.run()),
       });
     }
     // Hidden rather than an empty box in someone's layout; a page's own `hidden` is left alone.

@@ -1,5 +1,5 @@
 // The three states every widget shares besides its content: loading (a skeleton that holds the final size),
-// empty, and error (a localized message per error type, see error-message.ts, with a Retry button).
+// empty, and error (a localized message per error type, with a Retry button).
 import { isPartnerApiError, PartnerApiError } from '@poly-partner/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../localization/localization.js';
@@ -14,6 +14,37 @@ export function asPartnerApiError(error: unknown): PartnerApiError {
     message: error instanceof Error ? error.message : String(error),
     cause: error,
   });
+}
+
+/** What the user reads for an error, in the language being rendered. */
+export function errorMessage(error: PartnerApiError): string {
+  switch (error.type) {
+    case 'auth':
+      return msg('Your session has expired or is not valid. Please sign in again.', { id: 'error.auth' });
+    case 'forbidden':
+      return msg('You do not have access to this information.', { id: 'error.forbidden' });
+    case 'not_found':
+      return msg('This information could not be found.', { id: 'error.notFound' });
+    case 'conflict':
+      return msg('This conflicts with a change made elsewhere. Please reload and try again.', { id: 'error.conflict' });
+    case 'validation':
+      return msg('Some of the information is not valid.', { id: 'error.validation' });
+    case 'rate_limited':
+      return error.retryAfter
+        ? msg(str`Too many requests. Please try again in ${error.retryAfter} seconds.`, { id: 'error.rateLimitedSeconds' })
+        : msg('Too many requests. Please wait a moment and try again.', { id: 'error.rateLimited' });
+    case 'network':
+      return msg('The partner service cannot be reached. Check your connection and try again.', { id: 'error.network' });
+    case 'timeout':
+      return msg('The partner service took too long to answer. Please try again.', { id: 'error.timeout' });
+    case 'invalid_response':
+      return msg('The partner service sent an answer that could not be read.', { id: 'error.invalidResponse' });
+    case 'aborted':
+      return msg('The request was cancelled.', { id: 'error.aborted' });
+    case 'api':
+    default:
+      return msg('The partner service had a problem. Please try again.', { id: 'error.api' });
+  }
 }
 
 /**
@@ -33,15 +64,16 @@ export function renderEmpty(message: string): TemplateResult {
 }
 
 /**
- * An error in words (`errorMessage(error)` of internal/error-message.ts, or a setup mistake's), the request id to quote
- * to support, and Retry (when retrying can help); only the words without `error` (a public website's visitor).
+ * The error in words, the request id to quote to support, and Retry (when retrying can help); or only `words` (a
+ * setup mistake, a public website's visitor).
  */
-export function renderError(words: string, error?: PartnerApiError, retry?: () => void): TemplateResult {
-  const canRetry = error && retry && error.type !== 'forbidden' && error.type !== 'not_found';
+export function renderError(error: PartnerApiError | string, retry?: () => void): TemplateResult {
+  const words = typeof error === 'string';
+  const canRetry = !words && retry && error.type !== 'forbidden' && error.type !== 'not_found';
   return html`<div part="base error" class="state state--error" role="alert">
     ${icons.warning}
-    <p class="state__message">${words}</p>
-    ${error?.requestId
+    <p class="state__message">${words ? error : errorMessage(error)}</p>
+    ${!words && error.requestId
       ? html`<p class="state__detail">${msg(str`Request ID: ${error.requestId}`, { id: 'state.requestId' })}</p>`
       : nothing}
     ${canRetry

@@ -8,7 +8,7 @@ import { conflictNotice, dealDiscountText } from '../../internal/deal-text.js';
 import { formatDate } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { echoAmount, farFromListPrice, readAmount } from '../../internal/money-input.js';
-import { errorMessage } from '../../internal/error-message.js';
+import { errorMessage } from '../../internal/state-view.js';
 import { msg, str } from '../../localization/localization.js';
 import { issueMessage, type DealDraft } from './deal-draft.js';
 import { controlId, type FieldContext } from './deal-form-fields.js';

@@ -6,8 +6,7 @@ import { state } from 'lit/decorators/state.js';
 import { createTokenEndpointProvider } from '../../config/token-endpoint-provider.js';
 import { msg, str } from '../../localization/localization.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { errorMessage } from '../../internal/error-message.js';
-import { asPartnerApiError } from '../../internal/state-view.js';
+import { asPartnerApiError, errorMessage } from '../../internal/state-view.js';
 import styles from './partner-badge-snippet.styles.js';
 
 /** Where the snippet loads the embed from unless `embed-src` says otherwise: the reseller's own site (strict CSP). */

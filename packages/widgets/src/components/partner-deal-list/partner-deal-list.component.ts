@@ -12,8 +12,7 @@ import { countryName } from '../../internal/country-name.js';
 import { formatDate, formatDay, formatMoney, formatNumber } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { errorMessage } from '../../internal/error-message.js';
-import { asPartnerApiError, renderEmpty } from '../../internal/state-view.js';
+import { asPartnerApiError, errorMessage, renderEmpty } from '../../internal/state-view.js';
 import { msg, str } from '../../localization/localization.js';
 import styles from './partner-deal-list.styles.js';
 

@@ -7,8 +7,7 @@ import { html, type ReactiveControllerHost } from 'lit';
 import { msg, renderInLocale, str, type Locale } from '../../localization/localization.js';
 import { downloadCsv } from '../../internal/csv.js';
 import { formatNumber } from '../../internal/format.js';
-import { errorMessage } from '../../internal/error-message.js';
-import { asPartnerApiError } from '../../internal/state-view.js';
+import { asPartnerApiError, errorMessage } from '../../internal/state-view.js';
 import { memberCsv, type MemberCsvOptions } from './member-csv.js';
 
 /** Members per request: the most the API allows. */

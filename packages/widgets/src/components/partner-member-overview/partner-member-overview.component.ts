@@ -11,8 +11,7 @@ import { formatDay, formatNumber } from '../../internal/format.js';
 import { GridKeyboardController } from '../../internal/grid-keyboard-controller.js';
 import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { errorMessage } from '../../internal/error-message.js';
-import { asPartnerApiError, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
+import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
 import { tierIcon, tierName, tierStyles } from '../../internal/tier.js';
 import { WindowedRowsController } from '../../internal/windowed-rows-controller.js';
 // The module that defines it, not its class's: the embed loads that module as the checklist's own chunk.
@@ -204,17 +203,11 @@ export class PartnerMemberOverview extends PartnerElement {
     this.measured = page;
   }
 
-  /** The overview's load failure: in words, with its request id and Retry. */
-  private renderDataError() {
-    const error = asPartnerApiError(this.data.error);
-    return renderError(errorMessage(error), error, () => void this.data.run());
-  }
-
   protected override render() {
     const overview = this.overview?.orgId === this.settings.orgId ? this.overview : undefined;
     if (!overview) {
       return this.data.status === TaskStatus.ERROR
-        ? this.renderDataError()
+        ? renderError(asPartnerApiError(this.data.error), () => void this.data.run())
         : renderLoading(12);
     }
     const lang = this.formatLang;
@@ -250,7 +243,7 @@ export class PartnerMemberOverview extends PartnerElement {
         ${query && !failed ? this.countText(query, overview, updating) : nothing}
       </p>
       ${failed
-        ? this.renderDataError()
+        ? renderError(asPartnerApiError(this.data.error), () => void this.data.run())
         : !query
           ? renderLoading(8)
           : paging.page.total === 0
