@@ -121,7 +121,7 @@ async function handle(options: DemoBackendOptions, request: IncomingMessage, res
   if (url.pathname === '/api/demo-config' && request.method === 'GET') {
     send(response, 200, {
       apiBase: credentials.baseUrl,
-      resellers: credentials.resellers.map(({ partnerId, name, about }) => ({ partnerId, name, about })),
+      resellers: credentials.resellers.map(({ partnerId, name, about, aboutDe }) => ({ partnerId, name, about, aboutDe: aboutDe ?? about })),
       organizations: credentials.organizations.map(({ orgId, kind, name }) => ({ orgId, kind, name })),
       publishable: credentials.publishable.map(({ partnerId, publishableKey }) => ({ partnerId, publishableKey })),
     });

@@ -106,7 +106,8 @@ describe('landing page', () => {
     try {
       const { page } = landing;
       await page.getByRole('button', { name: 'Deutsch' }).click();
-      await page.getByRole('link', { name: 'Reseller portal' }).click();
+      // The landing page's list is translated too, its links included.
+      await page.getByRole('link', { name: 'Reseller-Portal' }).click();
       await waitForText(page.locator('partner-tier-badge'), 'Sandbox-Abzeichen, nicht von Poly ausgestellt');
       assert.equal(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
       await assertClean(landing);
@@ -133,7 +134,7 @@ describe('reseller portal', () => {
       const badge = page.locator('partner-tier-badge');
       await waitForText(badge, 'Sandbox badge, not issued by Poly');
       const badgeText = await widgetText(page, 'partner-tier-badge');
-      assert.match(badgeText, new RegExp(`^${TIER_NAMES[status.effectiveTier]} partner ${reseller.name} Sandbox badge, not issued by Poly`));
+      assert.match(badgeText, new RegExp(`^Partner · ${TIER_NAMES[status.effectiveTier]} ${reseller.name} Sandbox badge, not issued by Poly`));
 
       const checklist = page.locator('next-tier-checklist');
       await waitForText(checklist, 'Your partner tier');
@@ -393,7 +394,7 @@ describe('aggregator portal', () => {
 
         await switchToGermanAndCheck(page, {
           'partner-member-overview': {
-            de: [`Mitglieder von ${details.name}`, 'Mitglieder je Stufe', 'Statusschutz endet bald', 'Deal-Pipeline', 'Reseller-Mitglieder', 'Nach Namen suchen', 'Schließen', 'Partnerstufe'],
+            de: [`${details.name}: Mitglieder`, 'Mitglieder je Stufe', 'Statusschutz endet bald', 'Deal-Pipeline', 'Mitgliedsunternehmen', 'Nach Namen suchen', 'Schließen', 'Partnerstufe'],
             en: ['Members of', 'Members per tier', 'Protections ending soon', 'Close to the next tier', 'Deal pipeline', 'Member resellers', 'Search by name', 'Progress to next tier'],
           },
           'partner-member-overview [part~="detail"] next-tier-checklist': MEMBER_CHECKLIST_LANGUAGE,
@@ -427,7 +428,7 @@ describe('marketing site', () => {
       await page.getByRole('button', { name: 'English' }).click();
       await waitForText(badge, 'Sandbox badge, not issued by Poly');
       const english = await widgetText(page, 'partner-tier-badge');
-      assert.match(english, new RegExp(`^${TIER_NAMES[status.effectiveTier]} partner ${reseller.name} Sandbox badge, not issued by Poly checked`));
+      assert.match(english, new RegExp(`^Partner · ${TIER_NAMES[status.effectiveTier]} ${reseller.name} Sandbox badge, not issued by Poly checked`));
       assert.ok(!english.includes('bestätigt'), english);
       await assertClean(site);
     } finally {

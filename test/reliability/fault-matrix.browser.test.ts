@@ -13,9 +13,9 @@ interface FaultSpec {
   expected?: { type: string; en: string; de: string };
 }
 
-const UNREADABLE = { type: 'invalid_response', en: 'The partner service sent an answer that could not be read.', de: 'Der Partnerdienst hat eine Antwort gesendet, die nicht gelesen werden konnte.' };
-const UNREACHABLE = { type: 'network', en: 'The partner service cannot be reached. Check your connection and try again.', de: 'Der Partnerdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.' };
-const SERVER = { type: 'api', en: 'The partner service had a problem. Please try again.', de: 'Beim Partnerdienst ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.' };
+const UNREADABLE = { type: 'invalid_response', en: 'The partner service sent an answer that could not be read.', de: 'Die Antwort von Poly konnte nicht gelesen werden.' };
+const UNREACHABLE = { type: 'network', en: 'The partner service cannot be reached. Check your connection and try again.', de: 'Keine Verbindung zu Poly. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.' };
+const SERVER = { type: 'api', en: 'The partner service had a problem. Please try again.', de: 'Bei Poly ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.' };
 
 const FAULTS: FaultSpec[] = [
   { kind: 'status-500', expected: SERVER },
@@ -25,7 +25,7 @@ const FAULTS: FaultSpec[] = [
   { kind: 'offline', expected: UNREACHABLE },
   { kind: 'malformed-json', expected: UNREADABLE },
   { kind: 'schema-breaking', expected: UNREADABLE },
-  { kind: 'timeout', expected: { type: 'timeout', en: 'The partner service took too long to answer. Please try again.', de: 'Der Partnerdienst hat zu lange für die Antwort gebraucht. Bitte versuchen Sie es erneut.' } },
+  { kind: 'timeout', expected: { type: 'timeout', en: 'The partner service took too long to answer. Please try again.', de: 'Poly hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.' } },
   { kind: 'latency' },
 ];
 

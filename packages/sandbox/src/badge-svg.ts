@@ -14,7 +14,7 @@ export const BADGE_WORDS: Record<BadgeLanguage, {
   tiers: Record<Tier, string>;
 }> = {
   en: {
-    tierPartner: (tier) => `${tier} partner`,
+    tierPartner: (tier) => `Partner · ${tier}`,
     verified: 'Verified by Poly',
     sandbox: 'Sandbox badge, not issued by Poly',
     checked: (date) => `checked ${date}`,

@@ -4,7 +4,8 @@
 /** The demo credentials a sandbox made when its database was first created. */
 export interface Credentials {
   baseUrl: string;
-  resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
+  /** `about` describes the demo reseller in English, `aboutDe` in German (absent in files written before it existed). */
+  resellers: { partnerId: string; name: string; secretKey: string; about: string; aboutDe?: string }[];
   /** `kind` spelled out rather than the contract's `OrganizationKind`; seed.ts fails to compile if they part. */
   organizations: { orgId: string; kind: 'distributor' | 'isp' | 'carrier' | 'systemhaus_association'; name: string; secretKey: string }[];
   publishable: { partnerId: string; publishableKey: string; origins: string[] }[];

@@ -46,9 +46,9 @@ const TEXT = {
     other: { lang: 'de', name: 'Deutsch' },
   },
   de: {
-    program: 'Poly-Partnerprogramm: Prüfung des Abzeichens',
-    title: (name: string) => `${name}: Poly-Partnerprüfung`,
-    unknownTitle: 'Poly-Partnerprüfung: kein solcher Partner',
+    program: 'Poly-Partnerprogramm: Bestätigung des Abzeichens',
+    title: (name: string) => `${name}: Bestätigung als Poly-Partner`,
+    unknownTitle: 'Bestätigung als Poly-Partner: Partner nicht gefunden',
     unknown: 'Im Poly-Partnerprogramm gibt es keinen Partner mit dieser Kennung. Ein Abzeichen, das hierher verweist, ist nicht echt.',
     sandbox: 'Diese Seite kommt aus der Poly-Partner-Sandbox, für Entwicklung und Tests. Ihre Abzeichen sind nicht von Poly ausgestellt.',
     tier: 'Partnerstufe',

@@ -217,7 +217,7 @@ describe('publishable keys', () => {
     assert.equal(svg.status, 200);
     assert.match(svg.headers.get('content-type')!, /^image\/svg\+xml/);
     assert.match(svg.text, /role="img"/);
-    assert.match(svg.text, /<title[^>]*>[^<]*Gold partner/);
+    assert.match(svg.text, /<title[^>]*>[^<]*Partner · Gold/);
 
     const wrongOrigin = await api.call(`/v1/partners/${key.partnerId}/badge`, { credential: key.publishableKey, headers: { origin: 'https://evil.example' } });
     assert.equal(wrongOrigin.status, 403);

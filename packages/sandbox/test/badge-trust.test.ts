@@ -91,7 +91,7 @@ describe('badge lifetime and the SVG', () => {
     const byHeader = await api.call(`/v1/partners/${key.partnerId}/badge.svg?key=${key.publishableKey}`, { headers: { 'accept-language': 'fr;q=1, de-CH;q=0.9, en;q=0.5' } });
     assert.match(byHeader.text, /Gold-Partner/);
     const english = await api.call(`/v1/partners/${key.partnerId}/badge.svg?key=${key.publishableKey}`, { headers: { 'accept-language': 'de;q=0.4, en-GB' } });
-    assert.match(english.text, /Gold partner/);
+    assert.match(english.text, /Partner · Gold/);
   });
 });
 
@@ -101,7 +101,7 @@ describe('the verification page', () => {
     for (const [headers, query, lang, words] of [
       [{}, '', 'en', /Member of the Poly partner program/],
       [{ 'accept-language': 'de-DE,de;q=0.9' }, '', 'de', /Mitglied im Poly-Partnerprogramm/],
-      [{ 'accept-language': 'de-DE' }, '?lang=en', 'en', /Gold partner/],
+      [{ 'accept-language': 'de-DE' }, '?lang=en', 'en', /Partner · Gold/],
     ] as const) {
       const page = await api.call(`/verify/${key.partnerId}${query}`, { headers });
       assert.equal(page.status, 200);

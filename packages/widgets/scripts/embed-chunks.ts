@@ -37,6 +37,17 @@ export const EMBED_ELEMENTS = {
 export type EmbedTag = keyof typeof EMBED_ELEMENTS;
 
 /**
+ * Elements of the package that embed.js leaves out, each with the reason. The test holds EMBED_ELEMENTS and this list
+ * together to custom-elements.json, so a new element is either embedded or named here.
+ */
+export const NOT_EMBEDDED: Record<string, string> = {
+  'partner-badge-snippet':
+    'A tool for the reseller\'s own portal, imported from @poly-partner/widgets/partner-badge-snippet.js. Its loader ' +
+    'entry and shared-core imports would add 21-53 B gzip to every embed page, the badge page\'s among them, which ' +
+    'has no room under its size ratchet.',
+};
+
+/**
  * A chunk of modules several pages share. Each pattern is matched against the bundler's module ids (absolute paths,
  * `/` separated) and must capture at least one module, else the build fails. `withDependencies`: the group takes
  * what its modules import too (rolldown's `includeDependenciesRecursively`).

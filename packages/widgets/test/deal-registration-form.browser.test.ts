@@ -183,7 +183,7 @@ describe('<deal-registration-form>', () => {
     expect(text).to.contain('Choose whether this is an opportunity, a deal or a project.');
     expect(text).to.contain('Enter the end customer’s legal name.');
     expect(text).to.contain('Enter a web domain such as beispiel.de, without https:// or a path.');
-    expect(text).to.contain('Enter an email address such as name@beispiel.de.');
+    expect(text).to.contain('Enter an email address such as name@example.com.');
     expect(text).to.contain('Confirm that the contact agreed to be named to Poly.');
     expect(text).to.contain('Choose a product.');
     expect(text).to.contain('Enter an estimated value greater than 0.');
@@ -355,8 +355,8 @@ describe('<deal-registration-form>', () => {
     await fill(el, { 'type-opportunity': true });
     expect(textOf(el.shadowRoot!.getElementById('heading')!)).to.equal('Register an opportunity');
     document.documentElement.lang = 'de';
-    await waitForText(el, /Opportunity registrieren/);
-    expect(textOf(submitButton(el))).to.equal('Opportunity registrieren');
+    await waitForText(el, /Verkaufschance registrieren/);
+    expect(textOf(submitButton(el))).to.equal('Verkaufschance registrieren');
     expect(hints()).to.contain('Zum Beispiel przyklad.pl');
     await expect(el).to.be.accessible();
   });

@@ -88,7 +88,7 @@ describe('memberCsv', () => {
     assert.equal(first![2], 'Deutschland');
     assert.equal(first![9], '11,1 %');
     assert.equal(first![10], '1 von 9');
-    assert.match(first![12]!, /^braucht 120\.000 € Umsatz und 1 zertifizierte Technikkraft$/u);
+    assert.match(first![12]!, /^braucht 120\.000 € Umsatz und 1 zertifizierte technische Fachkraft$/u);
     // A name with the separator is quoted, so it stays one column; the formula guard still holds.
     assert.equal(second![0], `'=cmd; "Müller", Schmidt & Co`);
     assert.equal(second![2], 'Österreich');

@@ -88,7 +88,7 @@ describe('<partner-tier-badge>', () => {
       const badge = await marketingPage('sandbox');
       const genuine = await (await publishableClient()).client.badges.get(partnerId);
       const tierNames = { register: 'Register', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' };
-      expect(textOf(badge)).to.contain(`${tierNames[genuine.claims.tier]} partner`);
+      expect(textOf(badge)).to.contain(`Partner · ${tierNames[genuine.claims.tier]}`);
       expect(part(badge, 'name')?.textContent).to.equal(genuine.claims.name);
       expect(textOf(badge)).to.contain(SANDBOX.en);
       expect(textOf(badge)).to.not.contain('Verified by Poly');

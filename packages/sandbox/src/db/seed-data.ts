@@ -97,6 +97,8 @@ export interface DemoReseller {
   country: string;
   city: string;
   about: string;
+  /** `about` in German, for the demo sites' German mode. */
+  aboutDe: string;
   carriedOver: { program: 'polycom' | 'plantronics'; tier: Tier } | null;
   metrics: Metrics;
   /** Indexes into ORGANIZATIONS. */
@@ -109,6 +111,7 @@ export const DEMO_RESELLERS: readonly DemoReseller[] = [
     country: 'DE',
     city: 'Hamburg',
     about: 'protected Gold, earns Silver',
+    aboutDe: 'Gold durch Statusschutz, erreicht Silver',
     carriedOver: { program: 'polycom', tier: 'gold' },
     metrics: { revenue: 180_000, certified_sales: 2, certified_technical: 1, staff_sales: 3, staff_technical: 2, demo_equipment: 1, sales_initiatives: 1, registered_deals: 8, marketing_activities: 1, customer_rating: 4.2 },
     organizations: [0, 1, 2, 3],
@@ -118,6 +121,7 @@ export const DEMO_RESELLERS: readonly DemoReseller[] = [
     country: 'GB',
     city: 'Manchester',
     about: 'clean Gold, no carry-over',
+    aboutDe: 'Gold aus eigenen Ergebnissen, ohne Übernahme',
     carriedOver: null,
     metrics: { revenue: 420_000, certified_sales: 3, certified_technical: 3, staff_sales: 4, staff_technical: 3, demo_equipment: 2, sales_initiatives: 1, registered_deals: 10, marketing_activities: 2, customer_rating: 4.4 },
     organizations: [0, 2],
@@ -127,6 +131,7 @@ export const DEMO_RESELLERS: readonly DemoReseller[] = [
     country: 'ES',
     city: 'Valencia',
     about: 'Register, new to the program',
+    aboutDe: 'Stufe Register, neu im Programm',
     carriedOver: null,
     metrics: { revenue: 12_000, certified_sales: 0, certified_technical: 1, staff_sales: 1, staff_technical: 1, registered_deals: 1 },
     organizations: [0, 2],
@@ -136,6 +141,7 @@ export const DEMO_RESELLERS: readonly DemoReseller[] = [
     country: 'US',
     city: 'Denver',
     about: 'Platinum, carried over from Plantronics',
+    aboutDe: 'Platinum, aus dem Plantronics-Programm übernommen',
     carriedOver: { program: 'plantronics', tier: 'gold' },
     metrics: { revenue: 1_800_000, certified_sales: 6, certified_technical: 5, staff_sales: 9, staff_technical: 7, demo_equipment: 4, sales_initiatives: 3, registered_deals: 22, marketing_activities: 4, customer_rating: 4.7 },
     organizations: [5, 11],

@@ -16,6 +16,7 @@ import {
   TIERS,
 } from '@poly-partner/contract';
 import type { Credentials } from '../credentials-file.js';
+import type { DealRow } from '../deals-store.js';
 import { evaluateColumns, type PartnerRow } from '../evaluation.js';
 import { createRandom, type Random } from '../prng.js';
 import { CATALOGUE } from './products.js';
@@ -50,30 +51,8 @@ export interface SeedOptions {
 /** A partner as the `partners` table stores it, evaluated on the seeding day. */
 export type PlannedPartner = PartnerRow & { name_lower: string };
 
-/** A deal as the `deals` table stores it (`auto_decide_at` is NULL for every seeded deal). */
-export interface PlannedDeal {
-  id: string;
-  partner_id: string;
-  type: 'opportunity' | 'deal' | 'project';
-  status: DealStatus;
-  conflict: 0 | 1;
-  customer: string;
-  domain_norm: string;
-  vat_norm: string | null;
-  products: string;
-  amount: number;
-  currency: string;
-  expected_close_date: string;
-  distributor_id: string;
-  notes: string | null;
-  discount_percent: number;
-  discount_tier: Tier;
-  created_at: string;
-  updated_at: string;
-  decided_at: string | null;
-  expires_at: string | null;
-  decision_reason: string | null;
-}
+/** A deal as the `deals` table stores it (`auto_decide_at` is NULL for every seeded deal; `seq` is the table's own). */
+export type PlannedDeal = Omit<DealRow, 'seq' | 'conflict'> & { conflict: 0 | 1; domain_norm: string; vat_norm: string | null };
 
 /** An API key of the demo credentials, as `storeApiKey` takes it. */
 export interface PlannedKey {
@@ -296,6 +275,7 @@ export function planWorld(options: SeedOptions): WorldPlan {
     name: demo.name,
     secretKey: secret(),
     about: demo.about,
+    aboutDe: demo.aboutDe,
   }));
   const demoOrganizations = (['distributor', 'isp', 'carrier', 'systemhaus_association'] as const).map((kind) => {
     const org = organizations.find((candidate) => candidate.kind === kind)!;

@@ -86,7 +86,7 @@ export function runWidgetBaseTests(options: WidgetBaseTestOptions): void {
       faults.failNetwork();
       const { el, error } = await mount(tag, await options.attributes(), await options.client(faults.fetch));
       expect((await error).error.type).to.equal('network');
-      await waitForText(el, /Der Partnerdienst ist nicht erreichbar/);
+      await waitForText(el, /Keine Verbindung zu Poly/);
       expect(part(el, 'retry-button')?.textContent?.trim()).to.equal('Erneut versuchen');
       await expect(el).to.be.accessible();
     });

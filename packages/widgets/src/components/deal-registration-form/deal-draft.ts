@@ -290,7 +290,7 @@ export function issueMessage(issue: FieldIssue, lang: string, examples?: { domai
     case 'customer.contact.name':
       return msg('Enter the name of the customer’s contact.', { id: 'dealForm.error.contactName' });
     case 'customer.contact.email':
-      return msg('Enter an email address such as name@beispiel.de.', { id: 'dealForm.error.email' });
+      return msg('Enter an email address such as name@example.com.', { id: 'dealForm.error.email' });
     case 'customer.contact.phone':
       return msg('Enter a phone number with digits, spaces and + ( ) . / - only, such as +49 30 1234567.', {
         id: 'dealForm.error.phone',
@@ -320,7 +320,7 @@ export function issueMessage(issue: FieldIssue, lang: string, examples?: { domai
       if (code === 'date_too_far') {
         return issue.maximum !== undefined
           ? msg(str`Enter a close date at most ${formatNumber(issue.maximum, lang)} days ahead.`, { id: 'dealForm.error.closeDateFar' })
-          : msg('Enter a close date nearer to today: the programme does not accept one this far ahead.', {
+          : msg('Enter a close date nearer to today: the program does not accept one this far ahead.', {
               id: 'dealForm.error.closeDateFarUnknown',
             });
       }

@@ -340,10 +340,10 @@ export class NextTierChecklist extends PartnerElement {
       return html`<li part="criterion criterion-coming" class="criterion criterion--coming">
         <div class="criterion__head">
           ${icons.clock}<span class="criterion__label">${label}</span>
-          <span class="criterion__status">${msg('Coming', { id: 'checklist.coming' })}</span>
+          <span class="criterion__status">${msg('Announced', { id: 'checklist.coming' })}</span>
         </div>
         <p class="criterion__note">
-          ${msg(str`Announced: not counted yet. Planned requirement: ${value(item.required)}.`, {
+          ${msg(str`Not counted yet. Planned requirement: ${value(item.required)}.`, {
             id: 'checklist.comingNote',
           })}
         </p>

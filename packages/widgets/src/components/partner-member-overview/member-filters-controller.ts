@@ -194,7 +194,7 @@ export class MemberFiltersController implements ReactiveController {
             (days) =>
               html`<option value=${days} ?selected=${filters.protectionEndingWithinDays === days}>
                 ${days === 0
-                  ? msg('Any time or never', { id: 'memberOverview.protectionAny' })
+                  ? msg('All members', { id: 'memberOverview.protectionAny' })
                   : msg(str`Within ${formatNumber(days, lang)} days`, { id: 'memberOverview.protectionWithin' })}
               </option>`,
           )}

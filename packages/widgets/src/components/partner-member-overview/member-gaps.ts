@@ -30,8 +30,8 @@ export function needText(gap: MemberGap, policy: ProgramPolicy, lang: string): s
       return msg(str`${n} revenue`, { id: 'memberOverview.need.revenue' });
     case 'certified_sales':
       return one
-        ? msg('1 certified sales person', { id: 'memberOverview.need.certifiedSales.one' })
-        : msg(str`${n} certified sales people`, { id: 'memberOverview.need.certifiedSales.other' });
+        ? msg('1 certified salesperson', { id: 'memberOverview.need.certifiedSales.one' })
+        : msg(str`${n} certified sales staff`, { id: 'memberOverview.need.certifiedSales.other' });
     case 'certified_technical':
       return one
         ? msg('1 certified technician', { id: 'memberOverview.need.certifiedTechnical.one' })

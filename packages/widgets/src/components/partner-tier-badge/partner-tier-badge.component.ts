@@ -129,7 +129,7 @@ export class PartnerTierBadge extends PartnerElement {
     }
     const { tier, name } = verification.claims;
     return html`<span class="head"><span part="tier" class="tier">
-        ${tierIcon(tier)}<span>${msg(str`${tierName(tier)} partner`, { id: 'badge.tierPartner' })}</span> </span>${mark}</span>
+        ${tierIcon(tier)}<span>${msg(str`Partner · ${tierName(tier)}`, { id: 'badge.tierPartner' })}</span> </span>${mark}</span>
       <span part="name" class="name">${name}</span>`;
   }
 
