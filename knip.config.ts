@@ -25,7 +25,8 @@ const config: KnipConfig = {
       entry: ['scripts/*.ts', 'test/**/*.test.ts', 'test/**/*.test-d.ts'],
     },
     'packages/widgets': {
-      entry: ['scripts/*.ts', 'test/**/*.test.ts', 'test/**/*.type-test.ts', 'custom-elements-manifest.config.mjs'],
+      // test/support/*-page.ts: the modules of test pages (an .html loads them), which a browser test frames.
+      entry: ['scripts/*.ts', 'test/**/*.test.ts', 'test/**/*.type-test.ts', 'test/support/*-page.ts', 'custom-elements-manifest.config.mjs'],
       ignore: ['src/generated/**'],
     },
     'packages/wordpress': {

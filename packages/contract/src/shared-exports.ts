@@ -9,3 +9,4 @@ export * from './engine/evaluate.js';
 export * from './engine/simulate.js';
 export * from './policy/default-policy.js';
 export * from './jws.js';
+export * from './jws-verify.js';

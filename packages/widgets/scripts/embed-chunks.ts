@@ -74,6 +74,13 @@ export const CHUNK_GROUPS: Record<string, ChunkGroup> = {
     ],
     withDependencies: true,
   },
+  tiers: {
+    why:
+      "What the pages of the elements that show tiers (the badge, the checklist, the member overview) load, and the " +
+      "deal pages do not: tiers' names and shapes, and their styles.",
+    modules: [/\/widgets\/src\/internal\/tier\.ts$/],
+    withDependencies: false,
+  },
   'partner-tier-badge': {
     why:
       'The badge with the one SDK resource it calls, which no other element calls: one file for its page rather ' +
@@ -107,13 +114,14 @@ export const CHUNK_GROUPS: Record<string, ChunkGroup> = {
     why:
       'What the pages of the elements that call list resources (the deal form and list, the member overview) load ' +
       "and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept out of the core for " +
-      "it), the money and deal-state JSON Schemas, the deal states in words, and paging on request (the deal list's " +
-      "and the member overview's).",
+      "it), the money and deal-state JSON Schemas, the deal states in words, paging on request (the deal list's and " +
+      "the member overview's), and country names.",
     modules: [
       /\/sdk\/src\/internal\/page-walk\.ts$/,
       /\/json-schemas\/(money|currency|deal-status)\.ts$/,
       /\/widgets\/src\/internal\/deal-status-name\.ts$/,
       /\/widgets\/src\/internal\/cursor-paging-controller\.ts$/,
+      /\/widgets\/src\/internal\/country-name\.ts$/,
     ],
     withDependencies: true,
   },

@@ -64,6 +64,8 @@ export class PartnerConfig extends LitElement {
       locale: this.lang || undefined,
       partnerId: this.partnerId || undefined,
       orgId: this.orgId || undefined,
+      apiBase: this.apiBase,
+      publishableKey: this.tokenEndpoint ? undefined : this.publishableKey,
     };
   }
 
@@ -86,7 +88,8 @@ export class PartnerConfig extends LitElement {
         getToken: createTokenEndpointProvider(this.tokenEndpoint, { partnerId: this.partnerId, orgId: this.orgId }),
       });
     }
-    if (this.publishableKey) return createPartnerClient({ ...common, publishableKey: this.publishableKey });
+    // A secret key in a page is published to every visitor: never sent (the widgets say so, see setup-problems.ts).
+    if (this.publishableKey && !this.publishableKey.startsWith('sk_')) return createPartnerClient({ ...common, publishableKey: this.publishableKey });
     return undefined;
   }
 

@@ -10,6 +10,9 @@ export interface PartnerContextValue {
   /** Defaults for partner widgets (`partner-id`) and organization widgets (`org-id`); a widget's own attribute wins. */
   partnerId: string | undefined;
   orgId: string | undefined;
+  /** What the client was built from on a public website: the badge's image fallback and setup checks read them. */
+  apiBase?: string | undefined;
+  publishableKey?: string | undefined;
 }
 
 // Symbol.for: two copies of the widgets on one page still find each other's configuration.

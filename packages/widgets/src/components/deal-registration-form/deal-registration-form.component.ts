@@ -9,7 +9,7 @@ import { cachedCountryOptions, countryOptions } from '../../internal/country-cod
 import { whenIdle } from '../../internal/idle.js';
 import { conflictNotice } from '../../internal/deal-text.js';
 import { DraftController } from '../../internal/draft-controller.js';
-import { countryName, warmUpCountryNames } from '../../internal/format.js';
+import { countryName, warmUpCountryNames } from '../../internal/country-name.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError } from '../../internal/state-view.js';

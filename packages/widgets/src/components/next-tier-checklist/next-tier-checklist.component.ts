@@ -29,7 +29,7 @@ import { icons } from '../../internal/icons.js';
 import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { PartnerActionEvent } from '../../events/partner-action-event.js';
-import { tierIcon, tierName } from '../../internal/tier.js';
+import { tierIcon, tierName, tierStyles } from '../../internal/tier.js';
 import styles from './next-tier-checklist.styles.js';
 
 /** The evaluation with the what-if's changes, and how many tiers it is above (below) today's. */
@@ -83,7 +83,7 @@ interface WhatIf {
  * @cssproperty --partner-next-tier-checklist-max-width - Widest the widget grows (default 44rem).
  */
 export class NextTierChecklist extends PartnerElement {
-  static override styles = [PartnerElement.styles, styles];
+  static override styles = [PartnerElement.styles, tierStyles, styles];
 
   /** The reseller; defaults to `<partner-config partner-id>`. */
   @property({ attribute: 'partner-id' }) partnerId?: string;

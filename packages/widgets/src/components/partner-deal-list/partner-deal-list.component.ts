@@ -8,7 +8,8 @@ import type { PartnerOpenDealEvent } from '../../events/partner-open-deal-event.
 import { dealStatusName } from '../../internal/deal-status-name.js';
 import { dealDiscountText, dealTypeName } from '../../internal/deal-text.js';
 import { CursorPagingController } from '../../internal/cursor-paging-controller.js';
-import { countryName, formatDate, formatDay, formatMoney, formatNumber } from '../../internal/format.js';
+import { countryName } from '../../internal/country-name.js';
+import { formatDate, formatDay, formatMoney, formatNumber } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty } from '../../internal/state-view.js';

@@ -6,7 +6,7 @@ import type { Member, ProgramPolicy, Tier } from '@poly-partner/contract';
 import { msg, str } from '../../localization/localization.js';
 import { localizedText } from '../../internal/criterion-text.js';
 import { csvCell } from '../../internal/csv.js';
-import { countryName } from '../../internal/format.js';
+import { countryName } from '../../internal/country-name.js';
 import { tierName } from '../../internal/tier.js';
 import { gapsText, requirementCounts } from './member-gaps.js';
 

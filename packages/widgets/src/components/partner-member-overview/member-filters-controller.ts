@@ -5,7 +5,8 @@ import { html, type LitElement, type ReactiveController } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '../../localization/localization.js';
 import { localizedText } from '../../internal/criterion-text.js';
-import { countryName, formatNumber } from '../../internal/format.js';
+import { countryName } from '../../internal/country-name.js';
+import { formatNumber } from '../../internal/format.js';
 import { whenIdle } from '../../internal/idle.js';
 import { tierName } from '../../internal/tier.js';
 

@@ -6,12 +6,13 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../localization/localization.js';
 import { CursorPagingController } from '../../internal/cursor-paging-controller.js';
-import { countryName, formatDay, formatNumber, warmUpCountryNames } from '../../internal/format.js';
+import { countryName, warmUpCountryNames } from '../../internal/country-name.js';
+import { formatDay, formatNumber } from '../../internal/format.js';
 import { GridKeyboardController } from '../../internal/grid-keyboard-controller.js';
 import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
 import { asPartnerApiError, errorMessage, renderEmpty, renderError, renderLoading } from '../../internal/state-view.js';
-import { tierIcon, tierName } from '../../internal/tier.js';
+import { tierIcon, tierName, tierStyles } from '../../internal/tier.js';
 import { WindowedRowsController } from '../../internal/windowed-rows-controller.js';
 // The module that defines it, not its class's: the embed loads that module as the checklist's own chunk.
 import { NextTierChecklist } from '../next-tier-checklist/next-tier-checklist.js';
@@ -82,7 +83,7 @@ type Opener = { row: string } | { element: HTMLElement };
  * @cssproperty --partner-member-overview-list-height - Height of the scrolling member list (default 28rem).
  */
 export class PartnerMemberOverview extends PartnerElement {
-  static override styles = [PartnerElement.styles, styles];
+  static override styles = [PartnerElement.styles, tierStyles, styles];
 
   /** The elements this one renders, defined with it. */
   static dependencies = { 'next-tier-checklist': NextTierChecklist };

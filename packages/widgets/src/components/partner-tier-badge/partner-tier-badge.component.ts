@@ -1,12 +1,12 @@
 import { initialState } from '@lit/task';
 import type { BadgeVerification } from '@poly-partner/sdk';
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { msg, str } from '../../localization/localization.js';
 import { formatDate } from '../../internal/format.js';
 import { icon, icons } from '../../internal/icons.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { tierIcon, tierName } from '../../internal/tier.js';
+import { tierIcon, tierName, tierStyles } from '../../internal/tier.js';
 import styles from './partner-tier-badge.styles.js';
 
 /** Verified badge: only the badge shows it. */
@@ -43,6 +43,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * @csspart issuer-mark - The box of the issuer's mark.
  * @csspart name - The partner's name (wraps; never cut off).
  * @csspart status - Verified, sandbox, expired or not verified, with its icon and when it was checked.
+ * @csspart image - The badge as a static image: what a failing badge shows on a public website (`on-error="image"`).
  * @csspart loading - The skeleton while loading.
  * @csspart error - The error message.
  * @csspart retry-button - Retry after an error.
@@ -53,7 +54,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * @cssproperty --partner-color-tier-register - Colour of the Register shape (also -silver, -gold, -platinum).
  */
 export class PartnerTierBadge extends PartnerElement {
-  static override styles = [PartnerElement.styles, styles];
+  static override styles = [PartnerElement.styles, tierStyles, styles];
 
   /** The reseller whose badge to show; defaults to `<partner-config partner-id>`. */
   @property({ attribute: 'partner-id' }) partnerId?: string;
@@ -74,6 +75,7 @@ export class PartnerTierBadge extends PartnerElement {
   @property({ attribute: false }) now?: Date;
 
   private refreshTimer?: ReturnType<typeof setTimeout>;
+  private imageFailed = false;
 
   private readonly badge = this.createDataTask(
     () => [this.settings.partnerId, this.now] as const,
@@ -105,6 +107,18 @@ export class PartnerTierBadge extends PartnerElement {
       </a>`,
       2,
     );
+  }
+
+  /** The sandbox's `badge.svg` of this partner with the page's publishable key; nothing (hidden) if it fails too. */
+  protected override renderImageFallback() {
+    const { config, partnerId } = this.settings;
+    if (!config?.publishableKey || !config.apiBase || !partnerId || this.imageFailed) return nothing;
+    const src = `${config.apiBase.replace(/\/$/, '')}/v1/partners/${encodeURIComponent(partnerId)}/badge.svg?key=${encodeURIComponent(config.publishableKey)}&lang=${this.localization.locale}`;
+    const failed = () => {
+      this.imageFailed = true;
+      this.requestUpdate();
+    };
+    return html`<img part="base image" src=${src} alt=${msg('Poly partner badge', { id: 'badge.generic' })} @error=${failed}>`;
   }
 
   private renderHeader(verification: BadgeVerification) {
