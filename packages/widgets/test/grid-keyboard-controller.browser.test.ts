@@ -5,33 +5,20 @@ import { css, LitElement } from 'lit';
 import { GridKeyboardController } from '../src/internal/grid-keyboard-controller.js';
 import { WindowedRowsController } from '../src/internal/windowed-rows-controller.js';
 import { focusedIn, sendKeys } from './support/keyboard.js';
+import { windowedBodyStyles } from './support/windowed-body.styles.js';
 
 const ROWS = 1000;
 
 class GridHost extends LitElement {
-  static override styles = css`
-    .body {
-      block-size: 200px;
-      overflow-y: auto;
-      position: relative;
-    }
-    .body::before {
-      content: '';
-      display: block;
-      block-size: var(--_rows-before, 0);
-    }
-    .body::after {
-      content: '';
-      position: absolute;
-      inset-block-start: 0;
-      inline-size: 1px;
-      block-size: var(--_rows-total, 0);
-    }
-    .row {
-      block-size: 40px;
-      box-sizing: border-box;
-    }
-  `;
+  static override styles = [
+    windowedBodyStyles,
+    css`
+      .row {
+        block-size: 40px;
+        box-sizing: border-box;
+      }
+    `,
+  ];
 
   readonly activated: number[] = [];
   private get body() {

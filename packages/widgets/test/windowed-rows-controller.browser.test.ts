@@ -3,46 +3,33 @@
 import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { css, html, LitElement } from 'lit';
 import { WindowedRowsController } from '../src/internal/windowed-rows-controller.js';
+import { windowedBodyStyles } from './support/windowed-body.styles.js';
 
 const ROWS = 1000;
 
 class WindowedRowsHost extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      container-type: inline-size;
-      --_row-height: 40px;
-    }
-    .body {
-      block-size: 200px;
-      overflow-y: auto;
-      position: relative;
-    }
-    .body::before {
-      content: '';
-      display: block;
-      block-size: var(--_rows-before, 0);
-    }
-    .body::after {
-      content: '';
-      position: absolute;
-      inset-block-start: 0;
-      inline-size: 1px;
-      block-size: var(--_rows-total, 0);
-    }
-    .row {
-      block-size: var(--_row-height);
-      overflow: hidden;
-      box-sizing: border-box;
-      border-block-end: 1px solid;
-    }
-    /* Another layout, another row height. */
-    @container (max-width: 300px) {
-      .body {
-        --_row-height: 60px;
+  static override styles = [
+    windowedBodyStyles,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+        --_row-height: 40px;
       }
-    }
-  `;
+      .row {
+        block-size: var(--_row-height);
+        overflow: hidden;
+        box-sizing: border-box;
+        border-block-end: 1px solid;
+      }
+      /* Another layout, another row height. */
+      @container (max-width: 300px) {
+        .body {
+          --_row-height: 60px;
+        }
+      }
+    `,
+  ];
 
   /** Row indexes whose text is long (wraps to several lines). */
   long = new Set<number>();
