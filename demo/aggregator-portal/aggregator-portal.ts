@@ -27,7 +27,9 @@ document.getElementById('brand')!.textContent = portal.brand;
 const title = document.getElementById('portal-title')!;
 title.textContent = portal.title;
 title.dataset.de = portal.titleDe;
-document.title = portal.title;
+const pageTitle = document.getElementById('page-title')!;
+pageTitle.textContent = portal.title;
+pageTitle.dataset.de = portal.titleDe;
 for (const link of document.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Portals"] a')) {
   if (new URL(link.href).searchParams.get('kind') === kind) link.setAttribute('aria-current', 'page');
 }
@@ -40,6 +42,7 @@ async function main() {
   document.getElementById('organization-name')!.textContent = organization.name;
   const config = document.getElementById('config')!;
   config.setAttribute('api-base', demo.apiBase);
+  config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?org=${encodeURIComponent(organization.orgId)}`);
   config.querySelector('partner-member-overview')!.setAttribute('org-id', organization.orgId);
 }

@@ -1,6 +1,6 @@
 // A Systemhaus intranet embedding the partner widgets through the npm package, with embed tokens from its backend.
 import '@poly-partner/widgets';
-import { loadDemoConfig, setUpLanguageSwitch, showStartupError } from '../shared/demo-config.js';
+import { loadDemoConfig, setUpLanguageSwitch, showStartupError, siteText } from '../shared/demo-config.js';
 
 setUpLanguageSwitch();
 
@@ -15,11 +15,13 @@ async function main() {
   });
   const reseller = demo.resellers.find((candidate) => candidate.partnerId === chosen);
   document.getElementById('company-name')!.textContent = reseller?.name ?? '';
-  document.getElementById('reseller-about')!.textContent = reseller?.about ?? '';
+  siteText(document.getElementById('reseller-about')!, reseller?.about ?? '', reseller?.aboutDe ?? '');
 
   // The backend decides which partner a token is for; the widgets only know where to ask.
   const config = document.getElementById('config')!;
   config.setAttribute('api-base', demo.apiBase);
+  // The demo runs against the sandbox: badges trust its keys and say they are sandbox badges.
+  config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?partner=${encodeURIComponent(chosen)}`);
   for (const widget of config.querySelectorAll('partner-tier-badge, next-tier-checklist, deal-registration-form, partner-deal-list')) {
     widget.setAttribute('partner-id', chosen);

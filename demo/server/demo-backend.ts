@@ -1,14 +1,16 @@
 // The demo host sites' tiny backend, as a Vite plugin for the dev and preview servers:
 // it holds the sandbox's secret keys and mints short-lived embed tokens, so no secret reaches the browser.
 //   GET  /api/demo-config                      -> what the pages may know: API base, demo partner/org ids, publishable key
-//   POST /api/embed-token?partner=<id>|org=<id> -> { token, expiresAt } for the page's own origin
+//   POST /api/embed-token?partner=<id>|org=<id> -> { token, expiresAt } for the page's own origin; only for a same-origin
+//                                                POST from a page of this server (its Origin), never a cross-site one
 //   GET  /widgets/*                            -> the built script-tag bundle (packages/widgets/dist), as a CDN would serve it
 //   GET  /marketing-site/                      -> the plain-HTML marketing page with the sandbox's partner id and
 //                                                publishable key filled in (a real site pastes its own into the HTML)
 // It also sends the strict Content Security Policy every widget must work under.
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Credentials } from '@poly-partner/sandbox';
 import type { Plugin } from 'vite';
 
 /** The strict policy of issue 5, plus the sandbox API as the one other origin the pages may reach. */
@@ -20,13 +22,6 @@ export function contentSecurityPolicy(apiBase: string): string {
   );
 }
 
-interface Credentials {
-  baseUrl: string;
-  resellers: { partnerId: string; name: string; secretKey: string; about: string }[];
-  organizations: { orgId: string; kind: string; name: string; secretKey: string }[];
-  publishable: { partnerId: string; publishableKey: string; origins: string[] }[];
-}
-
 export interface DemoBackendOptions {
   /** Where the sandbox wrote its demo credentials; `.sandbox/credentials.json` by default. */
   credentialsFile: string;
@@ -34,6 +29,25 @@ export interface DemoBackendOptions {
   widgetsDist: string;
   /** The marketing site's HTML template. */
   marketingPage: string;
+  /**
+   * Origins of this demo's pages besides `http://127.0.0.1:<port>` and `http://localhost:<port>` of the port a request
+   * arrived on (a proxy in front, another host name).
+   */
+  origins?: string[];
+}
+
+/**
+ * The page origin to mint a token for, or null when the request is not a same-origin POST from one of this server's
+ * pages. The origin comes from the browser's `Origin` header checked against the port the request really arrived on,
+ * never from `Host`, which any client sets as it likes; a cross-site page's POST (a form, a fetch) carries its own
+ * Origin and is refused, so another site cannot have tokens minted for it.
+ */
+function pageOrigin(options: DemoBackendOptions, request: IncomingMessage): string | null {
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string' || request.headers['sec-fetch-site'] === 'cross-site') return null;
+  const port = request.socket.localPort;
+  const own = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`, ...(options.origins ?? [])];
+  return own.includes(origin) ? origin : null;
 }
 
 const escapeHtml = (text: string) =>
@@ -63,8 +77,15 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 async function serveWidgetFile(options: DemoBackendOptions, pathname: string, response: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname.slice('/widgets/'.length)));
-  if (relative.startsWith('..')) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname.slice('/widgets/'.length));
+  } catch {
+    send(response, 400, { error: 'Malformed path' });
+    return;
+  }
+  const relative = normalize(decoded);
+  if (relative.startsWith('..') || isAbsolute(relative) || relative.includes('\0')) {
     send(response, 404, { error: 'Not found' });
     return;
   }
@@ -100,7 +121,7 @@ async function handle(options: DemoBackendOptions, request: IncomingMessage, res
   if (url.pathname === '/api/demo-config' && request.method === 'GET') {
     send(response, 200, {
       apiBase: credentials.baseUrl,
-      resellers: credentials.resellers.map(({ partnerId, name, about }) => ({ partnerId, name, about })),
+      resellers: credentials.resellers.map(({ partnerId, name, about, aboutDe }) => ({ partnerId, name, about, aboutDe: aboutDe ?? about })),
       organizations: credentials.organizations.map(({ orgId, kind, name }) => ({ orgId, kind, name })),
       publishable: credentials.publishable.map(({ partnerId, publishableKey }) => ({ partnerId, publishableKey })),
     });
@@ -116,8 +137,13 @@ async function handle(options: DemoBackendOptions, request: IncomingMessage, res
       send(response, 404, { error: 'Not a demo partner or organization' });
       return;
     }
-    // A real backend would take the subject from the signed-in user's session, never from the query.
-    const origin = `http://${request.headers.host}`;
+    // A real backend would take the subject from the signed-in user's session, never from the query, and would check
+    // that session's cookie (SameSite) as well as the Origin.
+    const origin = pageOrigin(options, request);
+    if (!origin) {
+      send(response, 403, { error: 'Embed tokens are minted only for a same-origin request from a page of this site' });
+      return;
+    }
     const upstream = await fetch(`${credentials.baseUrl}/v1/embed-tokens`, {
       method: 'POST',
       headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
@@ -129,18 +155,36 @@ async function handle(options: DemoBackendOptions, request: IncomingMessage, res
   send(response, 404, { error: 'Unknown demo backend route' });
 }
 
-export function demoBackend(options: DemoBackendOptions): Plugin {
-  const middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    if (request.url?.startsWith('/widgets/')) {
-      serveWidgetFile(options, new URL(request.url, 'http://demo.invalid').pathname, response).catch(next);
+/**
+ * Answers a failure without its message: an error's text and stack name files and folders of this machine. The
+ * details go to the server's console, where the developer looks.
+ */
+function failed(response: ServerResponse, status: number, error: unknown) {
+  console.error('[demo backend]', error);
+  if (!response.headersSent) send(response, status, { error: status === 502 ? 'The sandbox API did not answer' : 'The demo backend failed; see its console' });
+  else response.end();
+}
+
+/** The backend as connect middleware (what Vite's dev and preview servers run); exported for tests. */
+export function demoBackendMiddleware(options: DemoBackendOptions) {
+  return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    let pathname: string;
+    try {
+      pathname = new URL(request.url ?? '/', 'http://demo.invalid').pathname;
+    } catch {
+      send(response, 400, { error: 'Malformed path' });
+      return;
+    }
+    if (pathname.startsWith('/widgets/')) {
+      serveWidgetFile(options, pathname, response).catch((error: unknown) => failed(response, 500, error));
       return;
     }
     if (request.url === '/marketing-site/' || request.url === '/marketing-site/index.html') {
-      serveMarketingPage(options, response).catch((error: unknown) => send(response, 503, { error: String(error) }));
+      serveMarketingPage(options, response).catch((error: unknown) => failed(response, 503, error));
       return;
     }
     if (request.url?.startsWith('/api/')) {
-      handle(options, request, response).catch((error: unknown) => send(response, 502, { error: String(error) }));
+      handle(options, request, response).catch((error: unknown) => failed(response, 502, error));
       return;
     }
     readCredentials(options.credentialsFile)
@@ -148,6 +192,10 @@ export function demoBackend(options: DemoBackendOptions): Plugin {
       .catch(() => response.setHeader('content-security-policy', contentSecurityPolicy('http://127.0.0.1:8787')))
       .finally(next);
   };
+}
+
+export function demoBackend(options: DemoBackendOptions): Plugin {
+  const middleware = demoBackendMiddleware(options);
   return {
     name: 'poly-partner-demo-backend',
     configureServer(server) {

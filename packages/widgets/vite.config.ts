@@ -2,6 +2,7 @@
 // each element's chunk loads only when its tag appears. The npm entry points are built by `tsc` (see package.json).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { CHUNK_GROUPS, chunkGroupProblems, groupTest } from './scripts/embed-chunks.js';
 import { minifyLitLiterals } from './scripts/minify-literals.js';
 
 /** Lit's css``/html``/svg`` literals minified in our modules, once TypeScript is stripped (in chunks the tags are renamed). */
@@ -16,8 +17,20 @@ function minifyLiterals(): Plugin {
   };
 }
 
+/** Fails the build when a chunk group of scripts/embed-chunks.ts captured no module: a table that went stale. */
+function checkChunkGroups(): Plugin {
+  return {
+    name: 'poly-partner:check-chunk-groups',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
+      const problems = chunkGroupProblems(chunks);
+      if (problems.length > 0) this.error(`scripts/embed-chunks.ts is stale:\n${problems.join('\n')}`);
+    },
+  };
+}
+
 /**
- * embed.ts fetches an element's SDK resources beside it through src/internal/sdk-resources/*, which re-export them
+ * embed.ts fetches an element's SDK resources beside it through src/generated/sdk-resources/*, which re-export them
  * from the SDK's index; here those resolve to the SDK's resource modules themselves, the very modules its lazy client
  * imports. Else each re-export is a dynamic entry of its own: a 55-byte facade chunk (one more file per resource on
  * every page) and a namespace object built at run time in each resource chunk.
@@ -27,8 +40,8 @@ function sdkResourcesThemselves(): Plugin {
     name: 'poly-partner:sdk-resources-themselves',
     enforce: 'pre',
     async resolveId(source, importer) {
-      const name = /^\.\/internal\/sdk-resources\/([\w-]+)\.js$/.exec(source)?.[1];
-      if (!name || !importer?.endsWith('/src/embed.ts')) return null;
+      const name = /^\.\/sdk-resources\/([\w-]+)\.js$/.exec(source)?.[1];
+      if (!name || !importer?.endsWith('/src/generated/embed-loaders.ts')) return null;
       const sdk = await this.resolve('@poly-partner/sdk', importer); // packages/sdk/src/index.ts
       return sdk && fileURLToPath(new URL(`resources/${name}.ts`, pathToFileURL(sdk.id)));
     },
@@ -36,7 +49,7 @@ function sdkResourcesThemselves(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [minifyLiterals(), sdkResourcesThemselves()],
+  plugins: [minifyLiterals(), sdkResourcesThemselves(), checkChunkGroups()],
   resolve: {
     // The SDK's client loads each resource (its code and schemas) on first call, each a chunk of its own, so a page
     // loads only the resources its elements call (packages/sdk/src/internal/resources.lazy.ts).
@@ -70,58 +83,14 @@ export default defineConfig({
             : '',
         // The minifier keeps `/* @__PURE__ */` marks, which only a bundler reading this output again would use.
         comments: { annotation: false },
+        // The groups, by role, from scripts/embed-chunks.ts (each one's reasons are there); checkChunkGroups() below
+        // fails the build when one of their patterns captures no module.
         codeSplitting: {
-          groups: [
-            {
-              // What every page with a widget runs: <partner-config> with the SDK's core, and the widgets' base
-              // class, with everything they import (lit, @lit/*, the validator); also the SDK's small internals the
-              // resources share and the bundler's runtime. One file instead of eight: each file is gzipped on its
-              // own, and one compression window over all of it is smaller than the sum of small ones.
-              name: 'core',
-              test: /\/packages\/widgets\/src\/(config\/partner-config|internal\/partner-element)\.ts$|\/packages\/sdk\/src\/internal\/(?!page-walk\.ts$)|rolldown[\\/]runtime|\/json-schemas\/(id|tier)\.ts$/,
-              includeDependenciesRecursively: true,
-            },
-            {
-              // The badge with the one SDK resource it calls, which no other element calls: one file for its page
-              // rather than two (each file is gzipped on its own). What they import beyond the core is the badge's
-              // own JSON Schemas. (The other elements' resources are shared, or import what other pages load.)
-              name: 'partner-tier-badge',
-              test: /\/widgets\/src\/components\/partner-tier-badge\/|\/sdk\/src\/resources\/badges\.ts$/,
-              includeDependenciesRecursively: true,
-            },
-            {
-              // What the pages of every element but the badge load, and no other: the contract's constants, Lit's
-              // @state, and the date and country-code JSON Schemas. One file instead of two. Not what they import
-              // (lit/decorators.js re-exports @query too, which only the member overview uses).
-              name: 'elements',
-              test: /\/contract\/src\/constants\.ts$|decorators[\\/]state\.js$|lit[\\/]decorators\.js$|\/json-schemas\/(iso-date|country-code)\.ts$/,
-              includeDependenciesRecursively: false,
-            },
-            {
-              // What the pages of the elements that show tier criteria (the checklist, the deal form through the
-              // partner's tier status, the member overview) load, and no other: the criterion and region-code JSON
-              // Schemas. One file instead of two.
-              name: 'criteria',
-              test: /\/json-schemas\/(criterion-(id|group|status|unit)|region-code)\.ts$/,
-              includeDependenciesRecursively: true,
-            },
-            {
-              // What the pages of the elements that call list resources (the deal form and list, the member
-              // overview) load and no other page does: walking on from a page of a list (the SDK's page-walk.ts, kept
-              // out of the core for it), the money and deal-state JSON Schemas, and the deal states in words. One file
-              // instead of three.
-              name: 'lists',
-              test: /\/sdk\/src\/internal\/page-walk\.ts$|\/json-schemas\/(money|currency|deal-status)\.ts$|\/widgets\/src\/internal\/deal-status-name\.ts$/,
-              includeDependenciesRecursively: true,
-            },
-            {
-              // What the deal form's and the deal list's pages load, and no other: the SDK's deals resource, the deal
-              // JSON Schemas, and deal types and discounts in words. One file instead of three.
-              name: 'deals',
-              test: /\/contract\/src\/browser-validators\/deal\.ts$|\/widgets\/src\/internal\/deal-text\.ts$|\/sdk\/src\/resources\/deals\.ts$/,
-              includeDependenciesRecursively: true,
-            },
-          ],
+          groups: Object.entries(CHUNK_GROUPS).map(([role, group]) => ({
+            name: role,
+            test: groupTest(group),
+            includeDependenciesRecursively: group.withDependencies,
+          })),
         },
       },
     },

@@ -85,7 +85,7 @@ function pageHtml(params: URLSearchParams, sandbox: BenchSandbox): string {
   const partnerId = sandbox.credentials.resellers[0]!.partnerId;
   const partnerTags = widgets.filter((tag) => tag !== OVERVIEW);
   const config = (subject: string, inner: string) =>
-    `<partner-config api-base="${sandbox.url}" token-endpoint="/token" ${subject} lang="en">${inner}</partner-config>`;
+    `<partner-config environment="sandbox" api-base="${sandbox.url}" token-endpoint="/token" ${subject} lang="en">${inner}</partner-config>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <script>
 window.__bench = { longTasks: [], connected: {}, ready: {}, painted: {} };

@@ -1,11 +1,12 @@
 // `pnpm bench`: measures sizes, the SDK's requests, the built widgets in Chromium, and the sandbox under load; prints
-// each figure beside the goals of issues 7 and 17 (met, or missed by how much) and writes every figure to
+// each figure beside the goals of issues 7, 17 and 21 (met, or missed by how much) and writes every figure to
 // bench-results.json. A missed goal does not fail the run (timings on a shared machine vary run to run); a load run
 // that got any non-2xx answer does (exit code 1): its requests per second would count refusals as throughput.
 import { cpus } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { measureBrowser, OVERVIEW, startPageServer, type BrowserFigures } from './browser.js';
+import { measureForecast, type ForecastFigures } from './forecast.js';
 import { BARE, BARE_AGAIN, measureLoad, type LoadFigures, type Scenario } from './load.js';
 import { startBenchSandbox, type SandboxMemory } from './sandbox.js';
 import { measureSdkRequests } from './sdk-requests.js';
@@ -31,10 +32,13 @@ const rss = { afterSeedingMB: sandbox.rssMB(), afterBrowserMB: 0, beforeLoadMB: 
 /** Where the sandbox's memory is (V8 heap, SQLite page cache), as the child reports it, at the RSS samples. */
 const sandboxMemory: Record<string, SandboxMemory> = { afterSeeding: await sandbox.memory() };
 let browser: BrowserFigures;
+let forecast: ForecastFigures;
 let warmUp: LoadFigures;
 let load: LoadFigures;
 try {
   log(`  seeded in ${sandbox.seedMs} ms; RSS ${rss.afterSeedingMB} MB`);
+  log('Protection forecast of the largest organization (computed in the sandbox; the summary uncached and cached)…');
+  forecast = await measureForecast(sandbox);
   log('Browser (headless Chromium, dist/embed.js)…');
   browser = await measureBrowser(server, sandbox, log);
   rss.afterBrowserMB = sandbox.rssMB();
@@ -129,6 +133,9 @@ goal('sandbox < 150 MB RSS (highest seen)', rssMax, 150, 'MB');
 goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((entry) => !entry.name.startsWith('bare')).reduce((sum, entry) => sum + entry.requests, 0)} requests, after an identical warm-up round; 3 s idle after)`, growthMB.acrossLoad, 0, 'MB', {
   figure: `${growthMB.acrossLoad} MB (since seeding, warm-up and browser included: ${growthMB.sinceSeeding} MB)`,
 });
+goal(`protection forecast of the largest organization (${forecast.members} members), uncached, <= 100 ms (median of ${forecast.computedMs.runs})`, forecast.computedMs.median, 100, 'ms', {
+  figure: `${forecast.computedMs.median} ms (CPU ${forecast.computedMs.cpuMedian} ms; slowest ${forecast.computedMs.max} ms; the summary over HTTP after a data change ${forecast.summaryUncachedMs.median} ms, cached ${forecast.summaryCachedMs.median} ms)`,
+});
 goal('badge path (embed.js + config + badge, as built, ky included) <= 16 KB gzip', kB(badgePath.gzip), 16, 'KB');
 goal('every widget + SDK + en/de (npm entry, one bundle, ky included) <= 52 KB gzip', kB(everything.gzip), 52, 'KB');
 goal('six-widget page: API answers of the first render <= 10 KB on the wire (br/gzip, dedup + ETag)', kB(sdk.compressed.bodyBytesFirst), 10, 'KB', {
@@ -142,6 +149,7 @@ const ratios = {
   sdkFirstRenderRequestsWithToWithout: round(sdk.withCache.firstRender / sdk.without.firstRender, 3),
   sdkReRenderBytesWithToWithout: round(sdk.withCache.bodyBytesReRender / Math.max(1, sdk.without.bodyBytesReRender), 3),
   overviewFirstRowsSyntheticToLargest: round(synthetic.firstRowsAfterDataMs / Math.max(0.1, overview.firstRowsAfterDataMs), 2),
+  summaryCachedToUncached: round(forecast.summaryCachedMs.median / forecast.summaryUncachedMs.median, 3),
   overviewHeapSyntheticToLargest: round(synthetic.heapAfterScrollMB / overview.heapAfterScrollMB, 2),
 };
 
@@ -178,6 +186,11 @@ for (const figures of browser.overviews) {
   row('scroll through all', `${figures.scrolledMembers} members in ${figures.scrollSeconds} s; ${figures.scrollLongTasks.count} long tasks, longest ${figures.scrollLongTasks.longestMs} ms`);
   row('JS heap after scrolling all', `${figures.heapAfterScrollMB} MB`);
 }
+section(`protection forecast (organization summary), ms: median / slowest`);
+row(`computed, uncached: ${forecast.members} members (${forecast.orgId}, ${forecast.endDays} end days), ${forecast.computedMs.runs} runs`, `${forecast.computedMs.median} / ${forecast.computedMs.max} (CPU, median: ${forecast.computedMs.cpuMedian})`);
+row(`computed, uncached: ${forecast.everyReseller.members} members (every reseller)`, `${forecast.everyReseller.computedMs.median} / ${forecast.everyReseller.computedMs.max}`);
+row(`GET summary after a registered deal (cache invalidated), ${forecast.summaryUncachedMs.rounds} rounds`, `${forecast.summaryUncachedMs.median} / ${forecast.summaryUncachedMs.max}`);
+row(`GET summary unchanged (cached), ${forecast.summaryCachedMs.rounds} rounds`, `${forecast.summaryCachedMs.median} / ${forecast.summaryCachedMs.max}`);
 section(`sandbox under load (autocannon, ${load.connections} connections unless said, ${load.secondsPerScenario} s each): req/s; p50/p95/p99 ms; ratio to bare`);
 row('members page is', `${load.membersPage.orgId} (${load.membersPage.members} members) ?${load.membersPage.query}`);
 const loadText = (entry: Scenario) =>
@@ -193,7 +206,7 @@ const warmUpDeals = scenario(deals.name, warmUp);
 row('deals registered during warm-up + load', `${warmUpDeals.requests} + ${deals.requests} (each kept in the sandbox's database with its idempotency record)`);
 row('warm-up round: tier-status × bare; members page p95', `${round(scenario(tierStatus.name, warmUp).requestsPerSecond / bareRpsOf(warmUp), 3)} × bare; ${scenario(members.name, warmUp).latencyMs.p95} ms`);
 row('bare node:http server', `${load.bareRssMB} MB`);
-section('goals of issues 7 and 17');
+section('goals of issues 7, 17 and 21');
 for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);
 
 const width = Math.max(...rows.map(([what]) => what.length));
@@ -207,6 +220,7 @@ const results = {
   sizes,
   sdk,
   browser,
+  forecast,
   load,
   loadWarmUp: warmUp,
   sandbox: {

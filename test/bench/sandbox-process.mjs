@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { startSandbox } from '../../packages/sandbox/dist/index.js';
+import { protectionForecastDays, startSandbox, storeApiKey } from '../../packages/sandbox/dist/index.js';
 
 const { values } = parseArgs({ options: { origin: { type: 'string', multiple: true }, resellers: { type: 'string', default: '15000' } } });
 
@@ -29,9 +29,7 @@ sandbox.db.transaction(() => {
     .prepare('INSERT INTO organizations (id, kind, name, country) VALUES (?, ?, ?, ?)')
     .run(syntheticOrg.orgId, 'distributor', 'Bench Distribution (every reseller)', 'DE');
   sandbox.db.prepare('INSERT INTO memberships (org_id, partner_id) SELECT ?, id FROM partners').run(syntheticOrg.orgId);
-  sandbox.db
-    .prepare(`INSERT INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'organization', ?, '[]')`)
-    .run(syntheticOrg.secretKey, syntheticOrg.orgId);
+  storeApiKey(sandbox.db, { key: syntheticOrg.secretKey, kind: 'secret', subjectKind: 'organization', subjectId: syntheticOrg.orgId });
 })();
 syntheticOrg.members = sandbox.db.prepare('SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(syntheticOrg.orgId);
 
@@ -49,7 +47,8 @@ process.stdin.on('end', shutdown);
 // A line `memory` on stdin: answer where the resident memory is (JSON line), for the bench's memory figures.
 // `memory gc` collects garbage first when the child runs with --expose-gc (test/bench/sandbox-only.ts --gc).
 createInterface({ input: process.stdin }).on('line', (line) => {
-  const [command, option] = line.trim().split(' ');
+  const [command, option, runs] = line.trim().split(' ');
+  if (command === 'forecast') return timeForecast(option, Number(runs));
   if (command !== 'memory') return;
   if (option === 'gc') globalThis.gc?.();
   const usage = process.memoryUsage();
@@ -65,3 +64,23 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     },
   }));
 });
+
+// A line `forecast <orgId> <runs>`: compute the summary's protection forecast for the organization `runs` times, as
+// the summary does when its cache misses (today's date, the stored evaluation), and answer each run's wall and CPU
+// time in ms.
+function timeForecast(orgId, runs) {
+  const asOf = new Date().toISOString().slice(0, 10);
+  const times = [];
+  // CPU time beside wall time: on a shared machine the wall time includes waiting for a core.
+  const cpuTimes = [];
+  let endDays = 0;
+  for (let run = 0; run < runs; run++) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    endDays = protectionForecastDays(sandbox.db, orgId, asOf);
+    times.push(Math.round((performance.now() - started) * 100) / 100);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push(Math.round((used.user + used.system) / 10) / 100);
+  }
+  console.log(JSON.stringify({ forecast: { orgId, asOf, endDays, times, cpuTimes } }));
+}

@@ -28,7 +28,16 @@ export interface BenchSandbox {
    * runs a full garbage collection before, when the child was started with `--expose-gc`.
    */
   memory(options?: { collectFirst?: boolean }): Promise<SandboxMemory>;
+  /** The wall and CPU times (ms) of `runs` computations of the organization's protection forecast in the child, bypassing the summary's cache. */
+  forecastTimes(orgId: string, runs: number): Promise<ForecastTimes>;
   close(): Promise<void>;
+}
+
+/** Wall and CPU time (ms) of each computation of a protection forecast in the child, and its number of end days. */
+export interface ForecastTimes {
+  endDays: number;
+  times: number[];
+  cpuTimes: number[];
 }
 
 export interface SandboxMemory {
@@ -66,8 +75,11 @@ export function firstJsonLine<T>(child: ChildProcess, timeoutMs: number): Promis
   });
 }
 
-/** `nodeFlags` replaces the flags the sandbox's launchers use, for comparisons (test/bench/sandbox-flags.ts). */
-export async function startBenchSandbox(origins: string[], options: { nodeFlags?: readonly string[] } = {}): Promise<BenchSandbox> {
+/**
+ * `nodeFlags` replaces the flags the sandbox's launchers use, for comparisons (test/bench/sandbox-flags.ts).
+ * `readyTimeoutMs`: how long seeding may take (a machine busy with other work seeds slower).
+ */
+export async function startBenchSandbox(origins: string[], options: { nodeFlags?: readonly string[]; readyTimeoutMs?: number } = {}): Promise<BenchSandbox> {
   const script = new URL('./sandbox-process.mjs', import.meta.url).pathname;
   // On the Node flags the sandbox's launchers give it (its bin, `pnpm sandbox`, `pnpm start`), not bench-only ones.
   const flags = options.nodeFlags ?? SANDBOX_NODE_FLAGS;
@@ -77,15 +89,17 @@ export async function startBenchSandbox(origins: string[], options: { nodeFlags?
   type Ready = Pick<BenchSandbox, 'url' | 'credentials' | 'organizations' | 'syntheticOrg' | 'seedMs'>;
   let ready: Ready;
   try {
-    ready = await firstJsonLine<Ready>(child, 120_000);
+    ready = await firstJsonLine<Ready>(child, options.readyTimeoutMs ?? 120_000);
   } catch (error) {
     child.kill();
     throw error;
   }
   const lines = createInterface({ input: child.stdout! });
   const memoryAnswers: ((memory: SandboxMemory) => void)[] = [];
+  const forecastAnswers: ((answer: ForecastTimes) => void)[] = [];
   lines.on('line', (line) => {
     if (line.startsWith('{"memory"')) memoryAnswers.shift()?.((JSON.parse(line) as { memory: SandboxMemory }).memory);
+    if (line.startsWith('{"forecast"')) forecastAnswers.shift()?.((JSON.parse(line) as { forecast: ForecastTimes }).forecast);
   });
   const keys = new Map([...ready.organizations, ready.syntheticOrg].map((org) => [org.orgId, org.secretKey]));
   return {
@@ -98,6 +112,11 @@ export async function startBenchSandbox(origins: string[], options: { nodeFlags?
       new Promise<SandboxMemory>((resolve) => {
         memoryAnswers.push(resolve);
         child.stdin!.write(options.collectFirst ? 'memory gc\n' : 'memory\n');
+      }),
+    forecastTimes: (orgId, runs) =>
+      new Promise((resolve) => {
+        forecastAnswers.push(resolve);
+        child.stdin!.write(`forecast ${orgId} ${runs}\n`);
       }),
     close: () =>
       new Promise<void>((resolve) => {

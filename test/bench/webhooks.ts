@@ -13,7 +13,7 @@ const folder = mkdtempSync(join(tmpdir(), 'poly-webhook-bench-'));
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? Number.NaN;
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const sandbox = await startChildSandbox(join(folder, 'sandbox.db'), 'bench', { resellers: 2_000, timeFactor: 60 });
+const sandbox = await startChildSandbox(join(folder, 'sandbox.db'), { resellers: 2_000, timeFactor: 60 });
 const receiver = await startReceiver();
 try {
   const call = async (path: string, key: string, init: RequestInit = {}) => {

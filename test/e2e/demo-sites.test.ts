@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Deal, Member, Organization, OrganizationSummary, PartnerProfile, Tier, TierStatus } from '@poly-partner/contract';
 import type { Locator, Page } from 'playwright';
-import { saveScreenshot, startDemoHarness, widgetText, type DemoHarness, type DemoPage } from '../support/demo-harness.js';
+import { saveElementScreenshot, saveScreenshot, startDemoHarness, widgetText, type DemoHarness, type DemoPage } from '../support/demo-harness.js';
 
 let demo: DemoHarness;
 
@@ -64,6 +64,12 @@ const CHECKLIST_LANGUAGE = {
   en: ['Your partner tier', 'Current tier', 'Next tier', 'requirements met', 'Extra discount'],
 };
 
+/** The checklist in the member overview's detail speaks about the member, to the aggregator. */
+const MEMBER_CHECKLIST_LANGUAGE = {
+  de: ['Partnerstufe', 'Aktuelle Stufe', 'Nächste Stufe', 'Anforderungen erfüllt'],
+  en: ['Partner tier', 'Current tier', 'Next tier', 'requirements met', 'Extra discount'],
+};
+
 describe('landing page', () => {
   test('links to every demo site and lists the demo credentials without errors', async () => {
     const landing = await demo.openPage('/');
@@ -100,8 +106,9 @@ describe('landing page', () => {
     try {
       const { page } = landing;
       await page.getByRole('button', { name: 'Deutsch' }).click();
-      await page.getByRole('link', { name: 'Reseller portal' }).click();
-      await waitForText(page.locator('partner-tier-badge'), 'Von Poly bestätigt');
+      // The landing page's list is translated too, its links included.
+      await page.getByRole('link', { name: 'Reseller-Portal' }).click();
+      await waitForText(page.locator('partner-tier-badge'), 'Sandbox-Abzeichen, nicht von Poly ausgestellt');
       assert.equal(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
       await assertClean(landing);
     } finally {
@@ -125,9 +132,9 @@ describe('reseller portal', () => {
     try {
       const { page } = portal;
       const badge = page.locator('partner-tier-badge');
-      await waitForText(badge, 'Verified by Poly');
+      await waitForText(badge, 'Sandbox badge, not issued by Poly');
       const badgeText = await widgetText(page, 'partner-tier-badge');
-      assert.match(badgeText, new RegExp(`^${TIER_NAMES[status.effectiveTier]} partner ${reseller.name} Verified by Poly`));
+      assert.match(badgeText, new RegExp(`^Partner · ${TIER_NAMES[status.effectiveTier]} ${reseller.name} Sandbox badge, not issued by Poly`));
 
       const checklist = page.locator('next-tier-checklist');
       await waitForText(checklist, 'Your partner tier');
@@ -154,6 +161,13 @@ describe('reseller portal', () => {
       assert.ok((await rows.first().innerText()).includes(deals.items[0]!.customer.name));
 
       await saveScreenshot(page, 'reseller-portal');
+      // The checklist leads with what keeps the protected tier (the README shows it on its own).
+      assert.ok(status.keepChecklist, 'the demo reseller is protected above what it earns');
+      const keepHeading = `To keep ${TIER_NAMES[status.keepChecklist.tier]} after`;
+      assert.ok((await checklist.locator('[part~="keep"]').innerText()).includes(keepHeading));
+      assert.ok(checklistText.indexOf(keepHeading) < checklistText.indexOf('Next tier:'), 'the keep section comes first');
+      // From the widget's top to the end of the keep section (the next tier's part follows below it).
+      await saveElementScreenshot(checklist, 'next-tier-checklist-keep', checklist.locator('[part~="keep"]'));
       await assertClean(portal);
     } finally {
       await portal.close();
@@ -202,9 +216,13 @@ describe('reseller portal', () => {
 
       await waitForText(form, 'Registration received');
       const formText = await widgetText(page, 'deal-registration-form');
-      const match = /Registration ID (\S+)/.exec(formText);
+      // The success view names the registration by its reference, which a person can quote.
+      const match = /Reference (R-\d{2}-\d{6})/.exec(formText);
       assert.ok(match, formText);
-      dealId = match[1]!;
+      const reference = match[1]!;
+      const found = await demo.api<{ items: Deal[] }>(`/v1/partners/${reseller.partnerId}/deals?q=${reference}`, reseller.secretKey);
+      assert.equal(found.items.length, 1, `one registration ${reference}`);
+      dealId = found.items[0]!.id;
 
       // The list on the same page refreshes itself after the registration.
       const row = page.locator(`partner-deal-list [part~="row"][data-deal-id="${dealId}"]`);
@@ -263,7 +281,7 @@ describe('reseller portal', () => {
 
   test(
     'every demo reseller’s badge reads verified on its own portal',
-    // Most demo resellers have no publishable key: the badge is issued for the portal the embed token is bound to.
+    // Every demo reseller has the demo origins among its registered websites (seeded so), not from its token.
     async () => {
       for (const reseller of demo.credentials.resellers) {
         const portal = await demo.openPage(`/reseller-portal/?partner=${reseller.partnerId}`);
@@ -271,7 +289,7 @@ describe('reseller portal', () => {
           const badge = portal.page.locator('partner-tier-badge');
           await badge.locator('[part~="status"]').waitFor();
           const text = await widgetText(portal.page, 'partner-tier-badge');
-          assert.ok(text.includes(`${reseller.name} Verified by Poly`), `${reseller.name}: ${text}`);
+          assert.ok(text.includes(`${reseller.name} Sandbox badge, not issued by Poly`), `${reseller.name}: ${text}`);
         } finally {
           await portal.close();
         }
@@ -283,12 +301,12 @@ describe('reseller portal', () => {
     const portal = await demo.openPage('/reseller-portal/');
     try {
       const { page } = portal;
-      await waitForText(page.locator('partner-tier-badge'), 'Verified by Poly');
+      await waitForText(page.locator('partner-tier-badge'), 'Sandbox badge, not issued by Poly');
       await waitForText(page.locator('next-tier-checklist'), 'Your partner tier');
       await page.locator('deal-registration-form').getByLabel('Legal name').waitFor();
       await waitForText(page.locator('partner-deal-list'), 'Your deal registrations');
       await switchToGermanAndCheck(page, {
-        'partner-tier-badge': { de: ['Von Poly bestätigt', '-Partner'], en: ['Verified by Poly', ' partner '] },
+        'partner-tier-badge': { de: ['Sandbox-Abzeichen, nicht von Poly ausgestellt', '-Partner'], en: ['Sandbox badge, not issued by Poly', ' partner '] },
         'next-tier-checklist': CHECKLIST_LANGUAGE,
         'deal-registration-form': {
           de: ['Deal registrieren', 'Endkunde', 'Firmenname', 'Kontaktperson beim Endkunden', 'Geschätzter Wert', 'Deutschland'],
@@ -357,7 +375,7 @@ describe('aggregator portal', () => {
         const detail = overview.locator('[part~="detail"]');
         await waitForText(detail.locator('#detail-heading'), member.name);
         const checklist = detail.locator('next-tier-checklist');
-        await waitForText(checklist, 'Your partner tier');
+        await waitForText(checklist, 'Partner tier');
         const status = await demo.api<TierStatus>(`/v1/partners/${member.partnerId}/tier-status`, organization.secretKey);
         assert.ok(status.checklist, 'a member below Platinum has a checklist');
         const checklistText = await widgetText(page, 'partner-member-overview [part~="detail"] next-tier-checklist');
@@ -365,13 +383,21 @@ describe('aggregator portal', () => {
         assert.ok(checklistText.includes(`Next tier: ${TIER_NAMES[status.checklist.tier]}`), checklistText);
         assert.ok(checklistText.includes(`${status.checklist.metCount} of ${status.checklist.requiredCount} requirements met`), checklistText);
         await saveScreenshot(page, `aggregator-portal-${kind.replace('_', '-')}`);
+        if (kind === 'distributor') {
+          // "When protection ends", on its own for the README: today's tier mix beside the mix after each end date.
+          const forecast = overview.locator('[part~="forecast"]');
+          const first = summary.protectionForecast[0]!;
+          assert.ok(first, 'protections end in the distributor');
+          assert.ok((await forecast.innerText()).includes(`${number(first.falling.count)} of ${number(first.endingCount)} members`));
+          await saveElementScreenshot(forecast, 'forecast-panel');
+        }
 
         await switchToGermanAndCheck(page, {
           'partner-member-overview': {
-            de: [`Mitglieder von ${details.name}`, 'Mitglieder je Stufe', 'Statusschutz endet bald', 'Deal-Pipeline', 'Reseller-Mitglieder', 'Nach Namen suchen', 'Schließen', 'Ihre Partnerstufe'],
+            de: [`${details.name}: Mitglieder`, 'Mitglieder je Stufe', 'Statusschutz endet bald', 'Deal-Pipeline', 'Mitgliedsunternehmen', 'Nach Namen suchen', 'Schließen', 'Partnerstufe'],
             en: ['Members of', 'Members per tier', 'Protections ending soon', 'Close to the next tier', 'Deal pipeline', 'Member resellers', 'Search by name', 'Progress to next tier'],
           },
-          'partner-member-overview [part~="detail"] next-tier-checklist': CHECKLIST_LANGUAGE,
+          'partner-member-overview [part~="detail"] next-tier-checklist': MEMBER_CHECKLIST_LANGUAGE,
         });
         await assertClean(portal);
       } finally {
@@ -391,8 +417,8 @@ describe('marketing site', () => {
       const { page } = site;
       const badge = page.locator('partner-tier-badge');
       // The site is German by default.
-      await waitForText(badge, 'Von Poly bestätigt');
-      assert.match(await widgetText(page, 'partner-tier-badge'), new RegExp(`^${TIER_NAMES[status.effectiveTier]}-Partner ${reseller.name} Von Poly bestätigt bis`));
+      await waitForText(badge, 'Sandbox-Abzeichen, nicht von Poly ausgestellt');
+      assert.match(await widgetText(page, 'partner-tier-badge'), new RegExp(`^${TIER_NAMES[status.effectiveTier]}-Partner ${reseller.name} Sandbox-Abzeichen, nicht von Poly ausgestellt geprüft am`));
 
       const image = page.locator('img.static-badge');
       await page.waitForFunction((img) => (img as HTMLImageElement).complete, await image.elementHandle());
@@ -400,9 +426,9 @@ describe('marketing site', () => {
       await saveScreenshot(page, 'marketing-site');
 
       await page.getByRole('button', { name: 'English' }).click();
-      await waitForText(badge, 'Verified by Poly');
+      await waitForText(badge, 'Sandbox badge, not issued by Poly');
       const english = await widgetText(page, 'partner-tier-badge');
-      assert.match(english, new RegExp(`^${TIER_NAMES[status.effectiveTier]} partner ${reseller.name} Verified by Poly until`));
+      assert.match(english, new RegExp(`^Partner · ${TIER_NAMES[status.effectiveTier]} ${reseller.name} Sandbox badge, not issued by Poly checked`));
       assert.ok(!english.includes('bestätigt'), english);
       await assertClean(site);
     } finally {
@@ -441,7 +467,7 @@ describe('marketing site', () => {
       const text = await widgetText(page, 'partner-tier-badge');
       assert.ok(text.includes('verändert oder nicht von Poly ausgestellt'), text);
       assert.ok(text.includes('Poly-Partnerabzeichen'), text);
-      assert.ok(!text.includes(reseller.name.slice(0, 4)) && !text.includes('Von Poly bestätigt'), text);
+      assert.ok(!text.includes(reseller.name.slice(0, 4)) && !text.includes('Sandbox-Abzeichen, nicht von Poly ausgestellt'), text);
 
       await page.getByRole('button', { name: 'English' }).click();
       await waitForText(badge, 'Not verified');

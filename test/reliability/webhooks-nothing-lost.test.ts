@@ -9,7 +9,6 @@ import { verifyWebhook } from '@poly-partner/sdk';
 import { type ChildSandbox, startChildSandbox } from '../support/child-sandbox.js';
 import { plainHeaders, startReceiver } from '../support/webhook-receiver.js';
 
-const TOKEN = 'nothing-lost-operator';
 const folder = mkdtempSync(join(tmpdir(), 'poly-webhooks-'));
 const children: ChildSandbox[] = [];
 after(() => {
@@ -25,8 +24,9 @@ async function call(sandbox: ChildSandbox, path: string, key: string, init: Requ
 test('SIGKILL in the middle of deliveries, restart on the same file: every event arrives, once after dedup', { timeout: 240_000 }, async (t) => {
   const db = join(folder, 'sandbox.db');
   const receiver = await startReceiver();
-  const first = await startChildSandbox(db, TOKEN);
+  const first = await startChildSandbox(db);
   children.push(first);
+  const operator = { authorization: `Bearer ${first.credentials.operatorKey}` };
   const distributor = first.credentials.organizations.find((org) => org.kind === 'distributor')!;
   const endpoint = await call(first, '/v1/webhook-endpoints', distributor.secretKey, {
     method: 'POST',
@@ -38,9 +38,9 @@ test('SIGKILL in the middle of deliveries, restart on the same file: every event
   // Real changes first: past the protection end of the demo's protected Gold partner, members fall to what they earn.
   const held = first.credentials.resellers.find((reseller) => /protected Gold/.test(reseller.about))!;
   const status = await call(first, `/v1/partners/${held.partnerId}/tier-status`, held.secretKey);
-  const clock = await (await fetch(`${first.url}/sandbox/clock`, { headers: { 'x-sandbox-operator-token': TOKEN } })).json() as { now: string };
+  const clock = await (await fetch(`${first.url}/operator/clock`, { headers: operator })).json() as { now: string };
   const days = Math.round((Date.parse(status.protectedUntil) - Date.parse(clock.now.slice(0, 10))) / 86_400_000) + 1;
-  await fetch(`${first.url}/sandbox/clock`, { method: 'POST', headers: { 'x-sandbox-operator-token': TOKEN, 'content-type': 'application/json' }, body: JSON.stringify({ advanceDays: days }) });
+  await fetch(`${first.url}/operator/clock`, { method: 'POST', headers: { ...operator, 'content-type': 'application/json' }, body: JSON.stringify({ advanceDays: days }) });
   // Then volume: 1,500 more events about members, so the kill lands while hundreds are still owed.
   const members = await call(first, `/v1/organizations/${distributor.orgId}/members?limit=15`, distributor.secretKey);
   first.send(`events ${members.items.map((member: { partnerId: string }) => member.partnerId).join(',')} 100`);
@@ -51,7 +51,7 @@ test('SIGKILL in the middle of deliveries, restart on the same file: every event
   await new Promise((resolve) => first.process.once('exit', resolve));
   const beforeKill = receiver.received.length;
 
-  const second = await startChildSandbox(db, TOKEN);
+  const second = await startChildSandbox(db);
   children.push(second);
   const expected = new Set<string>();
   let cursor: string | null = null;

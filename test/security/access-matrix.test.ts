@@ -92,18 +92,21 @@ describe('access matrix', () => {
     const orgReads = (credential: Credential, owner: string) =>
       credential.subjectKind === 'organization' && credential.subjectId === organization.orgId && members.has(owner) && credential.via !== 'none';
     const readsPartner = (credential: Credential, owner: string) => isPartner(credential, owner) || orgReads(credential, owner);
+    // Deal rows: the registering reseller; of organizations only a distributor (ISPs, carriers and associations see
+    // aggregates in their summary). The matrix's distributor rows are in packages/sandbox/test/deal-privacy.test.ts.
+    const readsDeals = (credential: Credential, owner: string) => isPartner(credential, owner) || (orgReads(credential, owner) && organization.kind === 'distributor');
     const isOrg = (credential: Credential, owner: string) => credential.subjectKind === 'organization' && credential.subjectId === owner && (credential.via === 'secret' || credential.via === 'embed');
 
     const resources: Resource[] = [
       { name: 'profile', owner: 'partner', method: 'GET', path: (p) => `/v1/partners/${p}`, allows: readsPartner },
       { name: 'tier status', owner: 'partner', method: 'GET', path: (p) => `/v1/partners/${p}/tier-status`, allows: readsPartner },
       { name: 'simulation', owner: 'partner', method: 'POST', path: (p) => `/v1/partners/${p}/tier-simulations`, body: () => ({ changes: { metricDeltas: { revenue: 1000 } } }), allows: isPartner },
-      { name: 'deal list', owner: 'partner', method: 'GET', path: (p) => `/v1/partners/${p}/deals`, allows: readsPartner },
+      { name: 'deal list', owner: 'partner', method: 'GET', path: (p) => `/v1/partners/${p}/deals`, allows: readsDeals },
       { name: 'deal registration', owner: 'partner', method: 'POST', path: (p) => `/v1/partners/${p}/deals`, body: (p) => dealBody(world, `access-${p}`), allows: isPartner },
       { name: 'conflict check', owner: 'partner', method: 'POST', path: (p) => `/v1/partners/${p}/deals/conflict-check`, body: () => ({ customer: { domain: 'kunde.de' } }), allows: isPartner },
       { name: 'badge', owner: 'partner', method: 'GET', path: (p) => `/v1/partners/${p}/badge`, allows: (c, p) => (isPartner(c, p) || c.via === 'publishable') && c.subjectId === p },
       { name: 'badge.svg', owner: 'partner', method: 'GET', path: (p) => `/v1/partners/${p}/badge.svg`, allows: (c, p) => (isPartner(c, p) || c.via === 'publishable') && c.subjectId === p },
-      { name: 'one deal', owner: 'partner', method: 'GET', path: (p) => `/v1/deals/${dealOf.get(p)}`, allows: readsPartner },
+      { name: 'one deal', owner: 'partner', method: 'GET', path: (p) => `/v1/deals/${dealOf.get(p)}`, allows: readsDeals },
       { name: 'withdraw', owner: 'partner', method: 'POST', path: (p) => `/v1/deals/${dealOf.get(p)}/withdraw`, allows: isPartner, alsoAllowed: [409] },
       { name: 'mint token for partner', owner: 'partner', method: 'POST', path: () => '/v1/embed-tokens', body: (p) => ({ origin: ORIGIN, subject: { partnerId: p } }), allows: (c, p) => c.via === 'secret' && isPartner(c, p) },
       { name: 'organization', owner: 'organization', method: 'GET', path: (o) => `/v1/organizations/${o}`, allows: isOrg },

@@ -31,7 +31,7 @@ describe('globals and taken tags', function () {
   it("defines only the elements: no globals of its own, and the host page's element keeps its tag", async function () {
     this.timeout(90_000);
     customElements.define('partner-deal-list', HostDealList);
-    const { startSandboxFirst } = await import('../../packages/widgets/test/support/sandbox.js');
+    const { startSandboxFirst } = await import('../support/browser/sandbox.js');
     await startSandboxFirst.call(this);
     const warnings: string[] = [];
     const warn = console.warn;

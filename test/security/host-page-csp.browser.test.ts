@@ -2,7 +2,7 @@
 // (the policy packages/widgets/README.md recommends). web-test-runner cannot send headers per test, so the policy
 // comes as a <meta> before the widgets are imported, and probes prove it is enforced.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sandboxConfig, startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
+import { sandboxConfig, startSandboxFirst } from '../support/browser/sandbox.js';
 
 const violations: SecurityPolicyViolationEvent[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(event));

@@ -2,9 +2,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '@poly-partner/widgets';
 // The host page's zod: the classic build, loaded from another path than the widgets' zod/mini.
-import * as hostZod from '../../packages/contract/node_modules/zod/index.js';
-import { part } from '../../packages/widgets/test/support/mount.js';
-import { startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
+import * as hostZod from 'zod';
+import { part } from '../support/browser/mount.js';
+import { startSandboxFirst } from '../support/browser/sandbox.js';
 import { PageGuard, showWidget, visibleText, WIDGETS } from '../support/widgets.js';
 
 /** Rules a careless host page might have: a global reset on a dark page, hidden divs and buttons, huge fonts. */

@@ -4,8 +4,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '@poly-partner/widgets';
 import { createPartnerClient } from '@poly-partner/sdk';
 import { renderBadgeSvg } from '../../packages/sandbox/src/badge-svg.js';
-import { FetchFaults } from '../../packages/widgets/test/support/fetch-faults.js';
-import { sandboxConfig, startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
+import { FetchFaults } from '../support/browser/fetch-faults.js';
+import { sandboxConfig, startSandboxFirst } from '../support/browser/sandbox.js';
 import { PageGuard, reseller, showWidget, visibleText, widgetClient, WIDGETS } from '../support/widgets.js';
 
 /** A close date the API accepts whenever the tests run: close dates in the past are refused. */
@@ -80,7 +80,7 @@ describe('hostile data is shown as text', function () {
     this.timeout(30_000);
     const owner = await reseller(/Platinum/i);
     const { baseUrl } = await sandboxConfig();
-    const api = createPartnerClient({ baseUrl, secretKey: owner.secretKey, retry: false, cache: false });
+    const api = createPartnerClient({ baseUrl, secretKey: owner.secretKey, secretKeyInBrowserForTests: true, retry: false, cache: false });
     const products = await api.products.list();
     const profile = await api.partners.get(owner.partnerId);
     const names: string[] = [];
@@ -106,7 +106,8 @@ describe('hostile data is shown as text', function () {
     list.remove();
 
     // Notes come back into the form from a stored draft exactly as typed, as the textarea's value.
-    localStorage.setItem(`poly-partner-widgets:deal-draft:${owner.partnerId}`, JSON.stringify({ version: 1, idempotencyKey: 'hostile-draft-1', type: 'deal', customerName: HOSTILE[0], country: 'DE', domain: '', vatId: '', contactName: HOSTILE[3], email: '', phone: '', consent: false, products: [{ key: 'a', sku: '', quantity: '1' }], amount: '', currency: 'EUR', expectedCloseDate: '', distributorId: '', notes: HOSTILE.join('\n') }));
+    // (As the form stores it: the draft with the time it was saved; drafts expire 7 days after that.)
+    localStorage.setItem(`poly-partner-widgets:deal-draft:${owner.partnerId}`, JSON.stringify({ savedAt: Date.now(), draft: { version: 1, idempotencyKey: 'hostile-draft-1', type: 'deal', customerName: HOSTILE[0], country: 'DE', domain: '', vatId: '', contactName: HOSTILE[3], email: '', phone: '', consent: false, products: [{ key: 'a', sku: '', quantity: '1' }], amount: '', currency: 'EUR', expectedCloseDate: '', distributorId: '', notes: HOSTILE.join('\n') } }));
     const form = await showWidget({ ...WIDGET('deal-registration-form'), setup: async (fetch, timeout) => ({ attributes: { 'partner-id': owner.partnerId }, client: await widgetClient({ partnerId: owner.partnerId }, fetch, timeout) }) });
     try {
       expect(form.shadowRoot!.querySelector<HTMLTextAreaElement>('#notes')!.value).to.equal(HOSTILE.join('\n'));
@@ -120,20 +121,23 @@ describe('hostile data is shown as text', function () {
 
   it('the SVG badge escapes every name: a strict XML parse finds only the badge and the name as text', async () => {
     const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
-    const allowed = new Set(['svg', 'title', 'rect', 'g', 'circle', 'polygon', 'text']);
+    const allowed = new Set(['svg', 'title', 'a', 'rect', 'g', 'circle', 'path', 'text', 'tspan']);
+    const verifyUrl = 'https://partners.poly.example/verify/p1';
     for (const [index, hostile] of [...HOSTILE, ']]><x/>', '&amp; &lt;', '\u0000\u0007 control', `${'A'.repeat(55)}<b>cut</b>`].entries()) {
-      const svg = renderBadgeSvg({ name: hostile, tier: (['register', 'silver', 'gold', 'platinum'] as const)[index % 4]!, validUntil: '2027-01-01' });
+      const svg = renderBadgeSvg({ name: hostile, tier: (['register', 'silver', 'gold', 'platinum'] as const)[index % 4]!, checkedAt: new Date(), language: 'en', verifyUrl, sandbox: false });
       const doc = parse(svg);
       expect(doc.querySelector('parsererror'), `well-formed for ${JSON.stringify(hostile)}`).to.equal(null);
       const names = [...doc.querySelectorAll('*')].map((node) => node.localName);
       expect(names.filter((name) => !allowed.has(name)), `elements for ${JSON.stringify(hostile)}`).to.deep.equal([]);
-      const attributes = [...doc.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((attribute) => attribute.name));
-      expect(attributes.filter((name) => /^on/i.test(name) || name === 'href' || name.endsWith(':href'))).to.deep.equal([]);
-      // The name reads back as text (control characters XML cannot carry are dropped; long names are cut).
+      const attributes = [...doc.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((attribute) => [attribute.name, attribute.value]));
+      expect(attributes.filter(([name]) => /^on/i.test(name!))).to.deep.equal([]);
+      // The one link is the verification page's.
+      expect(attributes.filter(([name]) => name === 'href' || name!.endsWith(':href'))).to.deep.equal([['href', verifyUrl]]);
+      // The name reads back as text, whole (control characters XML cannot carry are dropped; long names wrap).
       // eslint-disable-next-line no-control-regex
-      const expected = hostile.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-      const shown = doc.querySelectorAll('text')[1]!.textContent!;
-      expect(expected.length > 60 ? expected.startsWith(shown.slice(0, -1)) : shown === expected, `${JSON.stringify(shown)} for ${JSON.stringify(hostile)}`).to.be.true;
+      const expected = hostile.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').split(/\s+/).filter(Boolean).join('');
+      const shown = [...doc.querySelectorAll('text[data-part="name"]')].map((line) => line.textContent!.replace(/\s+/g, '')).join('');
+      expect(shown, `name lines for ${JSON.stringify(hostile)}`).to.equal(expected);
     }
 
     // And the badge the sandbox actually serves parses the same way.

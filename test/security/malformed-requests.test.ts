@@ -297,7 +297,7 @@ describe('malformed and hostile requests', () => {
     await send(`${sandbox.url}${P}/deals`, { headers: asPartner });
     await send(`${sandbox.url}${O}/summary`, { headers: asOrg });
     const tables = ['partners', 'organizations', 'memberships', 'products', 'api_keys', 'idempotency'] as const;
-    const before = Object.fromEntries(tables.map((table) => [table, tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key' : table === 'idempotency' ? 'partner_id, key' : 'id')]));
+    const before = Object.fromEntries(tables.map((table) => [table, tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key_hash' : table === 'idempotency' ? 'partner_id, key' : 'id')]));
     const dealsBefore = tableFingerprint(sandbox.db, 'deals');
 
     const answers = await mapConcurrent(corpus, 8, async (entry) => {
@@ -329,11 +329,42 @@ describe('malformed and hostile requests', () => {
 
     // Nothing changed except the registrations the contract allowed; those are all there, each once.
     for (const table of tables) {
-      assert.deepEqual(tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key' : table === 'idempotency' ? 'partner_id, key' : 'id'), before[table], `${table} changed`);
+      assert.deepEqual(tableFingerprint(sandbox.db, table, table === 'memberships' ? 'org_id, partner_id' : table === 'products' ? 'sku' : table === 'api_keys' ? 'key_hash' : table === 'idempotency' ? 'partner_id, key' : 'id'), before[table], `${table} changed`);
     }
     assert.deepEqual(tableFingerprint(sandbox.db, 'deals', 'id', created), dealsBefore, 'existing deals changed');
     assert.equal(tableFingerprint(sandbox.db, 'deals').count, dealsBefore.count + created.size, 'deals other than the accepted ones were created');
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype was polluted');
+  });
+
+  test("an oversized body answers 413 and the connection's next request still succeeds (Node's fetch, kept-alive pool)", async (t) => {
+    const world = worldOf(sandbox);
+    const headers = { authorization: `Bearer ${world.partnerA.secretKey}`, 'content-type': 'application/json' };
+    const deals = `${sandbox.url}/v1/partners/${world.partnerA.partnerId}/deals`;
+    const outcomes: string[] = [];
+    // Sizes from just over the limit to 5 MB, each followed by requests that reuse the pool's sockets. POSTs are not
+    // retried by fetch, so a socket closed without saying so fails them ("other side closed"), as it failed users.
+    const sizes = [64 * 1024 + 1, 100_000, 300_000, 1_000_000, 2_000_000, 5_000_000];
+    for (let round = 0; round < 3; round++) {
+      for (const size of sizes) {
+        for (const [label, init] of [
+          ['oversized', { method: 'POST', headers, body: 'x'.repeat(size) }],
+          ['conflict check after it', { method: 'POST', headers, body: JSON.stringify({ customer: { domain: 'kunde.de' } }) }],
+          ['read after it', { headers }],
+        ] as const) {
+          const url = label === 'conflict check after it' ? `${deals}/conflict-check` : deals;
+          try {
+            const answer = await fetch(url, init as RequestInit);
+            await answer.arrayBuffer();
+            outcomes.push(`${label} ${size}: ${answer.status}`);
+          } catch (error) {
+            outcomes.push(`${label} ${size}: ${(error as { cause?: { code?: string } }).cause?.code ?? String(error)}`);
+          }
+        }
+      }
+    }
+    const expected = outcomes.map((outcome) => outcome.replace(/: .*$/, outcome.startsWith('oversized') ? ': 413' : ': 200'));
+    t.diagnostic(`oversized bodies, each followed by requests on the same pool: ${outcomes.length / 3} (${outcomes.length} requests)`);
+    assert.deepEqual(outcomes, expected);
   });
 });
 

@@ -1,7 +1,7 @@
 // Two copies of the widgets on one page — the script-tag bundle (with its own bundled Lit) and then the npm package
 // (with the workspace's Lit) — do not throw, and the widgets of both work.
 import { expect } from '@open-wc/testing';
-import { startSandboxFirst } from '../../packages/widgets/test/support/sandbox.js';
+import { startSandboxFirst } from '../support/browser/sandbox.js';
 import { PageGuard, showWidget, WIDGETS } from '../support/widgets.js';
 
 describe('two copies of the widgets on one page', function () {

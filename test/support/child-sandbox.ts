@@ -16,8 +16,8 @@ export interface ChildSandbox {
   send(line: string): void;
 }
 
-export async function startChildSandbox(db: string, operatorToken: string, options: { resellers?: number; timeFactor?: number } = {}): Promise<ChildSandbox> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, db, operatorToken, String(options.resellers ?? 2000), String(options.timeFactor ?? 1000)], {
+export async function startChildSandbox(db: string, options: { resellers?: number; timeFactor?: number } = {}): Promise<ChildSandbox> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, db, String(options.resellers ?? 2000), String(options.timeFactor ?? 1000)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

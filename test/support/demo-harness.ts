@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Credentials } from '@poly-partner/sandbox';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright';
 import { build, preview, type PreviewServer } from 'vite';
 // @ts-expect-error -- a plain ESM config without type declarations; it exports the launch options every suite shares.
 import { chromiumLaunchOptions } from '../../web-test-runner.config.mjs';
@@ -194,12 +194,40 @@ export function widgetText(page: Page, selector: string): Promise<string> {
   });
 }
 
-/** Full-page screenshot, 1280 wide: into docs/screenshots/ with UPDATE_SCREENSHOTS=1, else test-results/screenshots/. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
-  const folder = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs/screenshots') : join(root, 'test-results/screenshots');
+/**
+ * Full-page screenshot, 1280 wide; or, given a phone's `width` (390), what the phone's screen shows first: into
+ * docs/screenshots/ with UPDATE_SCREENSHOTS=1, else test-results/screenshots/.
+ */
+export async function saveScreenshot(page: Page, name: string, width?: number): Promise<string> {
+  const folder = screenshotFolder();
   await mkdir(folder, { recursive: true });
   const path = join(folder, `${name}.png`);
-  await page.setViewportSize({ width: 1280, height: page.viewportSize()?.height ?? 900 });
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.setViewportSize({ width: width ?? 1280, height: page.viewportSize()?.height ?? 900 });
+  await page.screenshot({ path, fullPage: width === undefined, animations: 'disabled' });
   return path;
+}
+
+/**
+ * One element's box (a widget, or a part of one through its shadow root), into the folder `saveScreenshot` uses;
+ * with `until`, only from the element's top to the bottom of `until` (an element inside it).
+ */
+export async function saveElementScreenshot(locator: Locator, name: string, until?: Locator): Promise<string> {
+  const folder = screenshotFolder();
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, `${name}.png`);
+  if (!until) {
+    await locator.screenshot({ path, animations: 'disabled' });
+    return path;
+  }
+  const page = locator.page();
+  // Page coordinates: at the top of the page, the boxes' viewport coordinates are the page's.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const [box, end] = await Promise.all([locator.boundingBox(), until.boundingBox()]);
+  if (!box || !end) throw new Error(`${name}: nothing to take a screenshot of`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', clip: { x: box.x, y: box.y, width: box.width, height: end.y + end.height - box.y } });
+  return path;
+}
+
+function screenshotFolder(): string {
+  return process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs/screenshots') : join(root, 'test-results/screenshots');
 }

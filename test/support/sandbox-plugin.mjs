@@ -2,6 +2,7 @@
 // page would have — the API's URL and demo credentials, and an embed-token route like a host backend's.
 //   GET  /__sandbox/config.json  -> { baseUrl, credentials }
 //   POST /__sandbox/embed-token  -> { token, expiresAt } for { partnerId } or { orgId }, bound to the page's origin
+//   POST /__sandbox/operator     -> { partnerId, websites, leftAt } for { partnerId, websites?, leftProgram? }
 // The sandbox is TypeScript: tsx's loader is registered here so Node can import it.
 
 /** @param {{ resellers?: number }} [options] */
@@ -20,6 +21,9 @@ export function sandboxPlugin(options = {}) {
         db: ':memory:',
         resellers: options.resellers ?? 15000,
         allowedOrigins: [origin],
+        // Some test pages build their fixtures with a demo secret key (createPartnerClient's secretKeyInBrowserForTests);
+        // a real sandbox refuses secret keys that come with a browser's Origin.
+        secretKeysFromBrowsers: true,
         quiet: true,
       });
     })();
@@ -48,6 +52,17 @@ export function sandboxPlugin(options = {}) {
     return { status: response.status, body: await response.json() };
   }
 
+  /** Poly's side (websites, leaving the program): `PATCH /operator/partners/{partnerId}` with the operator key. */
+  async function operate({ partnerId, ...change }) {
+    const { credentials, url } = await ensureSandbox();
+    const response = await fetch(`${url}/operator/partners/${encodeURIComponent(partnerId)}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${credentials.operatorKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(change),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
   return {
     name: 'poly-partner-sandbox',
     async serverStart({ config }) {
@@ -60,10 +75,11 @@ export function sandboxPlugin(options = {}) {
      * which runs ahead of the dev server's own handlers; `app.use` in `serverStart` would land behind them.
      */
     async middleware(context, next) {
-      if (context.path !== '/__sandbox/embed-token' || context.method !== 'POST') return next();
+      const route = context.method === 'POST' ? context.path : '';
+      if (route !== '/__sandbox/embed-token' && route !== '/__sandbox/operator') return next();
       let raw = '';
       for await (const chunk of context.req) raw += chunk;
-      const { status, body } = await mintToken(JSON.parse(raw || '{}'));
+      const { status, body } = route === '/__sandbox/operator' ? await operate(JSON.parse(raw || '{}')) : await mintToken(JSON.parse(raw || '{}'));
       context.status = status;
       context.type = 'application/json';
       context.body = JSON.stringify(body);

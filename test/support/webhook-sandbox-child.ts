@@ -2,15 +2,14 @@
 // of webhook deliveries and start it again on the same file. Prints one JSON line `{ url, credentials }` when it
 // listens. Lines on stdin: `events <partnerIds comma-separated> <perPartner>` writes that many tier events per
 // partner in one transaction (a bench fixture: far faster than producing them through the API) and answers `{ wrote }`.
-// Run: node --import tsx test/support/webhook-sandbox-child.ts <db file> <operator token> [resellers] [timeFactor]
+// Run: node --import tsx test/support/webhook-sandbox-child.ts <db file> [resellers] [timeFactor]
 import { createInterface } from 'node:readline';
-import { startSandbox } from '@poly-partner/sandbox';
+import { startSandbox, storeApiKey } from '@poly-partner/sandbox';
 import { recordEvent } from '../../packages/sandbox/src/events/store.js';
 
-const [db, operatorToken, resellers = '2000', timeFactor = '1000'] = process.argv.slice(2);
+const [db, resellers = '2000', timeFactor = '1000'] = process.argv.slice(2);
 const sandbox = await startSandbox({
   db: db!,
-  operatorToken: operatorToken!,
   resellers: Number(resellers),
   quiet: true,
   rateLimit: { windowMs: 60_000, max: 100_000_000 },
@@ -22,9 +21,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, ids, perPartner] = line.trim().split(' ');
   if (command === 'keys') {
     // Secret keys for these partners (the bench's many endpoint owners), through the database like the bench's org.
-    const insert = sandbox.db.prepare(`INSERT OR IGNORE INTO api_keys (key, kind, subject_kind, subject_id, origins) VALUES (?, 'secret', 'partner', ?, '[]')`);
     const keys = ids!.split(',').map((partnerId) => ({ partnerId, secretKey: `sk_test_bench_${partnerId}` }));
-    sandbox.db.transaction(() => keys.forEach((key) => insert.run(key.secretKey, key.partnerId)))();
+    sandbox.db.transaction(() => keys.forEach((key) => storeApiKey(sandbox.db, { key: key.secretKey, kind: 'secret', subjectKind: 'partner', subjectId: key.partnerId })))();
     console.log(JSON.stringify({ keys }));
     return;
   }

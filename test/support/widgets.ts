@@ -1,7 +1,7 @@
 // Browser-side helpers for the cross-package suites: the five widgets with what each needs to load, clients with
 // chosen timeouts, a fetch that injects one fault at a time, and a guard that catches console errors and unhandled rejections.
 import { createPartnerClient, type PartnerClient } from '@poly-partner/sdk';
-import { embedToken, sandboxConfig, type Subject } from '../../packages/widgets/test/support/sandbox.js';
+import { embedToken, sandboxConfig, type Subject } from './browser/sandbox.js';
 
 export interface WidgetSpec {
   tag: string;
@@ -14,7 +14,7 @@ export interface WidgetSpec {
 /** A client as a widget on a host page gets one: embed tokens (or the publishable key), no retries, no cache. */
 export async function widgetClient(subject: Subject | { publishable: true }, fetch: typeof globalThis.fetch, timeout = 10_000): Promise<PartnerClient> {
   const { baseUrl, credentials } = await sandboxConfig();
-  const common = { baseUrl, fetch, timeout, retry: false as const, cache: false };
+  const common = { baseUrl, fetch, timeout, retry: false as const, cache: false, environment: 'sandbox' as const };
   if ('publishable' in subject) return createPartnerClient({ ...common, publishableKey: credentials.publishable[0]!.publishableKey });
   return createPartnerClient({ ...common, getToken: () => embedToken(subject) });
 }
@@ -39,7 +39,7 @@ export const WIDGETS: WidgetSpec[] = [
       const { credentials } = await sandboxConfig();
       return { attributes: { 'partner-id': credentials.publishable[0]!.partnerId }, client: await widgetClient({ publishable: true }, fetch, timeout) };
     },
-    loaded: { en: /Verified by Poly/, de: /Von Poly bestätigt/ },
+    loaded: { en: /Sandbox badge, not issued by Poly/, de: /Sandbox-Abzeichen, nicht von Poly ausgestellt/ },
   },
   {
     tag: 'next-tier-checklist',

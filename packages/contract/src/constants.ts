@@ -70,9 +70,14 @@ export const SCOPES = [
   'organization:read',
   'members:read',
   'badge:read',
+  'badge:manage',
   'events:read',
-  'webhooks:manage',
 ] as const;
+
+/** Most website origins one publishable key may hold. */
+export const PUBLISHABLE_KEY_MAX_ORIGINS = 20;
+/** Most publishable keys one partner may hold. */
+export const PUBLISHABLE_KEYS_PER_PARTNER = 5;
 
 /** What an event says happened; `GET /v1/events` and webhook endpoints filter on these. */
 export const EVENT_TYPES = ['partner.tier.changed', 'partner.protection.ending', 'deal.status.changed', 'badge.revoked'] as const;
@@ -153,6 +158,7 @@ export const ERROR_CODES = {
   not_found: 404,
   method_not_allowed: 405,
   deal_not_withdrawable: 409,
+  key_limit_reached: 409,
   idempotency_key_reused: 422,
   idempotency_key_invalid: 400,
   rate_limited: 429,

@@ -3,3 +3,4 @@
 // validators of the same names (validators.browser.ts). The zod schemas stay the source (index.ts, server, OpenAPI).
 export * from './shared-exports.js';
 export * from './validators.browser.js';
+export * from './parse-options.browser.js';

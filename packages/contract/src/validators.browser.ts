@@ -10,6 +10,7 @@ export * from './browser-validators/event.js';
 export * from './browser-validators/organization.js';
 export * from './browser-validators/partner.js';
 export * from './browser-validators/problem.js';
+export * from './browser-validators/publishable-key.js';
 export * from './browser-validators/product.js';
 export * from './browser-validators/program.js';
 export * from './browser-validators/tier-status.js';

@@ -23,6 +23,7 @@ export {
 } from './schemas/event.js';
 export { MemberPageSchema, OrganizationSchema, OrganizationSummarySchema } from './schemas/organization.js';
 export { PartnerProfileSchema, PartnerStandingSchema } from './schemas/partner.js';
+export { PublishableKeyListSchema, PublishableKeySchema } from './schemas/publishable-key.js';
 export { ProblemSchema } from './schemas/problem.js';
 export { ProductListSchema } from './schemas/product.js';
 export { ProgramPolicySchema } from './schemas/program.js';

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import {
   addMonths,
   ContractInputError,
+  countedValue,
   DEFAULT_POLICY,
   evaluate,
   type Evaluation,
@@ -194,6 +195,8 @@ describe('shared resources of a partner group', () => {
         const item = items.find((candidate) => candidate.criterionId === id);
         assert.ok(item, `${id} is measured`);
         assert.deepEqual({ own: item.own, sharedCounted: item.sharedCounted, current: item.current }, expected, id);
+        // The what-if starts from countedValue: the same figure as the checklist.
+        assert.deepEqual(countedValue(TEST_POLICY, standing(own, { sharedMetrics: shared }), id), expected, `countedValue ${id}`);
       }
     });
   }

@@ -32,7 +32,11 @@ const API_TABLE = [
   'GET /v1/organizations/{orgId}/members',
   'GET /v1/partners/{partnerId}/badge',
   'GET /v1/partners/{partnerId}/badge.svg',
+  'GET /v1/partners/{partnerId}/publishable-keys',
+  'POST /v1/partners/{partnerId}/publishable-keys',
+  'POST /v1/partners/{partnerId}/publishable-keys/{keyId}/origins',
   'GET /.well-known/jwks.json',
+  'GET /verify/{partnerId}',
   'POST /v1/embed-tokens',
   'GET /v1/events',
   'POST /v1/webhook-endpoints',
@@ -50,6 +54,7 @@ const API_TABLE = [
 /** Success statuses other than 200. */
 const OTHER_SUCCESS: Record<string, string> = {
   'POST /v1/partners/{partnerId}/deals': '201',
+  'POST /v1/partners/{partnerId}/publishable-keys': '201',
   'POST /v1/webhook-endpoints': '201',
   'DELETE /v1/webhook-endpoints/{endpointId}': '204',
   'POST /v1/webhook-endpoints/{endpointId}/test': '202',
@@ -182,12 +187,13 @@ describe('what the document covers', () => {
       'POST /v1/partners/{partnerId}/deals': '#/components/schemas/DealInput',
       'POST /v1/partners/{partnerId}/deals/conflict-check': '#/components/schemas/ConflictCheckRequest',
       'POST /v1/embed-tokens': '#/components/schemas/EmbedTokenRequest',
+      'POST /v1/partners/{partnerId}/publishable-keys/{keyId}/origins': '#/components/schemas/PublishableKeyOriginRequest',
       'POST /v1/webhook-endpoints': '#/components/schemas/WebhookEndpointInput',
       'POST /v1/webhook-endpoints/{endpointId}/test': '#/components/schemas/WebhookTestRequest',
     });
   });
 
-  test('a created deal or endpoint answers 201, a deletion 204, a queued delivery 202; everything else 200', () => {
+  test('a created deal, key or endpoint answers 201, a deletion 204, a queued delivery 202; everything else 200', () => {
     for (const [key, op] of byKey) {
       const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
       assert.deepEqual(success, [OTHER_SUCCESS[key] ?? '200'], key);
@@ -226,6 +232,11 @@ describe('what the document covers', () => {
       assert.ok(errors.includes('500'), key);
       for (const status of errors) {
         const content = response(key, status).content;
+        // The one page for people: a visitor who follows a badge's link to an unknown partner gets HTML saying so.
+        if (key === 'GET /verify/{partnerId}' && status === '404') {
+          assert.deepEqual(Object.keys(content), ['text/html'], `${key} ${status}`);
+          continue;
+        }
         assert.deepEqual(Object.keys(content), ['application/problem+json'], `${key} ${status}`);
         const schema = content['application/problem+json'].schema;
         assert.deepEqual(schema.allOf, [{ $ref: '#/components/schemas/Problem' }]);
@@ -325,4 +336,120 @@ describe('the component schemas describe what the contract produces', () => {
   for (const [id, data, what] of rejected) {
     test(`${id} rejects ${what}`, () => assert.equal(validate(id, data).valid, false));
   }
+});
+
+// Issue 20: Schemathesis generated requests that the document allows and the server refuses with 422.
+describe('the document refuses what the server refuses', () => {
+  const require = createRequire(createRequire(import.meta.url).resolve('@seriousme/openapi-schema-validator'));
+  const Ajv2020 = require('ajv/dist/2020').default as new (options: object) => any;
+  const addFormats = require('ajv-formats').default as (ajv: unknown) => void;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'urn:poly:openapi', components: document.components });
+  const valid = (id: string, data: unknown) => ajv.getSchema(`urn:poly:openapi#/components/schemas/${id}`)(data) as boolean;
+  const deal = (customer: Record<string, unknown>, notes?: string) => ({
+    type: 'deal',
+    customer: { name: 'Beispiel AG', country: 'DE', domain: 'beispiel.de', contact: { name: 'Eva', email: 'eva@beispiel.de', consent: true }, ...customer },
+    products: [{ sku: 'STUDIO-X50', quantity: 3 }],
+    estimatedValue: { amount: 25_000, currency: 'EUR' },
+    expectedCloseDate: '2027-01-31',
+    distributorId: 'dist_1',
+    ...(notes === undefined ? {} : { notes }),
+  });
+
+  test('control characters in names and notes', () => {
+    assert.equal(valid('DealInput', deal({})), true);
+    assert.equal(valid('DealInput', deal({ name: 'Beispiel\u0007 AG' })), false, 'customer name with BEL');
+    assert.equal(valid('DealInput', deal({ name: 'Beispiel\u0085AG' })), false, 'customer name with a C1 control');
+    assert.equal(valid('DealInput', deal({ contact: { name: 'Eva\nMuster', email: 'eva@beispiel.de', consent: true } })), false, 'contact name with a newline');
+    assert.equal(valid('DealInput', deal({}, 'two\nlines\twith a tab')), true, 'notes may span lines');
+    assert.equal(valid('DealInput', deal({}, 'nul\u0000')), false, 'notes with NUL');
+  });
+
+  test('control characters in the member search q', () => {
+    const q = (operation('GET /v1/organizations/{orgId}/members').parameters as { name: string; schema: object }[]).find((parameter) => parameter.name === 'q')!;
+    const check = ajv.compile(q.schema);
+    assert.equal(check('Nordwind'), true);
+    assert.equal(check('Nord\u0000wind'), false);
+  });
+
+  test('a conflict check needs a domain or a VAT id', () => {
+    assert.equal(valid('ConflictCheckRequest', { customer: { name: 'Beispiel AG', country: 'DE' } }), false);
+    assert.equal(valid('ConflictCheckRequest', { customer: {} }), false);
+    assert.equal(valid('ConflictCheckRequest', { customer: { domain: 'beispiel.de' } }), true);
+    assert.equal(valid('ConflictCheckRequest', { customer: { vatId: 'DE123456789' } }), true);
+  });
+
+  test("a simulation names only the policy's regions and criteria", () => {
+    for (const region of DEFAULT_POLICY.regions) assert.equal(valid('SimulationRequest', { changes: { region: region.code } }), true, region.code);
+    assert.equal(valid('SimulationRequest', { changes: { region: 'mars' } }), false, 'unknown region');
+    for (const criterion of DEFAULT_POLICY.criteria) {
+      assert.equal(valid('SimulationRequest', { changes: { metricDeltas: { [criterion.id]: 1 } } }), true, criterion.id);
+    }
+    assert.equal(valid('SimulationRequest', { changes: { metricDeltas: { unicorns: 1 } } }), false, 'unknown criterion');
+  });
+
+  test('the domain pattern has no lookahead; maxLength bounds it', () => {
+    const domain = (document.components.schemas.DealInput as any).properties.customer.properties.domain as { pattern: string; maxLength: number };
+    assert.doesNotMatch(domain.pattern, /\(\?[=!]/);
+    assert.equal(domain.maxLength, 253);
+    const label = 'a'.repeat(61);
+    const longest = `${[label, label, label, label].join('.')}.${'b'.repeat(5)}`; // 253 characters
+    assert.equal(longest.length, 253);
+    assert.equal(valid('DealInput', deal({ domain: longest })), true);
+    assert.equal(valid('DealInput', deal({ domain: `c${longest}` })), false);
+  });
+
+  test('a tuple says "nothing more" with a schema, not items: false', () => {
+    const tiers = (document.components.schemas.ProgramPolicy as any).properties.tiers;
+    assert.deepEqual(tiers.items, { not: {} });
+    assert.equal(valid('ProgramPolicy', DEFAULT_POLICY), true);
+    assert.equal(valid('ProgramPolicy', { ...DEFAULT_POLICY, tiers: [...DEFAULT_POLICY.tiers, 'diamond'] }), false);
+  });
+});
+
+// What keeps a new route lint-clean (Spectral's and Redocly's rules, and what replaces the one turned off).
+describe('every operation is described and its security declared', () => {
+  test('every operation has a description beyond its summary', () => {
+    for (const [key, op] of byKey) {
+      assert.ok((op.description ?? '').length >= 20, `${key} has a description`);
+      assert.notEqual(op.description, op.summary, key);
+    }
+  });
+
+  test('every security requirement names a defined scheme, and every scope is among the embed token\'s x-scopes', () => {
+    const schemes = document.components.securitySchemes;
+    const declared = Object.keys((schemes.embedToken as { 'x-scopes'?: Record<string, string> })['x-scopes'] ?? {});
+    assert.ok(declared.length > 0, 'embedToken declares x-scopes');
+    for (const [key, op] of byKey) {
+      for (const requirement of [...(op.security ?? []), ...document.security]) {
+        for (const [scheme, scopes] of Object.entries(requirement)) {
+          assert.ok(scheme in schemes, `${key}: ${scheme} is defined`);
+          if (scheme !== 'embedToken') assert.deepEqual(scopes, [], `${key}: only embed tokens carry scopes`);
+          for (const scope of scopes) assert.ok(declared.includes(scope), `${key}: ${scope} is declared`);
+        }
+      }
+      const tokenScopes = (op.security ?? []).flatMap((requirement) => requirement.embedToken ?? []);
+      if (op.security?.some((requirement) => 'embedToken' in requirement)) assert.equal(tokenScopes.length, 1, `${key} names its scope`);
+    }
+  });
+
+  test('the document names a contact and the MIT licence', () => {
+    assert.ok(document.info.contact?.url);
+    assert.deepEqual(document.info.license, { name: 'MIT', identifier: 'MIT' });
+  });
+
+  test('no component schema goes unused', () => {
+    const text = JSON.stringify({ paths: document.paths, components: { ...document.components, schemas: undefined } });
+    const schemas = document.components.schemas;
+    const used = new Set<string>();
+    const pending = [...text.matchAll(/#\/components\/schemas\/(\w+)/g)].map((match) => match[1]!);
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (used.has(id)) continue;
+      used.add(id);
+      pending.push(...[...JSON.stringify(schemas[id]).matchAll(/#\/components\/schemas\/(\w+)/g)].map((match) => match[1]!));
+    }
+    assert.deepEqual(Object.keys(schemas).filter((id) => !used.has(id)), []);
+  });
 });

@@ -1,7 +1,10 @@
 // `pnpm build` for the sandbox: bundles the server (the `startSandbox()` library, the CLI and the seeding worker) into
 // plain JavaScript in dist/, so that it runs on bare Node without a TypeScript loader (tsx's loader thread cost about
 // 30 MB of resident memory and every module load). better-sqlite3 stays outside: a native addon cannot be bundled.
-import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 import { SANDBOX_NODE_FLAGS } from './node-flags.mjs';
 
@@ -27,6 +30,8 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(`${root}src/db/seed-worker.mjs`, `${root}dist/seed-worker.mjs`);
+// GET /openapi.json serves this copy (src/routes/public.ts): the contract is bundled, not a dependency.
+copyFileSync(createRequire(import.meta.url).resolve('@poly-partner/contract/openapi.json'), `${root}dist/openapi.json`);
 
 // The bin runs on the flags of node-flags.mjs (`env -S` splits them off the interpreter's name).
 const cli = `${root}dist/cli.js`;
@@ -34,3 +39,32 @@ const [firstLine, ...rest] = readFileSync(cli, 'utf8').split('\n');
 if (!firstLine.startsWith('#!')) throw new Error('dist/cli.js lost the shebang of src/cli.ts');
 writeFileSync(cli, [`#!/usr/bin/env -S node ${SANDBOX_NODE_FLAGS.join(' ')}`, ...rest].join('\n'));
 chmodSync(cli, 0o755);
+
+// Declarations for `import { startSandbox } from '@poly-partner/sandbox'`: tsc emits one per source file reachable from
+// src/index.ts; dist/ keeps only those the public index.d.ts reaches, and they may import no package but
+// better-sqlite3 (whose types, @types/better-sqlite3, are a dependency): hono, the contract and zod are bundled into the
+// JavaScript, not dependencies, so a declaration naming them would not resolve in an integrator's project.
+const typesDir = `${root}.types/`;
+rmSync(typesDir, { recursive: true, force: true });
+const typescriptRoot = dirname(createRequire(import.meta.url).resolve('typescript/package.json'));
+const tsc = `${typescriptRoot}/bin/tsc`;
+execFileSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
+const allowedPackages = new Set(['better-sqlite3']);
+const pending = ['index.d.ts'];
+const kept = new Set();
+while (pending.length > 0) {
+  const file = pending.pop();
+  if (kept.has(file)) continue;
+  kept.add(file);
+  const text = readFileSync(typesDir + file, 'utf8');
+  for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+    if (specifier.startsWith('.')) {
+      pending.push(new URL(specifier.replace(/\.js$/, '.d.ts'), `file:///${file}`).pathname.slice(1));
+    } else if (!allowedPackages.has(specifier)) {
+      throw new Error(`dist/${file} imports ${specifier}, which is bundled, not a dependency: keep it out of the public types`);
+    }
+  }
+  mkdirSync(dirname(`${root}dist/${file}`), { recursive: true });
+  copyFileSync(typesDir + file, `${root}dist/${file}`);
+}
+rmSync(typesDir, { recursive: true, force: true });

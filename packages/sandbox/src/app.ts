@@ -1,139 +1,54 @@
-// The hono application: cross-cutting behaviour (request ids, CORS, rate limit, body limit, ETag, problems) and the routes.
-import { randomFillSync } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
+// The hono application: cross-cutting behaviour (request ids, CORS, rate limit, body limit, ETag, problems) and the
+// routes, built from the contract's operation table (router.ts).
 import { Hono } from 'hono';
+import { OPERATIONS } from '@poly-partner/contract';
 import { bodyLimit } from 'hono/body-limit';
-import { bearerOf, credentialId } from './auth/credentials.js';
 import type { AppEnv, Sandbox } from './context.js';
+import { cors } from './middleware/cors.js';
+import { rateLimitAnonymous } from './middleware/rate-limit.js';
+import { requestId } from './middleware/request-id.js';
 import { ApiProblem, problemResponse } from './problems.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { BODY_LIMIT_BYTES } from './request.js';
-import { registerDealRoutes } from './routes/deals.js';
-import { registerEmbedTokenRoutes } from './routes/embed-tokens.js';
-import { registerEventRoutes } from './routes/events.js';
-import { registerOperatorRoutes } from './routes/operator.js';
-import { registerWebhookRoutes } from './routes/webhooks.js';
-import { registerOrganizationRoutes } from './routes/organizations.js';
-import { registerPartnerRoutes } from './routes/partners.js';
-import { registerPublicRoutes } from './routes/public.js';
-import { addAnswerHeaders, etag } from './respond.js';
-
-const EXPOSED_HEADERS = 'ETag, Retry-After, x-request-id, Location, Idempotent-Replayed';
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
-
-// Request ids take 9 random bytes each from a pool filled in one call, rather than one randomBytes call per request.
-const idPool = Buffer.alloc(9 * 512);
-let idOffset = idPool.length;
-function newRequestId(): string {
-  if (idOffset === idPool.length) {
-    randomFillSync(idPool);
-    idOffset = 0;
-  }
-  idOffset += 9;
-  return `req_${idPool.toString('base64url', idOffset - 9, idOffset)}`;
-}
+import { BODY_LIMIT_BYTES, payloadTooLarge } from './request.js';
+import { type OperationHandlers, registerMethodNotAllowed, registerOperations } from './router.js';
+import { dealHandlers } from './routes/deals.js';
+import { embedTokenHandlers } from './routes/embed-tokens.js';
+import { eventHandlers } from './routes/events.js';
+import { OPERATOR_ROUTES, registerOperatorRoutes } from './routes/operator.js';
+import { organizationHandlers } from './routes/organizations.js';
+import { partnerHandlers } from './routes/partners.js';
+import { publicHandlers } from './routes/public.js';
+import { publishableKeyHandlers } from './routes/publishable-keys.js';
+import { webhookHandlers } from './routes/webhooks.js';
+import { etag } from './respond.js';
 
 /** Methods whose requests carry no body: the body limit has nothing to check (and asking for the body is not free). */
 const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Path patterns and the methods they answer; any other method on them is a 405. */
-const ROUTES: Record<string, string[]> = {
-  '/healthz': ['GET'],
-  '/openapi.json': ['GET'],
-  '/.well-known/jwks.json': ['GET'],
-  '/v1/program': ['GET'],
-  '/v1/products': ['GET'],
-  '/v1/embed-tokens': ['POST'],
-  '/v1/partners/:partnerId': ['GET'],
-  '/v1/partners/:partnerId/tier-status': ['GET'],
-  '/v1/partners/:partnerId/tier-simulations': ['POST'],
-  '/v1/partners/:partnerId/deals': ['GET', 'POST'],
-  '/v1/partners/:partnerId/deals/conflict-check': ['POST'],
-  '/v1/partners/:partnerId/badge': ['GET'],
-  '/v1/partners/:partnerId/badge.svg': ['GET'],
-  '/v1/deals/:dealId': ['GET'],
-  '/v1/deals/:dealId/withdraw': ['POST'],
-  '/v1/organizations/:orgId': ['GET'],
-  '/v1/organizations/:orgId/summary': ['GET'],
-  '/v1/organizations/:orgId/members': ['GET'],
-  '/v1/events': ['GET'],
-  '/v1/webhook-endpoints': ['GET', 'POST'],
-  '/v1/webhook-endpoints/:endpointId': ['GET', 'DELETE'],
-  '/v1/webhook-endpoints/:endpointId/rotate-secret': ['POST'],
-  '/v1/webhook-endpoints/:endpointId/test': ['POST'],
-  '/v1/webhook-endpoints/:endpointId/deliveries': ['GET'],
-  '/v1/webhook-endpoints/:endpointId/deliveries/:deliveryId/retry': ['POST'],
-};
-
-export function createApp(sandbox: Sandbox, options: { rateLimit: RateLimitOptions; quiet: boolean; operatorToken?: string }): Hono<AppEnv> {
+export function createApp(sandbox: Sandbox, options: { quiet: boolean }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limiter = new RateLimiter(options.rateLimit, () => sandbox.now().getTime());
 
-  // The headers every answer carries go into `answerHeaders` before the route runs (here and in the CORS middleware),
-  // and `finish()` (respond.ts) puts them into the response it makes; only other responses (the preflight's, one made
-  // elsewhere) get them afterwards, here.
-  app.use('*', async (c, next) => {
-    const requestId = newRequestId();
-    c.set('requestId', requestId);
-    c.set('answerHeaders', { 'x-request-id': requestId });
-    await next();
-    addAnswerHeaders(c);
-  });
+  app.use('*', requestId());
+  app.use('*', cors(sandbox));
+  app.use('*', rateLimitAnonymous(sandbox));
 
-  // CORS: echo only allow-listed origins; every answer varies by Origin, so caches never mix them up.
-  app.use('*', async (c, next) => {
-    const origin = c.req.header('origin');
-    const allowed = origin !== undefined && sandbox.allowedOrigins.has(origin);
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      const headers: Record<string, string> = { vary: 'Origin' };
-      if (allowed) {
-        Object.assign(headers, {
-          'access-control-allow-origin': origin,
-          'access-control-allow-methods': 'GET, POST, OPTIONS',
-          'access-control-allow-headers': ALLOWED_HEADERS,
-          'access-control-max-age': '600',
-        });
-      }
-      c.res = new Response(null, { status: 204, headers });
-      return;
-    }
-    const answer = c.get('answerHeaders');
-    answer.vary = 'Origin';
-    if (allowed) {
-      answer['access-control-allow-origin'] = origin;
-      answer['access-control-expose-headers'] = EXPOSED_HEADERS;
-    }
-    return next();
-  });
-
-  app.use('*', async (c, next) => {
-    if (c.req.path === '/healthz') return next();
-    const raw = bearerOf(c) ?? (c.req.path.endsWith('/badge.svg') ? c.req.query('key') : undefined);
-    const key = raw ? credentialId(raw) : `anonymous:${getConnInfo(c).remote.address ?? 'unknown'}`;
-    const retryAfter = limiter.hit(key);
-    if (retryAfter !== null) {
-      throw new ApiProblem('rate_limited', `Too many requests; retry in ${retryAfter} s.`, undefined, { 'retry-after': String(retryAfter) });
-    }
-    return next();
-  });
-
-  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`); } });
+  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw payloadTooLarge(); } });
   app.use('*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('*', etag());
 
-  registerPublicRoutes(app, sandbox);
-  registerEmbedTokenRoutes(app, sandbox);
-  registerPartnerRoutes(app, sandbox);
-  registerDealRoutes(app, sandbox);
-  registerOrganizationRoutes(app, sandbox);
-  registerEventRoutes(app, sandbox);
-  registerWebhookRoutes(app, sandbox, () => sandbox.webhooks);
-  registerOperatorRoutes(app, sandbox, options.operatorToken);
-  for (const path of Object.keys(ROUTES)) {
-    app.all(path, () => {
-      throw new ApiProblem('method_not_allowed', `Use ${ROUTES[path]!.join(' or ')}.`, undefined, { allow: ROUTES[path]!.join(', ') });
-    });
-  }
+  // Every operation of the contract's table, each to its handler (a missing one fails the type check).
+  const handlers = {
+    ...publicHandlers(sandbox),
+    ...embedTokenHandlers(sandbox),
+    ...partnerHandlers(sandbox),
+    ...dealHandlers(sandbox),
+    ...organizationHandlers(sandbox),
+    ...publishableKeyHandlers(sandbox),
+    ...eventHandlers(sandbox),
+    ...webhookHandlers(sandbox),
+  } satisfies OperationHandlers;
+  registerOperations(app, sandbox, handlers);
+  registerOperatorRoutes(app, sandbox);
+  registerMethodNotAllowed(app, [...OPERATIONS, ...OPERATOR_ROUTES]);
 
   app.notFound((c) => problemResponse(c, new ApiProblem('not_found', 'No such resource.')));
 

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { ProgramPolicy, Scope } from '@poly-partner/contract';
 import type { SigningKey } from './auth/signing-key.js';
+import type { OriginAllowList } from './origin-allow-list.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { WebhookDeliverer } from './webhooks/delivery.js';
 
 export interface Principal {
@@ -11,6 +13,11 @@ export interface Principal {
   scopes: ReadonlySet<Scope>;
   /** Stable id of the credential, for idempotency keys and rate limits (never the secret itself). */
   credentialId: string;
+  /**
+   * What its requests are counted under: a secret key and the embed tokens minted for the same subject share one
+   * count (a limited key's pre-minted tokens are limited too); a publishable key has its own.
+   */
+  rateKey: string;
   /** Origins the credential is bound to: a publishable key's registered ones, an embed token's one. */
   origins: readonly string[];
 }
@@ -25,8 +32,12 @@ export interface Sandbox {
   webhooks?: WebhookDeliverer;
   signingKey: SigningKey;
   issuer: string;
-  /** CORS allow-list; grows when an embed token is minted for a new origin. */
-  allowedOrigins: Set<string>;
+  /** `requests`: per verified credential (or per address without one); `failures`: failed authentications per address. */
+  rateLimits: { requests: RateLimiter; failures: RateLimiter };
+  /** CORS allow-list: the fixed origins, and those of live embed tokens per secret key (capped). */
+  allowedOrigins: OriginAllowList;
+  /** Whether a secret key is honoured on a request with an `Origin` (test pages that build fixtures only). */
+  secretKeysFromBrowsers: boolean;
   /** A registration without conflict is approved this many seconds after it was submitted. */
   autoApproveSeconds: number;
   /** Bumped whenever deals or evaluations change through the API; keys cached aggregates such as summaries. */
@@ -34,6 +45,8 @@ export interface Sandbox {
   summaryCache: Map<string, unknown>;
   /** Tier-status answers per `partnerId|asOf`, with the partner columns they were computed from (checked on use). */
   tierStatusCache: Map<string, { row: StandingColumns; text: string; etag: string }>;
+  /** The operator key (`op_…`) of `PATCH /operator/partners/{partnerId}` (Poly's side: websites, leaving). */
+  operatorKey: string;
 }
 
 /** What a partner's evaluation reads from its row, besides the policy and the day. */

@@ -1,7 +1,7 @@
 // Deal rows to API deals, and the lazy state changes of time: automatic approval and expiry, evaluated against `now()`.
 import type Database from 'better-sqlite3';
 import type { Deal, DealHistoryEntry, DealStatus, Tier } from '@poly-partner/contract';
-import type { Sandbox } from './context.js';
+import type { Principal, Sandbox } from './context.js';
 import { prepared } from './db/statements.js';
 import { reevaluatePartners } from './evaluation.js';
 import { recordDealEvent } from './events/store.js';
@@ -74,6 +74,18 @@ export function toDeal(db: Database.Database, row: DealRow): Deal {
     decisionReason: row.decision_reason,
     history,
   };
+}
+
+/**
+ * A deal as `principal` may see it: whole for a partner (only the registering reseller reads its deals); without the
+ * end customer's contact person for an organization (a distributor it was routed through), who was not named to it.
+ */
+export function dealFor(db: Database.Database, principal: Principal, row: DealRow): Deal {
+  const deal = toDeal(db, row);
+  if (principal.subjectKind === 'partner') return deal;
+  const { contact, ...customer } = deal.customer;
+  void contact;
+  return { ...deal, customer };
 }
 
 /**

@@ -1,5 +1,6 @@
 // @poly-partner/sandbox: start the reference Poly partner API on SQLite, seeded with a deterministic world.
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,16 +8,34 @@ import { serve } from '@hono/node-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, DEFAULT_POLICY, parsePolicy, policyWithLaunchDate } from '@poly-partner/contract';
 import { createApp } from './app.js';
-import { deriveSigningKey } from './auth/signing-key.js';
+import { hashKey, updateKeyOrigins } from './auth/api-keys.js';
+import { insertPublishableKey } from './routes/publishable-keys.js';
+import { loadSigningKeys, rotateSigningKey, SIGNING_KEY_ENV } from './auth/signing-key.js';
 import type { Sandbox } from './context.js';
 import { createIndexes, dropAll, getMeta, migrate, setMeta } from './db/schema.js';
-import { type Credentials, seedWorld } from './db/seed.js';
+import { registrableWebsite } from './websites.js';
+import type { Credentials } from './credentials-file.js';
+import { seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
 import { recordProtectionNotices } from './events/store.js';
-import { WebhookDeliverer, type WebhookOptions } from './webhooks/delivery.js';
+import { WebhookDeliverer } from './webhooks/delivery.js';
+import type { WebhookOptions } from './webhooks/options.js';
+import { protectionForecast } from './protection-forecast.js';
+import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
-export type { Credentials } from './db/seed.js';
+export type { Credentials } from './credentials-file.js';
+/** For tools that add keys of their own (the bench): keys are stored hashed. */
+export { keyPrefix, storeApiKey } from './auth/api-keys.js';
+
+/**
+ * For the bench: computes the organization summary's protection forecast at `asOf` as the summary does when its cache
+ * misses, and answers its number of end days.
+ */
+export function protectionForecastDays(db: BetterSqlite3.Database, orgId: string, asOf: string): number {
+  return protectionForecast(db, orgId, asOf).length;
+}
 
 export interface StartSandboxOptions {
   port?: number;
@@ -33,19 +52,32 @@ export interface StartSandboxOptions {
   launchDate?: string;
   allowedOrigins?: string[];
   now?: () => Date;
-  rateLimit?: { windowMs: number; max: number };
+  rateLimit?: RateLimitOptions;
   quiet?: boolean;
   /** Seconds after which a registration without conflict is approved (default 60). */
   autoApproveSeconds?: number;
   /**
    * Runs the sandbox clock this many days ahead of the wall clock (default: as far as it was moved last time, kept
-   * in the database). It only moves forward afterwards, through `/sandbox/clock`.
+   * in the database). It only moves forward afterwards, through the operator route `POST /operator/clock`.
    */
   clockOffsetDays?: number;
   /** Webhook delivery: mode (SSRF rules), time factor of the retry schedule, concurrency. */
   webhooks?: WebhookOptions;
-  /** Enables the operator route `/sandbox/clock` (loopback only) for callers sending this token. */
-  operatorToken?: string;
+  /**
+   * Signing key material (PEM PKCS #8, or a 32-byte Ed25519 seed in hex or base64url) to sign with instead of the
+   * database's own random keys; `POLY_SANDBOX_SIGNING_KEY` when not given.
+   */
+  signingKey?: string;
+  /**
+   * Honour secret keys on requests that carry a browser's `Origin` (default `false`: `403 forbidden`, saying to use
+   * embed tokens). Only for test pages that build their fixtures with a secret key.
+   */
+  secretKeysFromBrowsers?: boolean;
+}
+
+/** Whether `host` is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export const DEFAULT_SEED = 20260901;
@@ -61,6 +93,24 @@ export const PAGE_CACHE_KIB = 4_000;
 export const DEMO_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 export const ISSUER = 'https://sandbox.partners.poly.example';
 
+/**
+ * The demo partners' websites: their own domain plus the hosts of the demo origins (and `allowedOrigins`), so their
+ * badges verify on the demo sites and in tests. Every other partner keeps the domain of its profile's website.
+ */
+function seedListings(db: BetterSqlite3.Database, seeded: Omit<Credentials, 'baseUrl'>, origins: string[]): void {
+  const hosts = [...new Set(origins.map((origin) => new URL(origin).hostname))];
+  const ids = new Set([...seeded.resellers.map((reseller) => reseller.partnerId), ...seeded.publishable.map((key) => key.partnerId)]);
+  const website = db.prepare('SELECT website FROM partners WHERE id = ?').pluck();
+  const insert = db.prepare('INSERT OR REPLACE INTO partner_listings (partner_id, websites, left_at) VALUES (?, ?, NULL)');
+  db.transaction(() => {
+    for (const id of ids) {
+      const own = website.get(id) as string | null;
+      const domain = own ? registrableWebsite(own)?.replace(/^www\./, '') : undefined;
+      insert.run(id, JSON.stringify([...(domain ? [domain] : []), ...hosts]));
+    }
+  })();
+}
+
 /** Throwaway database folders of sandboxes not closed yet; whatever is left is removed when the process exits. */
 const temporaryFolders = new Set<string>();
 let removeOnExit = false;
@@ -74,9 +124,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   url: string;
   credentials: Credentials;
   db: BetterSqlite3.Database;
+  /**
+   * Makes a new random signing key that signs from now on; earlier keys stay in the key set (tokens and badges they
+   * signed still verify) unless `retirePrevious`. Answers the new key's `kid`.
+   */
+  rotateSigningKey(options?: { retirePrevious?: boolean }): Promise<string>;
   close(): Promise<void>;
-  /** The webhook delivery loop (its `latencies` give change-to-delivery times). */
-  webhooks: WebhookDeliverer;
 }> {
   const wallNow = options.now ?? (() => new Date());
   const clock = { offsetMs: 0 };
@@ -100,6 +153,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   if (temporary) db.pragma('synchronous = OFF');
   if (options.reset) dropAll(db);
   migrate(db);
+  for (const origin of options.allowedOrigins ?? []) {
+    if (canonicalOrigin(origin) === null) throw new Error(`Not an origin as browsers send it (http(s)://host[:port], lower case, no path): ${origin}`);
+  }
   clock.offsetMs = options.clockOffsetDays !== undefined ? Math.round(options.clockOffsetDays * 86_400_000) : Number(getMeta(db, 'clock_offset_ms') ?? 0);
   const origins = [...new Set([...DEMO_ORIGINS, ...(options.allowedOrigins ?? [])])];
 
@@ -141,6 +197,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   } else {
     seeded = JSON.parse(getMeta(db, 'credentials')!) as Omit<Credentials, 'baseUrl'>;
   }
+  if (justSeeded) seedListings(db, seeded, origins);
+  // A database seeded before the operator key existed gets one now, kept with its credentials.
+  if (!seeded.operatorKey) {
+    seeded.operatorKey = `op_${randomBytes(24).toString('base64url')}`;
+    setMeta(db, 'credentials', JSON.stringify(seeded));
+  }
+  const { operatorKey } = seeded;
   // Indexes come after a bulk seed (faster than maintaining them row by row); then statistics for the planner.
   createIndexes(db);
   if (justSeeded && !seededInWorker) db.exec('ANALYZE');
@@ -152,9 +215,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     const merged = [...new Set([...key.origins, ...origins])];
     if (merged.length !== key.origins.length) {
       key.origins = merged;
-      db.prepare('UPDATE api_keys SET origins = ? WHERE key = ?').run(JSON.stringify(merged), key.publishableKey);
+      updateKeyOrigins(db, key.publishableKey, merged);
     }
+    // The demo key is listed by the publishable-keys routes like one made through them (also on older databases).
+    insertPublishableKey({ db }, { id: `pkey_${hashKey(key.publishableKey).slice(0, 12)}`, partnerId: key.partnerId, key: key.publishableKey, createdAt: now().toISOString() });
   }
+  // Origins registered for publishable keys through the API on an earlier run are allowed for CORS again.
+  const keyOrigins = (db.prepare("SELECT origins FROM api_keys WHERE kind = 'publishable'").pluck().all() as string[]).flatMap((text) => JSON.parse(text) as string[]);
 
   const policy = parsePolicy(policyWithLaunchDate(DEFAULT_POLICY, launchDate));
   if (options.clockOffsetDays !== undefined) setMeta(db, 'clock_offset_ms', String(clock.offsetMs));
@@ -163,22 +230,34 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
   // shared-memory calls of every transaction.
   if (temporary) db.pragma('locking_mode = EXCLUSIVE');
+  const limits = options.rateLimit ?? { windowMs: 60_000, max: 1200 };
+  const millis = () => now().getTime();
   const sandbox: Sandbox = {
     db,
     policy,
     now,
     clock,
-    signingKey: await deriveSigningKey(seed),
+    signingKey: await loadSigningKeys(db, now(), options.signingKey ?? process.env[SIGNING_KEY_ENV]),
     issuer: ISSUER,
-    allowedOrigins: new Set(origins),
+    rateLimits: {
+      requests: new RateLimiter(limits.windowMs, limits.max, millis, limits.maxEntries),
+      failures: new RateLimiter(limits.windowMs, limits.failedMax ?? Math.max(10, Math.ceil(limits.max / 10)), millis, limits.maxEntries),
+    },
+    allowedOrigins: new OriginAllowList([...origins, ...keyOrigins]),
     autoApproveSeconds: options.autoApproveSeconds ?? 60,
+    secretKeysFromBrowsers: options.secretKeysFromBrowsers ?? false,
     dataVersion: 0,
     summaryCache: new Map(),
     tierStatusCache: new Map(),
+    operatorKey,
   };
-  const app = createApp(sandbox, { rateLimit: options.rateLimit ?? { windowMs: 60_000, max: 1200 }, quiet: options.quiet ?? false, ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) });
+  const app = createApp(sandbox, { quiet: options.quiet ?? false });
 
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    // Its demo keys are printed and written to a file, and it is meant for development: say so when others can reach it.
+    console.warn(`[sandbox] warning: listening on ${host} exposes the sandbox beyond this machine; its demo keys are test keys, printed and written to credentials.json. Use 127.0.0.1 unless others must reach it.`);
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(instance));
     instance.once('error', reject);
@@ -192,6 +271,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
     url,
     credentials: { baseUrl: url, ...seeded },
     db,
+    rotateSigningKey: (rotation = {}) => rotateSigningKey(db, sandbox.signingKey, now(), rotation),
     close: async () => {
       await sandbox.webhooks?.stop();
       return new Promise<void>((resolve, reject) => {
@@ -204,6 +284,5 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
         });
       });
     },
-    webhooks: sandbox.webhooks,
   };
 }

@@ -17,6 +17,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   deal_not_withdrawable: 'The registration can no longer be withdrawn',
+  key_limit_reached: 'No more keys of this kind can be created',
   idempotency_key_reused: 'The idempotency key was used with another request',
   idempotency_key_invalid: 'The idempotency key is not valid',
   rate_limited: 'Too many requests',
@@ -52,4 +53,9 @@ export function problemBody(code: ErrorCode, requestId: string, detail?: string,
 export function problemResponse(c: Context, problem: ApiProblem): Response {
   const body = problemBody(problem.code, c.get('requestId') as string, problem.detail, problem.errors, new URL(c.req.url).pathname);
   return finish(c, JSON.stringify(body), body.status, { 'content-type': 'application/problem+json', ...problem.headers });
+}
+
+/** 429 with `Retry-After`. */
+export function rateLimited(retryAfter: number): ApiProblem {
+  return new ApiProblem('rate_limited', `Too many requests; retry in ${retryAfter} s.`, undefined, { 'retry-after': String(retryAfter) });
 }

@@ -23,6 +23,15 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * 413, closing the connection: the rest of the upload is not read, so Node closes the socket after the answer; saying
+ * so (`Connection: close`) keeps a client's pool from sending its next request on that socket, where it failed with
+ * "other side closed".
+ */
+export function payloadTooLarge(): ApiProblem {
+  return new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`, undefined, { connection: 'close' });
+}
+
 /** The raw JSON body, checked for content type, size and syntax (not yet for shape). */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
@@ -30,7 +39,7 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     throw new ApiProblem('unsupported_media_type', 'Send the body as application/json.');
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > BODY_LIMIT_BYTES) throw new ApiProblem('payload_too_large', `The body may be at most ${BODY_LIMIT_BYTES} bytes.`);
+  if (bytes.byteLength > BODY_LIMIT_BYTES) throw payloadTooLarge();
   let value: unknown;
   try {
     value = JSON.parse(strictUtf8.decode(bytes)) as unknown;
@@ -77,4 +86,12 @@ export function readQuery<T>(c: Context, schema: Schema<T>, numeric: readonly st
     query[key] = numeric.includes(key) && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value;
   }
   return validate(schema, query);
+}
+
+/** A search text with control characters is refused: SQLite's text functions stop at NUL, so it would match everyone. */
+export function refuseControlCharacters(text: string | undefined, path: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (text && /[\u0000-\u001f\u007f]/.test(text)) {
+    throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path, code: 'invalid_format', message: 'Control characters are not allowed' }]);
+  }
 }

@@ -73,15 +73,18 @@ describe('cross-tenant matrix: a resource not yours answers exactly like one tha
     assert.equal(answer.body.code, 'insufficient_scope');
   });
 
-  test('an organization reads its members (profile, tier status, deals) but writes nothing and reads no one else', async () => {
+  test('an organization reads its members (profile, tier status; deals are aggregates only) but writes nothing and reads no one else', async () => {
     const org = isp();
     const member = memberOf(org.orgId);
     const stranger = nonMemberOf(org.orgId);
-    for (const path of [`/v1/partners/${member}`, `/v1/partners/${member}/tier-status`, `/v1/partners/${member}/deals`]) {
+    for (const path of [`/v1/partners/${member}`, `/v1/partners/${member}/tier-status`]) {
       assert.equal((await api.call(path, { credential: org.secretKey })).status, 200, path);
     }
-    for (const path of [`/v1/partners/${stranger}`, `/v1/partners/${stranger}/tier-status`, `/v1/partners/${stranger}/deals`, `/v1/deals/${dealOf(stranger)}`]) {
+    for (const path of [`/v1/partners/${stranger}`, `/v1/partners/${stranger}/tier-status`]) {
       assert.equal((await api.call(path, { credential: org.secretKey })).status, 404, path);
+    }
+    for (const path of [`/v1/partners/${member}/deals`, `/v1/partners/${stranger}/deals`, `/v1/deals/${dealOf(stranger)}`]) {
+      assert.equal((await api.call(path, { credential: org.secretKey })).body.code, 'insufficient_scope', path);
     }
     const write = await api.call(`/v1/partners/${member}/deals`, { credential: org.secretKey, body: dealInput({ distributorId: distributor().orgId }) });
     assert.equal(write.status, 403);
@@ -179,15 +182,20 @@ describe('embed tokens', () => {
 });
 
 describe('badges in portals', () => {
-  test("an embed token's badge may be shown on the portal the token is bound to", async () => {
-    // Brightline has no publishable key: without the token's origin its own intranet would call its badge foreign.
+  test("a badge's domains are the partner's registered websites, never an embed token's origin", async () => {
+    // A token minted for a portal, or for a bare public suffix, must not make a badge that verifies there.
     const reseller = goldOne();
-    const token = (await mint(reseller.secretKey, { origin: PORTAL, subject: { partnerId: reseller.partnerId } })).body.token;
-    const viaToken = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: token, headers: { origin: PORTAL } });
-    assert.equal(viaToken.status, 200);
-    assert.deepEqual(viaToken.body.claims.domains, ['portal.example']);
     const viaSecretKey = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: reseller.secretKey });
-    assert.deepEqual(viaSecretKey.body.claims.domains, []);
+    const profile = await api.call(`/v1/partners/${reseller.partnerId}`, { credential: reseller.secretKey });
+    assert.deepEqual(viaSecretKey.body.claims.domains, profile.body.websites);
+    for (const origin of [PORTAL, 'https://com']) {
+      const minted = await mint(reseller.secretKey, { origin, subject: { partnerId: reseller.partnerId } });
+      if (minted.status !== 200) continue; // an origin the sandbox refuses to mint for is refused all the more
+      const viaToken = await api.call(`/v1/partners/${reseller.partnerId}/badge`, { credential: minted.body.token, headers: { origin } });
+      assert.equal(viaToken.status, 200);
+      assert.deepEqual(viaToken.body.claims.domains, profile.body.websites, origin);
+      assert.ok(!viaToken.body.claims.domains.includes('com'), origin);
+    }
   });
 });
 
@@ -199,7 +207,9 @@ describe('publishable keys', () => {
     assert.equal(badge.status, 200);
     assert.equal(badge.body.claims.sub, key.partnerId);
     assert.equal(badge.body.claims.tier, 'gold');
-    assert.deepEqual(badge.body.claims.domains.sort(), ['127.0.0.1', 'localhost', 'portal.example'].sort());
+    // Its own domain, then the hosts of the sandbox's demo origins (seeded as its websites).
+    assert.deepEqual(badge.body.claims.domains.slice(1).sort(), ['127.0.0.1', 'localhost', 'portal.example'].sort());
+    assert.match(badge.body.claims.domains[0], /^[a-z0-9-]+\.[a-z.]+$/);
     const jwks = (await api.call('/.well-known/jwks.json')).body;
     assert.ok(await verifyJws(badge.body.jws, jwks));
 
@@ -207,7 +217,7 @@ describe('publishable keys', () => {
     assert.equal(svg.status, 200);
     assert.match(svg.headers.get('content-type')!, /^image\/svg\+xml/);
     assert.match(svg.text, /role="img"/);
-    assert.match(svg.text, /<title[^>]*>[^<]*Gold/);
+    assert.match(svg.text, /<title[^>]*>[^<]*Partner · Gold/);
 
     const wrongOrigin = await api.call(`/v1/partners/${key.partnerId}/badge`, { credential: key.publishableKey, headers: { origin: 'https://evil.example' } });
     assert.equal(wrongOrigin.status, 403);

@@ -88,8 +88,9 @@ describe('registrations as a work list', () => {
       const seen: Deal[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: Deal[]; nextCursor: string | null } = await listDeals(`sort=${sort}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page: { items: Deal[]; nextCursor: string | null; total: number } = await listDeals(`sort=${sort}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         seen.push(...page.items);
+        assert.ok(seen.length <= page.total, `${sort}: the walk ends`);
         cursor = page.nextCursor;
       } while (cursor);
       const keys = seen.map(key);

@@ -3,23 +3,33 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DAY, dealInput, movableClock, useSandbox } from './support/sandbox.js';
 
-const clock = movableClock();
-const api = useSandbox({ now: clock.now, autoApproveSeconds: 60 });
-const resellers = () => api.credentials.resellers;
-const owner = () => resellers().find((reseller) => /clean Gold/.test(reseller.about))!;
-const rival = () => resellers().find((reseller) => /Register/.test(reseller.about))!;
-
-async function distributorOf(reseller: { partnerId: string; secretKey: string }): Promise<string> {
-  const profile = await api.call(`/v1/partners/${reseller.partnerId}`, { credential: reseller.secretKey });
-  return profile.body.distributorIds[0];
+/**
+ * A sandbox of its own, on a clock of its own, for each `describe`: registering moves the clock 91 days on, which
+ * expires the seeded approvals, so no block may depend on another running before it.
+ */
+function dealWorld() {
+  const clock = movableClock();
+  const api = useSandbox({ now: clock.now, autoApproveSeconds: 60 });
+  const resellers = () => api.credentials.resellers;
+  return {
+    clock,
+    api,
+    resellers,
+    owner: () => resellers().find((reseller) => /clean Gold/.test(reseller.about))!,
+    rival: () => resellers().find((reseller) => /Register/.test(reseller.about))!,
+    async distributorOf(reseller: { partnerId: string; secretKey: string }): Promise<string> {
+      const profile = await api.call(`/v1/partners/${reseller.partnerId}`, { credential: reseller.secretKey });
+      return profile.body.distributorIds[0];
+    },
+    register(reseller: { partnerId: string; secretKey: string }, input: Record<string, unknown>, headers: Record<string, string> = {}) {
+      return api.call(`/v1/partners/${reseller.partnerId}/deals`, { credential: reseller.secretKey, body: input, headers });
+    },
+  };
 }
 
-async function register(reseller: { partnerId: string; secretKey: string }, input: Record<string, unknown>, headers: Record<string, string> = {}) {
-  return api.call(`/v1/partners/${reseller.partnerId}/deals`, { credential: reseller.secretKey, body: input, headers });
-}
-
-// Listing runs first: registering moves the shared clock 91 days on, which expires the seeded approvals.
 describe('listing deals', () => {
+  const { api, owner, resellers } = dealWorld();
+
   test('the seeded demo reseller has deals in every state; the status filter and cursor pages agree with the total', async () => {
     const protectedOne = resellers().find((reseller) => /protected Gold/.test(reseller.about))!;
     const all = await api.call(`/v1/partners/${protectedOne.partnerId}/deals`, { credential: protectedOne.secretKey });
@@ -33,6 +43,7 @@ describe('listing deals', () => {
       assert.equal(page.status, 200);
       assert.ok(page.body.items.length <= 2);
       seen.push(...page.body.items.map((deal: { id: string }) => deal.id));
+      assert.ok(seen.length <= all.body.total, 'the walk ends');
       cursor = page.body.nextCursor;
     } while (cursor);
     assert.equal(seen.length, all.body.total);
@@ -53,6 +64,8 @@ describe('listing deals', () => {
 });
 
 describe('registering a deal', () => {
+  const { api, clock, owner, rival, distributorOf, register } = dealWorld();
+
   test('a clean registration is submitted with the expected discount of the effective tier, then approved a minute later', async () => {
     const input = dealInput({ distributorId: await distributorOf(owner()) }, { domain: 'clean-customer.de' });
     const created = await register(owner(), input);

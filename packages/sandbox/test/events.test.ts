@@ -4,8 +4,7 @@ import { describe, test } from 'node:test';
 import { startSandbox } from '../src/index.js';
 import { DAY, dealInput, useSandbox } from './support/sandbox.js';
 
-const OPERATOR = 'operator-test-token';
-const api = useSandbox({ operatorToken: OPERATOR, autoApproveSeconds: 60 });
+const api = useSandbox({ autoApproveSeconds: 60 });
 const reseller = (about: RegExp) => api.credentials.resellers.find((entry) => about.test(entry.about))!;
 const organization = (kind: string) => api.credentials.organizations.find((entry) => entry.kind === kind)!;
 
@@ -16,15 +15,15 @@ async function events(credential: string, query = '') {
 }
 
 /** The operator route is not part of the API (nor of its OpenAPI document): plain fetch. */
-async function operator(body?: Record<string, number>, token = OPERATOR) {
-  const response = await fetch(`${api.sandbox.url}/sandbox/clock`, {
+async function operator(body?: Record<string, number>, token = api.credentials.operatorKey, extra: Record<string, string> = {}) {
+  const response = await fetch(`${api.sandbox.url}/operator/clock`, {
     method: body ? 'POST' : 'GET',
-    headers: { 'x-sandbox-operator-token': token, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extra },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   return { status: response.status, body: (await response.json()) as any };
 }
-const advance = (body: Record<string, number>, token = OPERATOR) => operator(body, token);
+const advance = (body: Record<string, number>, token?: string, extra?: Record<string, string>) => operator(body, token, extra);
 
 describe('deal events', () => {
   test('a registration, its approval and its withdrawal are events the reseller and the routing distributor see, nobody else', async () => {
@@ -131,22 +130,19 @@ describe('protection endings, on the operator clock', () => {
     assert.ok((await events(member.secretKey, '?type=partner.tier.changed')).items.some((event) => event.id === fall[0].id));
   });
 
-  test('the clock route wants the operator token, moves forward only, and does not exist without a token', async () => {
-    assert.equal((await advance({ advanceDays: 1 }, 'wrong')).status, 403);
+  test('the clock route wants the operator key, never from a browser, and moves forward only', async () => {
+    const before = (await operator()).body.offsetSeconds as number;
+    assert.equal((await advance({ advanceDays: 1 }, 'op_wrong')).status, 401);
+    assert.equal((await advance({ advanceDays: 1 }, api.credentials.resellers[0]!.secretKey)).status, 401);
+    assert.equal((await advance({ advanceDays: 1 }, undefined, { origin: 'http://127.0.0.1:5173' })).status, 403);
     assert.equal((await advance({ advanceDays: -1 })).status, 422);
-    const plain = await startSandbox({ resellers: 200, quiet: true });
-    try {
-      const answer = await fetch(`${plain.url}/sandbox/clock`, { method: 'POST', headers: { 'x-sandbox-operator-token': OPERATOR, 'content-type': 'application/json' }, body: '{"advanceDays":1}' });
-      assert.equal(answer.status, 404);
-    } finally {
-      await plain.close();
-    }
+    assert.equal((await operator()).body.offsetSeconds, before, 'nothing refused moved the clock');
   });
 
   test('--clock-offset-days starts the clock ahead, and a moved clock is kept in the database', async () => {
-    const ahead = await startSandbox({ resellers: 200, quiet: true, db: ':memory:', clockOffsetDays: 10, operatorToken: OPERATOR });
+    const ahead = await startSandbox({ resellers: 200, quiet: true, db: ':memory:', clockOffsetDays: 10 });
     try {
-      const answer = await fetch(`${ahead.url}/sandbox/clock`, { headers: { 'x-sandbox-operator-token': OPERATOR } });
+      const answer = await fetch(`${ahead.url}/operator/clock`, { headers: { authorization: `Bearer ${ahead.credentials.operatorKey}` } });
       const body = (await answer.json()) as { now: string; offsetSeconds: number };
       assert.equal(body.offsetSeconds, 10 * 86_400);
       assert.equal(Math.round((Date.parse(body.now) - Date.now()) / DAY), 10);

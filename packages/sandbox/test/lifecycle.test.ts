@@ -1,7 +1,7 @@
 // Starting, restarting and resetting the sandbox: a deterministic world, a persistent file database, and the CLI.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -133,6 +133,10 @@ describe('the CLI', () => {
 
   async function runCli(executable: string, args: string[], folder: string, resellers: number, whileRunning?: (pid: number) => void): Promise<string> {
     const db = join(directory, folder, 'sandbox.db');
+    // A world-readable credentials.json left by an older sandbox must end up 0600 too.
+    mkdirSync(join(directory, folder), { recursive: true });
+    writeFileSync(join(directory, folder, 'credentials.json'), '{}');
+    chmodSync(join(directory, folder, 'credentials.json'), 0o644);
     const child = spawn(executable, [...args, '--port', '0', '--db', db, '--resellers', String(resellers)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -146,6 +150,8 @@ describe('the CLI', () => {
     });
     const file = join(directory, folder, 'credentials.json');
     assert.ok(existsSync(file));
+    assert.equal(statSync(file).mode & 0o777, 0o600, 'credentials.json is readable by its owner only');
+    assert.match(output, /TEST KEYS for this sandbox only/);
     const credentials = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(credentials.baseUrl, url);
     assert.match(output, new RegExp(credentials.resellers[0].secretKey));

@@ -1,5 +1,6 @@
 // The read side over real HTTP: program, catalogue, profiles, tier status, simulations, key set, documents, ETags.
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
 import { describe, test } from 'node:test';
 import { verifyJws } from '@poly-partner/contract';
 import { useSandbox } from './support/sandbox.js';
@@ -36,6 +37,21 @@ describe('public and program endpoints', () => {
     assert.equal(answer.status, 200);
     assert.match(answer.body.openapi, /^3\.1/);
     assert.ok(answer.body.paths['/v1/organizations/{orgId}/members']);
+  });
+
+  test("the OpenAPI document's server is the host that served it, not the default port", async () => {
+    const base = new URL(api.sandbox.url);
+    const direct = await api.call('/openapi.json');
+    assert.deepEqual(direct.body.servers.map((server: { url: string }) => server.url), [base.origin]);
+    // Reached under another name (a proxy, a container's port mapping): that name.
+    const text = await new Promise<string>((resolve, reject) => {
+      get({ host: base.hostname, port: base.port, path: '/openapi.json', headers: { host: `sandbox.test:${base.port}` } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve(body));
+      }).on('error', reject);
+    });
+    const document = JSON.parse(text) as { servers: { url: string }[] };
+    assert.deepEqual(document.servers.map((server) => server.url), [`http://sandbox.test:${base.port}`]);
   });
 
   test('the key set verifies badges', async () => {

@@ -31,6 +31,12 @@ interface CommonOptions {
    * `If-None-Match` (default `true`). `false` sends every call on its own.
    */
   cache?: boolean;
+  /**
+   * `production` (default): badges verify only with the keys of the Poly issuer (`BADGE_ISSUER_ORIGIN`, a constant
+   * of the build), never with keys from `baseUrl`. `sandbox`: with the keys of `baseUrl`, for development against the
+   * sandbox; such badges verify as `sandbox: true` and must never be shown as "Verified by Poly".
+   */
+  environment?: 'production' | 'sandbox';
 }
 
 /** Options of `createPartnerClient()`: exactly one of `getToken`, `secretKey`, `publishableKey`. */
@@ -47,8 +53,13 @@ export type PartnerClientOptions = CommonOptions &
         publishableKey?: never;
       }
     | {
-        /** A secret key `sk_…`: server side only, never ship it to a browser. */
+        /**
+         * A secret key `sk_…`: server side only. In a browser, where any visitor can read it, the client refuses it
+         * (use `getToken` with embed tokens minted by your server) unless `secretKeyInBrowserForTests` says this is a test.
+         */
         secretKey: string;
+        /** Lets a test page use a secret key in a browser. Never set it in a site. */
+        secretKeyInBrowserForTests?: boolean;
         getToken?: never;
         publishableKey?: never;
       }
@@ -99,13 +110,27 @@ function retryPolicy(retry: CommonOptions['retry']): Required<RetryPolicy> {
  * ```
  */
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
+  const transport = createTransport(options);
+  return {
+    ...createResources(transport),
+    clearCache: () => transport.clearCache(),
+  };
+}
+
+/** @internal The transport a client talks through, from its options (checked here). */
+export function createTransport(options: PartnerClientOptions): Transport {
   const given = [options.getToken, options.secretKey, options.publishableKey].filter((value) => value !== undefined);
   if (given.length !== 1) {
     throw new TypeError('createPartnerClient needs exactly one of getToken, secretKey or publishableKey');
   }
   if (!options.baseUrl) throw new TypeError('createPartnerClient needs a baseUrl');
-  const transport = new Transport({
+  // A page's script is readable by every visitor: a secret key there is a published key.
+  if (options.secretKey !== undefined && typeof document !== 'undefined' && !options.secretKeyInBrowserForTests) {
+    throw new TypeError('secretKey is for servers; in a browser pass getToken (embed tokens)');
+  }
+  return new Transport({
     baseUrl: String(options.baseUrl),
+    environment: options.environment === 'sandbox' ? 'sandbox' : 'production',
     credential: options.getToken
       ? { kind: 'provider', getToken: options.getToken }
       : { kind: 'static', key: (options.secretKey ?? options.publishableKey)! },
@@ -114,8 +139,4 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     retry: retryPolicy(options.retry),
     cache: options.cache ?? true,
   });
-  return {
-    ...createResources(transport),
-    clearCache: () => transport.clearCache(),
-  };
 }

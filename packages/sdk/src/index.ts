@@ -17,6 +17,7 @@ export { DealsResource } from './resources/deals.js';
 export type { RegisterDealOptions, ConflictCheckCustomer } from './resources/deals.js';
 export { OrganizationsResource } from './resources/organizations.js';
 export { BadgesResource } from './resources/badges.js';
+export { PublishableKeysResource, createPublishableKeysClient } from './resources/publishable-keys.js';
 export type {
   BadgeUnverifiedReason,
   BadgeVerification,
@@ -54,6 +55,8 @@ export type {
   PartnerProfile,
   ProductList,
   ProgramPolicy,
+  PublishableKey,
+  PublishableKeyList,
   SimulationChanges,
   SimulationResult,
   Tier,

@@ -57,6 +57,12 @@ before(async () => {
   add('BadgeSchema', badge);
   add('BadgeClaimsSchema', badge['claims']);
   add('JwksSchema', (await get('/.well-known/jwks.json')).body);
+  const publishableOwner = sandbox.credentials.resellers.find((one) => one.partnerId === publishable.partnerId)!;
+  const keys = `/v1/partners/${publishableOwner.partnerId}/publishable-keys`;
+  const createdKey = (await get(keys, publishableOwner.secretKey, { method: 'POST' })).body;
+  add('PublishableKeySchema', createdKey);
+  add('PublishableKeySchema', (await get(`${keys}/${String(createdKey['id'])}/origins`, publishableOwner.secretKey, { method: 'POST', body: JSON.stringify({ origin: 'https://www.example.de' }) })).body);
+  add('PublishableKeyListSchema', (await get(keys, publishableOwner.secretKey)).body);
   // Events and webhooks: the registration above is an event; an endpoint on loopback (nobody listens: its
   // deliveries fail, which gives attempts with errors) and a test delivery.
   const events = (await get('/v1/events?limit=3')).body as { items: unknown[] };

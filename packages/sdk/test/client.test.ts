@@ -1,6 +1,7 @@
 // Every SDK method against a real sandbox on 127.0.0.1: typed data back, PartnerApiError with the right type on failure.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { BADGE_ISSUER_ORIGIN } from '@poly-partner/contract';
 import { createPartnerClient, isPartnerApiError, PartnerApiError, type PartnerClient } from '../src/index.js';
 import { countingFetch, dealInput, demo, startTestSandbox, type Sandbox } from './support/sandbox.js';
 
@@ -189,19 +190,21 @@ describe('organizations', () => {
 
   test('a tier filter answers only members of that effective tier', async () => {
     const silver = await organization.organizations.members(ids.organization.orgId, { tier: 'silver', limit: 500 });
+    assert.ok(silver.items.length > 0, 'some silver members');
     assert.ok(silver.items.every((member) => member.effectiveTier === 'silver'));
   });
 });
 
 describe('badges', () => {
-  test('a publishable key reads its badge, which verifies for its domain and not for another', async () => {
-    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey });
+  test('in the sandbox environment, a badge verifies with the sandbox keys for its domain and not for another', async () => {
+    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey, environment: 'sandbox' });
     const badge = await client.badges.get(ids.publishable.partnerId);
     assert.equal(badge.claims.sub, ids.publishable.partnerId);
     const host = new URL(ids.publishable.origins[0]!).hostname;
 
     const verified = await client.badges.verify(badge.jws, { hostname: host });
     assert.equal(verified.status, 'verified');
+    assert.equal(verified.sandbox, true, 'a sandbox badge says so');
     assert.equal(verified.claims?.tier, badge.claims.tier);
 
     const elsewhere = await client.badges.verify(badge.jws, { hostname: 'copycat.example' });
@@ -209,16 +212,39 @@ describe('badges', () => {
 
     const expired = await client.badges.verify(badge.jws, { hostname: host, now: new Date(badge.claims.exp * 1000 + 1000) });
     assert.equal(expired.status, 'expired');
+    assert.equal(await client.badges.verificationUrl(ids.publishable.partnerId), `${sandbox.url}/verify/${ids.publishable.partnerId}`);
+  });
+
+  test('in production, keys come only from the issuer origin: a sandbox-signed badge does not verify', async () => {
+    const asked: string[] = [];
+    // The real issuer is not reachable from a test: a stand-in answers its key set with a key of its own.
+    const issuerKey = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const { x } = await crypto.subtle.exportKey('jwk', issuerKey.publicKey);
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      asked.push(url);
+      if (url.startsWith(BADGE_ISSUER_ORIGIN)) {
+        return new Response(JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid: 'poly-1', alg: 'EdDSA' }] }), { headers: { 'content-type': 'application/json' } });
+      }
+      return globalThis.fetch(input, init);
+    };
+    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey, fetch });
+    const badge = await client.badges.get(ids.publishable.partnerId);
+    const result = await client.badges.verify(badge.jws, { hostname: 'localhost' });
+    assert.deepEqual(result, { status: 'unverified', reason: 'signature', sandbox: false });
+    assert.ok(asked.includes(`${BADGE_ISSUER_ORIGIN}/.well-known/jwks.json`), asked.join());
+    assert.ok(!asked.some((url) => url.startsWith(sandbox.url) && url.includes('jwks')), 'never the base URL’s keys');
+    assert.equal(await client.badges.verificationUrl('ptr_1'), `${BADGE_ISSUER_ORIGIN}/verify/ptr_1`);
   });
 
   test('a tampered badge is unverified with a reason', async () => {
-    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey });
+    const client = createPartnerClient({ baseUrl: sandbox.url, publishableKey: ids.publishable.publishableKey, environment: 'sandbox' });
     const { jws, claims } = await client.badges.get(ids.publishable.partnerId);
     const [header, , signature] = jws.split('.');
     const forged = Buffer.from(JSON.stringify({ ...claims, tier: 'platinum' })).toString('base64url');
     const result = await client.badges.verify(`${header}.${forged}.${signature}`, { hostname: 'anything.example' });
-    assert.deepEqual(result, { status: 'unverified', reason: 'signature' });
-    assert.deepEqual(await client.badges.verify('not a jws'), { status: 'unverified', reason: 'malformed' });
+    assert.deepEqual(result, { status: 'unverified', reason: 'signature', sandbox: true });
+    assert.deepEqual(await client.badges.verify('not a jws'), { status: 'unverified', reason: 'malformed', sandbox: true });
   });
 
   test('a publishable key reads nothing but the badge', async () => {
@@ -294,5 +320,20 @@ describe('errors', () => {
     );
     createPartnerClient({ baseUrl: sandbox.url, getToken: () => assert.fail('getToken called eagerly'), fetch });
     assert.equal(log.length, 0);
+  });
+});
+
+describe('a secret key in a browser', () => {
+  test('is refused when a document is there, unless the page says it is a test; servers are unaffected', () => {
+    const globals = globalThis as { document?: unknown };
+    assert.doesNotThrow(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', secretKey: 'sk_test_server' }));
+    globals.document = {};
+    try {
+      assert.throws(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', secretKey: 'sk_test_leaked' }), /secretKey is for servers; in a browser pass getToken/);
+      assert.doesNotThrow(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', secretKey: 'sk_test_fixture', secretKeyInBrowserForTests: true }));
+      assert.doesNotThrow(() => createPartnerClient({ baseUrl: 'http://127.0.0.1:1', publishableKey: 'pk_test_badge' }));
+    } finally {
+      delete globals.document;
+    }
   });
 });

@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { createPartnerClient, isPartnerApiError, type PartnerApiError, type PartnerClientOptions } from '../src/index.js';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy.js';
 import { dealInput, demo, startTestSandbox, type Sandbox } from './support/sandbox.js';
+import { until } from './support/until.js';
 
 let sandbox: Sandbox;
 let proxy: FaultProxy;
@@ -153,7 +154,10 @@ describe('bodies that break the contract', () => {
     firstFaults(100, { kind: 'body', body: broken });
     const error = await failure(client().partners.tierStatus(ids.reseller.partnerId));
     assert.equal(error.type, 'invalid_response');
-    assert.match(error.message, /effectiveTier/);
+    // Where and what was expected there (zod/mini by itself says "Invalid input").
+    assert.match(error.message, /effectiveTier: Invalid option: expected one of "register"\|"silver"\|"gold"\|"platinum"/);
+    assert.match(error.message, /checklist\.metCount: Too small: expected number to be >=0/);
+    assert.doesNotMatch(error.message, /Invalid input/);
   });
 
   test('an empty 200 body is invalid_response', async () => {
@@ -164,15 +168,37 @@ describe('bodies that break the contract', () => {
 });
 
 describe('abort', () => {
-  test('aborting during a Retry-After wait throws aborted at once and sends no further request', async () => {
-    firstFaults(100, { kind: 'status', status: 503, headers: { 'retry-after': '1' }, body: problem(503, 'service_unavailable') });
+  test('aborting during a Retry-After wait throws aborted at once and sends no further request', async (t) => {
+    // The client's timers, watched: the Retry-After wait is a 2 s timer (its own timeout is 1 s). Once the abort has
+    // cleared it, nothing is left to send again; no need to wait the 2 s out.
+    const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+    const retryWaits = new Set<unknown>();
+    let clearedWaits = 0;
+    globalThis.setTimeout = ((callback: () => void, ms?: number) => {
+      const timer = realSetTimeout(callback, ms);
+      if (ms === 2_000) retryWaits.add(timer);
+      return timer;
+    }) as typeof setTimeout;
+    globalThis.clearTimeout = ((timer: Parameters<typeof clearTimeout>[0]) => {
+      if (retryWaits.delete(timer)) clearedWaits += 1;
+      realClearTimeout(timer);
+    }) as typeof clearTimeout;
+    t.after(() => Object.assign(globalThis, { setTimeout: realSetTimeout, clearTimeout: realClearTimeout }));
+    firstFaults(100, { kind: 'status', status: 503, headers: { 'retry-after': '2' }, body: problem(503, 'service_unavailable') });
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => {
+      attempts += 1;
+      return fetch(input, init);
+    };
     const controller = new AbortController();
-    const call = client().program.get({ signal: controller.signal });
-    while (proxy.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const call = client({ fetch: counting }).program.get({ signal: controller.signal });
+    await until(() => retryWaits.size === 1, 'the Retry-After wait');
     controller.abort();
     const error = await failure(call);
     assert.equal(error.type, 'aborted');
-    await new Promise((resolve) => setTimeout(resolve, 1_500)); // longer than the Retry-After it was waiting out
+    assert.equal(clearedWaits, 1, 'the abort ended the Retry-After wait');
+    assert.equal(retryWaits.size, 0, 'no wait left to send again');
+    assert.equal(attempts, 1);
     assert.equal(proxy.requests.length, 1);
   });
 
@@ -180,7 +206,7 @@ describe('abort', () => {
     firstFaults(100, { kind: 'hang' });
     const controller = new AbortController();
     const call = client({ timeout: 5_000 }).program.get({ signal: controller.signal });
-    while (proxy.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => proxy.requests.length > 0, 'the request at the proxy');
     controller.abort();
     assert.equal((await failure(call)).type, 'aborted');
     assert.equal(proxy.requests.length, 1);
@@ -198,7 +224,7 @@ describe('abort', () => {
     const controller = new AbortController();
     const leaving = shared.program.get({ signal: controller.signal });
     const staying = shared.program.get();
-    while (proxy.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => proxy.requests.length > 0, 'the request at the proxy');
     controller.abort();
     assert.equal((await failure(leaving)).type, 'aborted');
     assert.equal((await staying).tiers.length, 4);

@@ -62,12 +62,13 @@ test('registering 200 deals through 30% failures creates each exactly once', { t
       Array.from({ length: Math.min(4, count - start) }, async (_, offset) => {
         const n = start + offset;
         const idempotencyKey = `bulk-${n}`;
-        for (;;) {
+        for (let repeat = 0; ; repeat++) {
           try {
             created.set(n, await client.deals.register(reseller.partnerId, dealInput(n, sku, distributorId, 'bulk'), { idempotencyKey }));
             return;
           } catch (error) {
             assert.ok(isPartnerApiError(error) && ['network', 'timeout', 'api'].includes(error.type), String(error));
+            assert.ok(repeat < 20, `registration ${n} still failing after 20 repeats by the caller`);
             callerRepeats += 1;
           }
         }

@@ -150,12 +150,13 @@ describe('SDK in the browser', () => {
     const belowTop = everyone.filter((member) => member.nextTier !== null);
     const progress = belowTop.map((member) => member.progress);
     expect(progress).to.deep.equal([...progress].sort((a, b) => b - a));
+    expect(everyone.length, 'top-tier members after the others').to.be.greaterThan(belowTop.length);
     expect(everyone.slice(belowTop.length).every((member) => member.nextTier === null)).to.equal(true);
   });
 
   it('shows a publishable badge that verifies for this page’s host and not for another', async () => {
     const publishable = config.credentials.publishable[0]!;
-    const badgeClient = createPartnerClient({ baseUrl: config.baseUrl, publishableKey: publishable.publishableKey });
+    const badgeClient = createPartnerClient({ baseUrl: config.baseUrl, publishableKey: publishable.publishableKey, environment: 'sandbox' });
     const badge = await badgeClient.badges.get(publishable.partnerId);
     expect(badge.claims.domains).to.include(location.hostname);
     expect((await badgeClient.badges.verify(badge.jws)).status).to.equal('verified');

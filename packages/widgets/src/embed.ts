@@ -2,66 +2,39 @@
 // when its tag appears in the page — and takes all configuration from the page (attributes, `<partner-config>`).
 // Chunks are loaded by relative URL, so the bundle works from whatever origin or CDN path serves it.
 
-/**
- * An element's code, with the SDK resources it calls fetched alongside: the SDK's client in this bundle loads a
- * resource's code on its first call (packages/sdk/src/internal/resources.lazy.ts), which would otherwise wait for the
- * element to run and put a round trip before its first request. Only the element decides success: a resource that
- * fails here is loaded again on its first call. The build resolves `./internal/sdk-resources/*` to the SDK's resource
- * modules themselves (vite.config.ts), so these fetch the very chunks the client loads.
- */
-function withResources(element: Promise<unknown>, ...resources: Promise<unknown>[]): Promise<unknown> {
-  for (const resource of resources) resource.catch(() => undefined);
-  return element;
-}
+// What each tag loads comes from one table (scripts/embed-chunks.ts), which also declares the chunk groups of the
+// build: the element's code, and the SDK resources it calls fetched alongside. The same map has a selector per language
+// with a message catalog (`[lang|="de"]`): a page that speaks it fetches the catalog beside the elements' code, not
+// after it (catalogs other than English load on demand, src/localization/localization.ts). The SDK's client in this bundle loads
+// a resource's code on its first call (packages/sdk/src/internal/resources.lazy.ts), which would otherwise wait for the
+// element to run and put a round trip before its first request. The build resolves `generated/sdk-resources/*` to the
+// SDK's resource modules themselves (vite.config.ts), so these fetch the very chunks the client loads.
+import { loaders } from './generated/embed-loaders.js';
 
-const loaders: Record<string, () => Promise<unknown>> = {
-  'partner-config': () => import('./config/partner-config.js'),
-  'partner-tier-badge': () =>
-    withResources(import('./components/partner-tier-badge/partner-tier-badge.js'), import('./internal/sdk-resources/badges.js')),
-  'next-tier-checklist': () =>
-    withResources(
-      import('./components/next-tier-checklist/next-tier-checklist.js'),
-      import('./internal/sdk-resources/partners.js'),
-      import('./internal/sdk-resources/program.js'),
-    ),
-  'deal-registration-form': () =>
-    withResources(
-      import('./components/deal-registration-form/deal-registration-form.js'),
-      import('./internal/sdk-resources/products.js'),
-      import('./internal/sdk-resources/partners.js'),
-      import('./internal/sdk-resources/deals.js'),
-    ),
-  'partner-deal-list': () =>
-    withResources(import('./components/partner-deal-list/partner-deal-list.js'), import('./internal/sdk-resources/deals.js')),
-  'partner-member-overview': () =>
-    withResources(
-      import('./components/partner-member-overview/partner-member-overview.js'),
-      import('./internal/sdk-resources/organizations.js'),
-      import('./internal/sdk-resources/program.js'),
-    ),
-};
-
+/** Selectors (tags, languages) whose code was asked for. */
 const requested = new Set<string>();
 
-function load(tag: string): void {
-  if (requested.has(tag) || customElements.get(tag)) return;
-  requested.add(tag);
-  loaders[tag]!().catch((error: unknown) => {
-    // Let a later appearance of the tag try again (say, after the network came back).
-    requested.delete(tag);
-    console.error(`Poly partner widgets: could not load <${tag}>`, error);
+function load(selector: string): void {
+  if (requested.has(selector) || customElements.get(selector)) return;
+  requested.add(selector);
+  // Only the first (the element, or the catalog) decides success: a resource that fails here is loaded again on its
+  // first call, and a catalog by the first element that renders in its language.
+  const [first, ...resources] = loaders[selector]!();
+  for (const resource of resources) resource.catch(() => undefined);
+  first!.catch((error: unknown) => {
+    // Let a later appearance try again (say, after the network came back).
+    requested.delete(selector);
+    console.error(`Poly partner widgets: could not load ${selector}`, error);
   });
 }
 
 function scan(root: ParentNode): void {
-  for (const tag of Object.keys(loaders)) {
-    if (!requested.has(tag) && root.querySelector(tag)) load(tag);
+  for (const selector of Object.keys(loaders)) {
+    if (!requested.has(selector) && root.querySelector(selector)) load(selector);
   }
 }
 
 function watch(): void {
-  // A German page: fetch the German catalog (loaded on demand) alongside the elements' code, not after it.
-  if (document.querySelector('[lang|="de"]')) import('./generated/locales/de.js').catch(() => undefined);
   scan(document);
   new MutationObserver((records) => {
     for (const record of records) {

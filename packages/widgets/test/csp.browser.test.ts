@@ -3,8 +3,8 @@ import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../src/components/next-tier-checklist/next-tier-checklist.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { NextTierChecklist } from '../src/components/next-tier-checklist/next-tier-checklist.js';
-import { mount, textOf } from './support/mount.js';
-import { clientFor, demoReseller, publishableClient, startSandboxFirst } from './support/sandbox.js';
+import { mount, textOf } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, publishableClient, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 const violations: SecurityPolicyViolationEvent[] = [];
 
@@ -55,7 +55,7 @@ describe('widgets under a strict CSP', () => {
     await checklist.el.updateComplete;
     await probeViolation();
 
-    expect(textOf(badge.el)).to.contain('Verified by Poly');
+    expect(textOf(badge.el)).to.contain('Sandbox badge, not issued by Poly');
     expect(textOf(checklist.el)).to.contain('Projected tier');
     // Only the probe's own report: nothing the widgets rendered was blocked.
     expect(violations.slice(before).map((event) => `${event.violatedDirective}: ${event.sample}`)).to.have.length(1);

@@ -9,12 +9,13 @@ import type { DealRegistrationForm } from '../src/components/deal-registration-f
 import '../src/components/partner-deal-list/partner-deal-list.js';
 import type { PartnerDealList } from '../src/components/partner-deal-list/partner-deal-list.js';
 import type { PartnerDealRegisteredEvent } from '../src/events/partner-deal-registered-event.js';
-import { FetchFaults } from './support/fetch-faults.js';
+import type { PartnerOpenDealEvent } from '../src/events/partner-open-deal-event.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
 import { focusedIn, sendKeys, tabTo } from './support/keyboard.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, demoReseller, sandboxConfig } from './support/sandbox.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, sandboxConfig } from '../../../test/support/browser/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
-import { control, fill } from './support/form.js';
+import { control, fill } from '../../../test/support/browser/form.js';
 
 /** A close date the API accepts whenever the tests run: close dates in the past are refused. */
 const IN_SIX_MONTHS = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
@@ -148,7 +149,7 @@ describe('<deal-registration-form>', () => {
     await el.updateComplete;
     expect(focusedIn(el)?.id, 'the success heading takes focus').to.equal('success-heading');
     expect(textOf(el)).to.contain('Registration received');
-    expect(textOf(el)).to.contain(deal.id);
+    expect(textOf(el), 'a reference one can quote, not the technical id').to.contain(`Reference ${deal.reference}`).and.not.contain(deal.id);
     expect(textOf(el)).to.match(/Status (Submitted|Under review)/);
     expect(textOf(el)).to.contain('Set when Poly approves the registration');
     expect(textOf(el)).to.contain(`${deal.discount.percent}% expected`);
@@ -157,7 +158,7 @@ describe('<deal-registration-form>', () => {
     const stored = await client.deals.get(deal.id);
     expect(stored.type).to.equal('deal');
     expect(stored.customer.name).to.equal(name);
-    expect(stored.customer.contact.consent).to.be.true;
+    expect(stored.customer.contact?.consent).to.be.true;
     expect(stored.products.map((line) => line.quantity)).to.deep.equal([3, 1]);
     expect(stored.estimatedValue).to.deep.equal({ amount: 25000, currency: 'EUR' });
     expect(stored.expectedCloseDate).to.equal('2027-12-31');
@@ -182,7 +183,7 @@ describe('<deal-registration-form>', () => {
     expect(text).to.contain('Choose whether this is an opportunity, a deal or a project.');
     expect(text).to.contain('Enter the end customer’s legal name.');
     expect(text).to.contain('Enter a web domain such as beispiel.de, without https:// or a path.');
-    expect(text).to.contain('Enter an email address such as name@beispiel.de.');
+    expect(text).to.contain('Enter an email address such as name@example.com.');
     expect(text).to.contain('Confirm that the contact agreed to be named to Poly.');
     expect(text).to.contain('Choose a product.');
     expect(text).to.contain('Enter an estimated value greater than 0.');
@@ -290,6 +291,104 @@ describe('<deal-registration-form>', () => {
     expect(textOf(el)).to.contain('Under review');
     expect(textOf(el)).to.contain('your registration will be reviewed');
     await expect(el).to.be.accessible();
+  });
+
+  it('flags the partner’s own registration of the customer by its reference, and offers to open it instead', async function () {
+    this.timeout(20000);
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const [profile, products] = await Promise.all([client.partners.get(partnerId), client.products.list()]);
+    const domain = `eigen-${unique()}.de`;
+    // A colleague at the same reseller registered the customer already.
+    const first = await client.deals.register(partnerId, {
+      type: 'deal',
+      customer: { name: 'Eigen GmbH', country: 'DE', domain, contact: { name: 'Jo Beispiel', email: `jo@${domain}`, consent: true } },
+      products: [{ sku: products.items[0]!.sku, quantity: 1 }],
+      estimatedValue: { amount: 1000, currency: 'EUR' },
+      expectedCloseDate: IN_SIX_MONTHS,
+      distributorId: profile.distributorIds[0]!,
+    });
+    const list = (await mount<PartnerDealList>('partner-deal-list', { 'partner-id': partnerId }, client)).el;
+    const { el } = await mountForm(client, partnerId);
+    el.after(list);
+    const notice = part(el, 'own-registration')!;
+    expect(textOf(notice)).to.equal('');
+    await fill(el, { domain });
+    await waitForText(notice, new RegExp(`You have already registered this customer: ${first.reference} \\(Submitted\\)`));
+    expect(textOf(part(el, 'conflict-notice')!), 'not another partner’s conflict').to.equal('');
+    await expect(el).to.be.accessible();
+    document.documentElement.lang = 'de';
+    await waitForText(notice, new RegExp(`Sie haben diesen Kunden bereits registriert: ${first.reference}`));
+    document.documentElement.lang = 'en';
+    await waitForText(notice, /Open R-/);
+
+    const opened = oneEvent(el, 'partner-open-deal') as Promise<PartnerOpenDealEvent>;
+    (part(el, 'open-own-registration-button') as HTMLButtonElement).click();
+    const event = await opened;
+    expect(event.dealId).to.equal(first.id);
+    expect(event.bubbles && event.composed, 'the host page hears it').to.be.true;
+    await waitUntil(() => list.shadowRoot!.querySelector('dialog[open]'), 'a deal list on the page opens it', { timeout: 5000 });
+    expect(textOf(list.shadowRoot!.querySelector('dialog')!)).to.contain(first.reference);
+  });
+
+  it('follows the chosen country in its examples and the chosen type in heading and button, in en and de', async () => {
+    const { partnerId } = await reseller();
+    const { el } = await mountForm(await clientFor({ partnerId }), partnerId);
+    const hints = () => `${el.shadowRoot!.getElementById('domain-hint')!.textContent} | ${el.shadowRoot!.getElementById('vat-id-hint')!.textContent}`;
+    const expected: Record<string, [string, string]> = {
+      DE: ['beispiel.de', 'DE123456789'], AT: ['beispiel.at', 'ATU12345678'], CH: ['beispiel.ch', 'CHE123456789'],
+      GB: ['example.co.uk', 'GB123456789'], FR: ['exemple.fr', 'FR12345678901'], ES: ['ejemplo.es', 'ESB12345678'],
+      IT: ['esempio.it', 'IT12345678901'], NL: ['voorbeeld.nl', 'NL123456789B01'], PL: ['przyklad.pl', 'PL1234567890'],
+    };
+    for (const [country, [domain, vatId]] of Object.entries(expected)) {
+      await fill(el, { country });
+      expect(hints()).to.contain(domain).and.to.contain(vatId);
+    }
+    await fill(el, { country: 'PL', domain: 'nicht eine domain' });
+    submitButton(el).click();
+    await waitUntil(() => part(el, 'error-summary'), 'summary', { timeout: 5000 });
+    expect(textOf(el)).to.contain('Enter a web domain such as przyklad.pl, without https:// or a path.');
+
+    await fill(el, { 'type-project': true });
+    expect(textOf(el.shadowRoot!.getElementById('heading')!)).to.equal('Register a project');
+    expect(textOf(submitButton(el))).to.equal('Register project');
+    await fill(el, { 'type-opportunity': true });
+    expect(textOf(el.shadowRoot!.getElementById('heading')!)).to.equal('Register an opportunity');
+    document.documentElement.lang = 'de';
+    await waitForText(el, /Verkaufschance registrieren/);
+    expect(textOf(submitButton(el))).to.equal('Verkaufschance registrieren');
+    expect(hints()).to.contain('Zum Beispiel przyklad.pl');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the new registration’s reference on success and offers to show it in the list', async function () {
+    this.timeout(20000);
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const list = (await mount<PartnerDealList>('partner-deal-list', { 'partner-id': partnerId }, client)).el;
+    const { el } = await mountForm(client, partnerId);
+    el.after(list);
+    await fill(el, validEntries(el, 'Erfolg AG', `erfolg-${unique()}.de`));
+    submitButton(el).click();
+    const { deal } = (await oneEvent(el, 'partner-deal-registered')) as PartnerDealRegisteredEvent;
+    await el.updateComplete;
+    expect(deal.reference).to.match(/^R-\d{2}-\d{6}$/);
+    expect(textOf(part(el, 'reference')!)).to.equal(deal.reference);
+    // No empty half box below the content: the box ends where its last line (the buttons) ends, plus its padding.
+    const box = part(el, 'success')!.getBoundingClientRect();
+    const buttons = part(el, 'register-another-button')!.getBoundingClientRect();
+    const padding = parseFloat(getComputedStyle(part(el, 'success')!).paddingBlockEnd);
+    expect(box.bottom - buttons.bottom, 'space below the last line').to.be.at.most(padding + 2);
+    expect(textOf(el)).to.not.contain(deal.id);
+    const opened = oneEvent(el, 'partner-open-deal') as Promise<PartnerOpenDealEvent>;
+    (part(el, 'show-in-list-button') as HTMLButtonElement).click();
+    expect((await opened).dealId).to.equal(deal.id);
+    await waitUntil(() => list.shadowRoot!.querySelector('dialog[open]'), 'the list opens it', { timeout: 5000 });
+    await waitUntil(
+      () => list.shadowRoot!.querySelector(`[data-deal-id="${deal.id}"]`)?.getAttribute('part')?.includes('row-new'),
+      'the new row is highlighted in the list',
+      { timeout: 5000 },
+    );
   });
 
   it("offers the partner's distributors by name, sending the chosen one's id", async () => {
@@ -443,7 +542,7 @@ describe('<deal-registration-form>', () => {
     expect(textOf(el)).to.contain('Deal registrieren');
     await fill(el, validEntries(el, 'Ablauf AG', `ablauf-${unique()}.de`));
     await waitUntil(() => localStorage.getItem(draftKey(partnerId))?.includes('Ablauf AG'), 'draft stored', { timeout: 5000 });
-    const firstKey = JSON.parse(localStorage.getItem(draftKey(partnerId))!).idempotencyKey;
+    const firstKey = JSON.parse(localStorage.getItem(draftKey(partnerId))!).draft.idempotencyKey;
     submitButton(el).click();
     await oneEvent(el, 'partner-deal-registered');
     await el.updateComplete;
@@ -460,6 +559,110 @@ describe('<deal-registration-form>', () => {
     expect(control(el, 'customer-name').value).to.equal('');
     await fill(el, { 'customer-name': 'Neu AG' });
     await waitUntil(() => localStorage.getItem(draftKey(partnerId))?.includes('Neu AG'), 'new draft stored', { timeout: 5000 });
-    expect(JSON.parse(localStorage.getItem(draftKey(partnerId))!).idempotencyKey, 'a new draft, a new key').to.not.equal(firstKey);
+    expect(JSON.parse(localStorage.getItem(draftKey(partnerId))!).draft.idempotencyKey, 'a new draft, a new key').to.not.equal(firstKey);
   });
+});
+
+describe('<deal-registration-form> amounts and dates', () => {
+  beforeEach(async () => {
+    localStorage.removeItem(draftKey((await reseller()).partnerId));
+  });
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    fixtureCleanup();
+  });
+
+  const plainText = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+  /** Types `typed` into the amount field with real keys, as a user would, and leaves the field. */
+  async function typeAmount(el: DealRegistrationForm, typed: string): Promise<void> {
+    control(el, 'amount').focus();
+    await sendKeys({ press: 'Control+a' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: typed });
+    await el.updateComplete;
+  }
+
+  const cases: { lang: string; typed: string; sent?: number; echo: RegExp }[] = [
+    { lang: 'de', typed: '38.500', sent: 38500, echo: /Ergibt 38\.500,00 €/ },
+    { lang: 'de', typed: '38.500,00', sent: 38500, echo: /Ergibt 38\.500,00 €/ },
+    { lang: 'de', typed: "38'500", sent: 38500, echo: /Ergibt 38\.500,00 €/ },
+    { lang: 'de', typed: '38,500.00', echo: /Punkt oder das Komma/ },
+    { lang: 'en', typed: '38,500.00', sent: 38500, echo: /Reads as €38,500\.00/ },
+    { lang: 'en', typed: "38'500", sent: 38500, echo: /Reads as €38,500\.00/ },
+    { lang: 'en', typed: '38.500', echo: /point or the comma/ },
+    { lang: 'en', typed: '38.500,00', echo: /point or the comma/ },
+  ];
+  for (const { lang, typed, sent, echo } of cases) {
+    it(`${lang}: "${typed}" typed is ${sent === undefined ? 'refused before any request' : `sent as ${sent}`}`, async function () {
+      this.timeout(20000);
+      const { partnerId } = await reseller();
+      document.documentElement.lang = lang;
+      const faults = new FetchFaults();
+      const { el } = await mountForm(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+      const entries = validEntries(el, `Betrag ${lang} GmbH`, `betrag-${unique()}.de`);
+      delete entries['amount'];
+      await fill(el, { ...entries, currency: 'EUR' });
+      await typeAmount(el, typed);
+      expect(plainText(part(el, 'amount-echo')!.textContent!), 'the echo beside the field').to.match(echo);
+      const before = faults.seen.filter((path) => path.endsWith('/deals')).length;
+      if (sent === undefined) {
+        submitButton(el).click();
+        await waitUntil(() => part(el, 'error-summary'), 'refused with a summary', { timeout: 5000 });
+        expect(control(el, 'amount').getAttribute('aria-invalid')).to.equal('true');
+        expect(faults.seen.filter((path) => path.endsWith('/deals')).length, 'nothing sent').to.equal(before);
+        await expect(el).to.be.accessible();
+      } else {
+        const registered = oneEvent(el, 'partner-deal-registered') as Promise<PartnerDealRegisteredEvent>;
+        submitButton(el).click();
+        const { deal } = await registered;
+        expect(deal.estimatedValue).to.deep.equal({ amount: sent, currency: 'EUR' });
+      }
+    });
+  }
+
+  it('hints when the amount is far from the products’ list price times quantity', async () => {
+    const { partnerId } = await reseller();
+    const { el } = await mountForm(await clientFor({ partnerId }), partnerId);
+    await fill(el, { currency: 'EUR', 'product-0-sku': firstSku(el), 'product-0-quantity': '10' });
+    await typeAmount(el, '5');
+    expect(textOf(el)).to.match(/The products list at .* in total\. Please check the amount\./);
+    await typeAmount(el, '0');
+    await fill(el, { 'product-0-quantity': '1' });
+    const listPrice = (await (await clientFor({ partnerId })).products.list()).items.find((product) => product.sku === firstSku(el))!.listPrice;
+    await typeAmount(el, String(listPrice.amount));
+    expect(textOf(el)).to.not.match(/Please check the amount/);
+  });
+
+  for (const lang of ['en', 'de']) {
+    it(`${lang}: a close date in the past is refused in the widget; one beyond the horizon by the API, on the field`, async function () {
+      this.timeout(20000);
+      const { partnerId } = await reseller();
+      document.documentElement.lang = lang;
+      const faults = new FetchFaults();
+      const { el } = await mountForm(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+      await fill(el, { ...validEntries(el, 'Datum AG', `datum-${unique()}.de`), 'close-date': '2020-01-01' });
+      const posts = () => faults.seen.filter((path) => path.endsWith('/deals')).length;
+      submitButton(el).click();
+      await waitUntil(() => part(el, 'error-summary'), 'refused', { timeout: 5000 });
+      expect(textOf(el)).to.contain(lang === 'de' ? 'Geben Sie ein Abschlussdatum ab heute an.' : 'Enter a close date from today on.');
+      expect(control(el, 'close-date').getAttribute('aria-invalid')).to.equal('true');
+      expect(posts(), 'no registration sent').to.equal(0);
+
+      // The policy could not be read: the API's 422 field error shows on the field.
+      const blind = new FetchFaults();
+      blind.rewriteJson('/v1/program', () => {
+        throw new Error('policy unavailable');
+      });
+      fixtureCleanup();
+      localStorage.removeItem(draftKey(partnerId));
+      const again = (await mountForm(await clientFor({ partnerId }, { fetch: blind.fetch }), partnerId)).el;
+      await fill(again, { ...validEntries(again, 'Weit AG', `weit-${unique()}.de`), 'close-date': '2099-01-01' });
+      submitButton(again).click();
+      await waitUntil(() => part(again, 'error-summary'), 'refused', { timeout: 5000 });
+      expect(control(again, 'close-date').getAttribute('aria-invalid')).to.equal('true');
+      expect(again.shadowRoot!.getElementById('close-date-error')!.textContent).to.match(lang === 'de' ? /Abschlussdatum/ : /close date/);
+      await expect(again).to.be.accessible();
+    });
+  }
 });

@@ -47,7 +47,7 @@ describe('localization', () => {
   it('words gaps and actions per locale, singular and plural', () => {
     const policy = DEFAULT_POLICY;
     assert.equal(renderInLocale('en', () => gapText(item('certified_technical', 2), policy, 'en')), '2 more certified technical staff');
-    assert.equal(renderInLocale('en', () => gapText(item('certified_technical', 1), policy, 'en')), '1 more certified technical person');
+    assert.equal(renderInLocale('en', () => gapText(item('certified_technical', 1), policy, 'en')), '1 more certified technician');
     assert.equal(renderInLocale('de', () => gapText(item('certified_technical', 2), policy, 'de')), '2 weitere zertifizierte technische Fachkräfte');
     assert.equal(
       plain(renderInLocale('de', () => gapText(item('revenue', 50_000, 'money'), policy, 'de'))),

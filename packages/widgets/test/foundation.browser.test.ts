@@ -4,9 +4,9 @@ import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { PartnerTierBadge } from '../src/components/partner-tier-badge/partner-tier-badge.js';
 import { createTokenEndpointProvider } from '../src/config/token-endpoint-provider.js';
 import { define } from '../src/internal/define.js';
-import { FetchFaults } from './support/fetch-faults.js';
-import { mount, textOf, waitForText } from './support/mount.js';
-import { clientFor, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
+import { mount, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 describe('widget foundation', () => {
   before(startSandboxFirst);
@@ -62,7 +62,7 @@ describe('widget foundation', () => {
     await waitUntil(() => faults.aborted.length > 0, 'the first load to be aborted');
     expect(faults.aborted[0]).to.contain(first.partnerId);
     faults.pass();
-    await waitForText(el, /Not verified|Verified by Poly/);
+    await waitForText(el, /Not verified|Sandbox badge, not issued by Poly/);
     expect(textOf(el)).to.not.contain('could not be found');
   });
 });

@@ -1,5 +1,5 @@
 // What integrators and tools read about the widgets: custom-elements.json (from the components' JSDoc), the React
-// wrappers generated from it, and the German translation of every message.
+// wrappers generated from it, and the translation of every message into each language of lit-localize.json.
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import type { RuntimeOutputConfig } from '@lit/localize-tools/lib/types/modes.js';
@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { catalogLoadersUrl, renderCatalogLoaders, targetLocalesOfConfig } from '../scripts/catalog-imports.js';
+import { renderEmbedLoaders } from '../scripts/embed-chunks.js';
 import { docsUrl, renderDocs } from '../scripts/generate-docs.js';
+import { LOCALES } from '../src/localization/localization.js';
 import { renderReactWrappers, reactWrappersUrl } from '../scripts/generate-react-wrappers.js';
 import {
   analyze,
@@ -23,6 +26,7 @@ import {
 const EXPECTED_TAGS = [
   'deal-registration-form',
   'next-tier-checklist',
+  'partner-badge-snippet',
   'partner-config',
   'partner-deal-list',
   'partner-member-overview',
@@ -182,13 +186,28 @@ describe('integrator docs (docs/)', () => {
       const page = renderDocs(manifest).get(`${tag}.md`)!;
       assert.match(page, /<script type="module" src="[^"]*embed\.js"><\/script>\n<partner-config [^>]*>\n {2}<[a-z-]+ /);
       assert.ok(page.includes(`<${tag} `), tag);
-      assert.match(page, /!\[[^\]]*\]\(\.\.\/\.\.\/\.\.\/docs\/screenshots\/[a-z-]+\.png\)/);
+      // Absolute, at the repository: the docs ship in the npm package, where ../../../docs/ is not.
+      const screenshot = /!\[[^\]]*\]\((https:\/\/github\.com\/[^)]+)\/raw\/main\/(docs\/screenshots\/[a-z-]+\.png)\)/.exec(page);
+      assert.ok(screenshot, `${tag}: screenshot linked at the repository`);
+      assert.ok(existsSync(new URL(`../../${screenshot[2]}`, packageRoot)), `${tag}: ${screenshot[2]} exists`);
     }
   });
 });
 
-describe('German translation (xliff/de.xlf)', () => {
-  const xliff = readFileSync(new URL('xliff/de.xlf', packageRoot), 'utf8');
+describe('languages: lit-localize.json is the one list', () => {
+  const locales = targetLocalesOfConfig();
+
+  test('the widgets know every language of lit-localize.json, with its catalog loader and its embed prefetch', () => {
+    assert.ok(locales.length > 0, 'lit-localize.json has target locales');
+    assert.deepEqual([...LOCALES].sort(), ['en', ...locales].sort(), 'src/generated/locale-codes.ts is stale: run the build');
+    assert.equal(readFileSync(catalogLoadersUrl, 'utf8'), renderCatalogLoaders(locales), 'src/generated/catalog-loaders.ts is stale');
+    const loaders = renderEmbedLoaders(locales);
+    for (const locale of locales) assert.ok(loaders.includes(`'[lang|="${locale}"]': () => [import('./locales/${locale}.js')]`), locale);
+  });
+});
+
+for (const locale of targetLocalesOfConfig()) describe(`translation (xliff/${locale}.xlf)`, () => {
+  const xliff = readFileSync(new URL(`xliff/${locale}.xlf`, packageRoot), 'utf8');
   const units = [...xliff.matchAll(/<trans-unit\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)].map((match) => ({
     id: match[1]!,
     body: match[2]!,
@@ -210,7 +229,7 @@ describe('German translation (xliff/de.xlf)', () => {
     // @lit/localize's runtime, does not hash the English text into one (lit-localize names those `s…`/`h…` + hash).
     assert.deepEqual(messages.map((message) => message.name).filter((id) => !/^[a-z][a-zA-Z]*(\.[a-zA-Z0-9]+)+$/.test(id)), [], 'msg() without an explicit dotted id');
     const ids = new Set(units.map((unit) => unit.id));
-    assert.deepEqual(messages.map((message) => message.name).filter((id) => !ids.has(id)).sort(), [], 'msg() ids missing from de.xlf');
+    assert.deepEqual(messages.map((message) => message.name).filter((id) => !ids.has(id)).sort(), [], `msg() ids missing from ${locale}.xlf`);
     assert.deepEqual(localizer.validateTranslations().errors, []);
   });
 });

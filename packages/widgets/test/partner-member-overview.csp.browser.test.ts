@@ -3,8 +3,8 @@
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../src/components/partner-member-overview/partner-member-overview.js';
 import type { PartnerMemberOverview } from '../src/components/partner-member-overview/partner-member-overview.js';
-import { mount, part } from './support/mount.js';
-import { clientFor, sandboxConfig } from './support/sandbox.js';
+import { mount, part } from '../../../test/support/browser/mount.js';
+import { clientFor, sandboxConfig } from '../../../test/support/browser/sandbox.js';
 
 const violations: SecurityPolicyViolationEvent[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(event));

@@ -23,13 +23,17 @@ before(async () => {
   figures = await measure();
 });
 
-/** The ratchets in kB gzip (1,024 B): each page as measured after ky came back (issue 17), rounded up to 0.1 kB. */
+/**
+ * The ratchets in kB gzip (1,024 B): each page as measured after round 4's merges (ky back, the issuer-bound badge,
+ * the narrow-screen layouts, hardening), rounded up to 0.1 kB.
+ */
 const PAGE_RATCHETS: [tag: string, kB: number][] = [
-  ['partner-tier-badge', 29.6], // goal: 16
-  ['next-tier-checklist', 36.8],
-  ['deal-registration-form', 42.5],
-  ['partner-deal-list', 33.1],
-  ['partner-member-overview', 48.0],
+  ['partner-tier-badge', 30.8], // goal: 16. Issue 25: setup mistakes named, a secret key refused, quiet public pages
+  ['next-tier-checklist', 39.6], // issue 21: the keep-tier section, pillars, the what-if that answers "keep"; issue 25
+  ['deal-registration-form', 45.9], // issue 23: amounts by locale, close dates, own duplicates, examples by country
+  ['partner-deal-list', 36.4], // issue 23: the work list (sort, search, detail, withdraw)
+  ['partner-member-overview', 54.2], // issues 21, 24: the forecast panel, the call list, the locale's CSV
+
 ];
 
 describe('size budgets (issues 7 and 17)', () => {
@@ -40,9 +44,16 @@ describe('size budgets (issues 7 and 17)', () => {
     });
   }
 
-  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 59.8 kB gzip (goal: 52)', () => {
+  test("ratchet: <partner-badge-snippet>'s npm entry (one bundle: lit, the SDK and its key client, English) stays <= 36.0 kB gzip", () => {
+    // Issue 25: the reseller portal's snippet generator. Not in the script-tag bundle nor in the package's index: its
+    // loader entry and its imports from the core cost every embed page 21 to 53 B, more than the ratchets above leave.
+    const snippet = named(figures.entries, 'partner-badge-snippet');
+    assert.ok(snippet.gzip <= 36.0 * KB, `<partner-badge-snippet> ${(snippet.gzip / KB).toFixed(2)} kB gzip`);
+  });
+
+  test('ratchet: every widget + SDK + English and German (npm entry, one bundle) stays <= 75.2 kB gzip (goal: 52)', () => {
     const everything = named(figures.entries, '@poly-partner/widgets (every element)');
-    assert.ok(everything.gzip <= 59.8 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
+    assert.ok(everything.gzip <= 75.2 * KB, `every element ${(everything.gzip / KB).toFixed(2)} kB gzip`);
   });
 
   test("the badge path carries the badge's SDK resource and no other: no deal, member, program, product or tier-status code", () => {

@@ -58,17 +58,23 @@ export function parseStanding(policy: ProgramPolicy, input: unknown): PartnerSta
   return standing;
 }
 
-/** The value of each criterion that counts: own plus shared staff of the group, within the policy's limit. */
+/**
+ * The value of a criterion that counts: own plus shared staff of the group, within the policy's limit. The one place
+ * that figure is made: the checklist shows it as `current`, and the what-if (in the widgets) starts from it.
+ */
+export function countedValue(
+  policy: ProgramPolicy,
+  standing: Pick<PartnerStanding, 'metrics' | 'sharedMetrics'>,
+  criterionId: string,
+): { own: number; sharedCounted: number; current: number } {
+  const own = standing.metrics[criterionId] ?? 0;
+  const available = policy.sharedResources.criteria.includes(criterionId) ? (standing.sharedMetrics?.[criterionId] ?? 0) : 0;
+  const sharedCounted = Math.min(available, policy.sharedResources.maxPerCriterion);
+  return { own, sharedCounted, current: own + sharedCounted };
+}
+
 function countedValues(policy: ProgramPolicy, standing: PartnerStanding) {
-  const shareable = new Set(policy.sharedResources.criteria);
-  const values = new Map<string, { own: number; sharedCounted: number; current: number }>();
-  for (const criterion of policy.criteria) {
-    const own = standing.metrics[criterion.id] ?? 0;
-    const available = shareable.has(criterion.id) ? (standing.sharedMetrics?.[criterion.id] ?? 0) : 0;
-    const sharedCounted = Math.min(available, policy.sharedResources.maxPerCriterion);
-    values.set(criterion.id, { own, sharedCounted, current: own + sharedCounted });
-  }
-  return values;
+  return new Map(policy.criteria.map((criterion) => [criterion.id, countedValue(policy, standing, criterion.id)]));
 }
 
 /** A positive gap rounded up to the unit shown, and never below one unit: an unmet criterion never shows a gap of 0. */

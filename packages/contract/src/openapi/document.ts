@@ -1,67 +1,8 @@
 // The OpenAPI 3.1 document of the Poly partner API, generated from the contract's zod schemas so the two cannot drift.
-import * as z from 'zod/mini';
-import { BadgeClaimsSchema, BadgeSchema, JwkSchema, JwksSchema } from '../schemas/badge.js';
-import {
-  CountryCodeSchema,
-  IdSchema,
-  IsoDateSchema,
-  IsoDateTimeSchema,
-  LocalizedTextSchema,
-  MoneySchema,
-  RegionCodeSchema,
-  TierSchema,
-} from '../schemas/common.js';
-import {
-  ConflictCheckRequestSchema,
-  ConflictCheckResultSchema,
-  DealInputSchema,
-  DealListQuerySchema,
-  DealListSchema,
-  DealSchema,
-  DealStatusSchema,
-  DealTypeSchema,
-  IdempotencyKeySchema,
-} from '../schemas/deal.js';
-import { EmbedTokenRequestSchema, EmbedTokenSchema, type Scope } from '../schemas/embed-token.js';
-import {
-  EventListQuerySchema,
-  EventPageSchema,
-  EventSchema,
-  PageQuerySchema,
-  WebhookDeliveryListSchema,
-  WebhookDeliverySchema,
-  WebhookEndpointInputSchema,
-  WebhookEndpointListSchema,
-  WebhookEndpointSchema,
-  WebhookEndpointWithSecretSchema,
-  WebhookTestRequestSchema,
-} from '../schemas/event.js';
-import { HealthSchema } from '../schemas/health.js';
-import {
-  MemberPageSchema,
-  MemberQuerySchema,
-  MemberSchema,
-  OrganizationSchema,
-  OrganizationSummarySchema,
-} from '../schemas/organization.js';
-import { MetricsSchema, PartnerProfileSchema } from '../schemas/partner.js';
-import { ERROR_CODES, type ErrorCode, FieldErrorSchema, ProblemSchema } from '../schemas/problem.js';
-import { ProductListSchema, ProductSchema } from '../schemas/product.js';
-import { CriterionSchema, ProgramPolicySchema, RegionSchema } from '../schemas/program.js';
-import {
-  ActionSchema,
-  ChecklistSchema,
-  CriterionResultSchema,
-  EvaluationSchema,
-  SimulationChangesSchema,
-  SimulationRequestSchema,
-  SimulationResultSchema,
-  TierStatusQuerySchema,
-  TierStatusSchema,
-} from '../schemas/tier-status.js';
+import { type Access, OPERATIONS, type OperationSpec, TAGS } from './operations.js';
+import { componentSchemas, type RequestSchemaId, schemaRef } from './schemas.js';
+import { components, headerRef, parameterRef, PROBLEM_RESPONSES, type ProblemStatus, responseRef } from './components.js';
 import type {
-  ComponentsObject,
-  HeaderObject,
   OpenAPIObject,
   OperationObject,
   ParameterObject,
@@ -80,119 +21,8 @@ export const API_VERSION = '1.0.0';
 /** Where the sandbox listens by default (`pnpm sandbox`). */
 export const SANDBOX_BASE_URL = 'http://127.0.0.1:8787';
 
-/** The served document itself, loosely: enough to say what `GET /openapi.json` answers. */
-const OpenApiDocumentSchema = z.looseObject({
-  openapi: z.string(),
-  info: z.looseObject({ title: z.string(), version: z.string() }),
-  paths: z.record(z.string(), z.looseObject({})),
-});
-
-type SchemaEntry = readonly [id: string, schema: z.core.$ZodType, description: string];
-
-// Building blocks shared by requests and responses; they convert the same either way.
-const SHARED_SCHEMAS: readonly SchemaEntry[] = [
-  ['Id', IdSchema, 'Opaque identifier: letters, digits, `_` and `-`.'],
-  ['IsoDate', IsoDateSchema, 'A calendar day, `YYYY-MM-DD`, meant in UTC.'],
-  ['CountryCode', CountryCodeSchema, 'ISO 3166-1 alpha-2 country code, upper case.'],
-  ['Tier', TierSchema, 'A tier of the program, lowest first: register, silver, gold, platinum.'],
-  ['RegionCode', RegionCodeSchema, 'A program region (`dach`, `emea`, …); the policy lists them.'],
-  ['DealStatus', DealStatusSchema, 'State of a deal registration.'],
-  ['DealType', DealTypeSchema, 'What is registered: an opportunity, a deal or a project.'],
-  ['SimulationChanges', SimulationChangesSchema, 'Hypothetical changes: metric deltas (may be negative), another region, another day.'],
-];
-
-/** Response bodies, converted as the server emits them (`io: 'output'`). */
-const RESPONSE_SCHEMAS: readonly SchemaEntry[] = [
-  ...SHARED_SCHEMAS,
-  ['IsoDateTime', IsoDateTimeSchema, 'A point in time, ISO 8601 with `Z` or an offset.'],
-  ['Money', MoneySchema, 'An amount in a currency (ISO 4217).'],
-  ['LocalizedText', LocalizedTextSchema, 'Text keyed by BCP 47 language; `en` is always present.'],
-  ['Metrics', MetricsSchema, 'Measured values keyed by criterion id; a missing criterion counts 0.'],
-  ['Criterion', CriterionSchema, 'One criterion of the program; `announced` ones are shown as coming and not counted.'],
-  ['Region', RegionSchema, 'A region with its countries and the requirement numbers that differ from the default table.'],
-  ['ProgramPolicy', ProgramPolicySchema, 'The versioned program policy: tiers, criteria, requirement tables, regions, protection, benefits.'],
-  ['Product', ProductSchema, 'One product of the Poly catalogue.'],
-  ['ProductList', ProductListSchema, 'The Poly catalogue.'],
-  ['PartnerProfile', PartnerProfileSchema, "A reseller's profile."],
-  ['Action', ActionSchema, 'A localizable instruction; widgets turn `messageId` and `params` into a sentence.'],
-  ['CriterionResult', CriterionResultSchema, 'One criterion measured against one tier.'],
-  ['Checklist', ChecklistSchema, 'What reaches the next tier: each criterion with its gap and actions.'],
-  ['Evaluation', EvaluationSchema, "The engine's evaluation of a partner at a day."],
-  ['TierStatus', TierStatusSchema, 'The evaluation of a partner with the metrics behind it.'],
-  ['SimulationResult', SimulationResultSchema, 'Baseline and projected evaluation of a what-if simulation.'],
-  ['Deal', DealSchema, 'A deal registration.'],
-  ['DealList', DealListSchema, "One page of a partner's deal registrations."],
-  ['ConflictCheckResult', ConflictCheckResultSchema, 'Whether another partner holds this end customer; never says who.'],
-  ['Organization', OrganizationSchema, 'An aggregator: distributor, ISP, carrier or Systemhaus association.'],
-  ['Member', MemberSchema, "One member reseller as the aggregator's list shows it."],
-  ['MemberPage', MemberPageSchema, "One page of an aggregator's member resellers."],
-  ['OrganizationSummary', OrganizationSummarySchema, "An aggregator's members at a glance."],
-  ['BadgeClaims', BadgeClaimsSchema, 'Claims inside a badge JWS (times in seconds since the epoch).'],
-  ['Badge', BadgeSchema, 'A signed badge: the compact JWS and its claims.'],
-  ['Jwk', JwkSchema, 'A public Ed25519 key.'],
-  ['Jwks', JwksSchema, 'The public keys that verify badges and embed tokens.'],
-  ['EmbedToken', EmbedTokenSchema, 'A short-lived embed token (compact JWS) and when it expires.'],
-  ['Event', EventSchema, 'Something that changed: `id` (also the `webhook-id` of its deliveries), `type`, `occurredAt`, and the resource after the change in `data`.'],
-  ['EventPage', EventPageSchema, 'One page of events, oldest first.'],
-  ['WebhookEndpoint', WebhookEndpointSchema, 'Where events are delivered, and which.'],
-  ['WebhookEndpointWithSecret', WebhookEndpointWithSecretSchema, 'A webhook endpoint with its signing secret, shown once (on creation and rotation).'],
-  ['WebhookEndpointList', WebhookEndpointListSchema, "One page of the credential's webhook endpoints."],
-  ['WebhookDelivery', WebhookDeliverySchema, 'One event sent to one endpoint: every attempt with its status code and duration.'],
-  ['WebhookDeliveryList', WebhookDeliveryListSchema, "One page of an endpoint's deliveries, newest first."],
-  ['FieldError', FieldErrorSchema, 'One validation failure: where, which check, and a message.'],
-  ['Problem', ProblemSchema, 'RFC 9457 problem details with a stable machine `code` and the `requestId`.'],
-  ['Health', HealthSchema, 'Liveness.'],
-  ['OpenApiDocument', OpenApiDocumentSchema, 'This document.'],
-];
-
-/** Request bodies and queries, converted as the server accepts them (`io: 'input'`). */
-const REQUEST_SCHEMAS: readonly SchemaEntry[] = [
-  ...SHARED_SCHEMAS,
-  ['DealInput', DealInputSchema, 'A deal registration as a reseller submits it. The end-customer contact must consent.'],
-  ['ConflictCheckRequest', ConflictCheckRequestSchema, 'Whichever end-customer identifiers are known.'],
-  ['SimulationRequest', SimulationRequestSchema, 'What-if changes, and the day of the baseline (default today).'],
-  ['EmbedTokenRequest', EmbedTokenRequestSchema, 'Origin, subject, and optionally scopes and lifetime (never wider than the secret key).'],
-  ['DealListQuery', DealListQuerySchema, 'Query of the deal list.'],
-  ['MemberQuery', MemberQuerySchema, 'Query of the member list: filters, sort, cursor pagination.'],
-  ['TierStatusQuery', TierStatusQuerySchema, 'Query of the tier status.'],
-  ['EventListQuery', EventListQuerySchema, 'Query of the event feed: type filter, cursor pagination.'],
-  ['PageQuery', PageQuerySchema, 'Cursor pagination.'],
-  ['WebhookEndpointInput', WebhookEndpointInputSchema, 'A webhook endpoint: URL, the event types it wants, and a description.'],
-  ['WebhookTestRequest', WebhookTestRequestSchema, 'Which kind of sample event to send.'],
-];
-
-const schemaRef = (id: string): ReferenceObject => ({ $ref: `#/components/schemas/${id}` });
-
-/** Converts one registry of schemas with `z.toJSONSchema`, cross-references as `#/components/schemas/<id>`. */
-function convert(entries: readonly SchemaEntry[], io: 'input' | 'output'): Record<string, SchemaObject> {
-  const registry = z.registry<{ id: string; description: string }>();
-  for (const [id, schema, description] of entries) registry.add(schema, { id, description });
-  const { schemas } = z.toJSONSchema(registry, { io, target: 'draft-2020-12', uri: (id) => schemaRef(id).$ref });
-  const result: Record<string, SchemaObject> = {};
-  for (const [id, schema] of Object.entries(schemas)) {
-    // `$id` and `$schema` belong to standalone schemas; inside the document the dialect is OpenAPI 3.1's.
-    const { $id: _id, $schema: _schema, ...rest } = schema as SchemaObject;
-    result[id] = rest;
-  }
-  return result;
-}
-
-/** Every component schema, keys sorted so the document is stable whatever the registration order. */
-function componentSchemas(): Record<string, SchemaObject> {
-  const responses = convert(RESPONSE_SCHEMAS, 'output');
-  const requests = convert(REQUEST_SCHEMAS, 'input');
-  for (const [id, schema] of Object.entries(requests)) {
-    const other = responses[id];
-    if (other && JSON.stringify(other) !== JSON.stringify(schema)) {
-      throw new Error(`Schema "${id}" differs between requests and responses; give the request schema its own id`);
-    }
-  }
-  const merged: Record<string, SchemaObject> = { ...responses, ...requests };
-  return Object.fromEntries(Object.keys(merged).sort().map((id) => [id, merged[id]!]));
-}
-
 /** Query parameters taken from a query schema's properties, so the document says exactly what the server parses. */
-function queryParameters(schemas: Record<string, SchemaObject>, id: string, descriptions: Record<string, string>): ParameterObject[] {
+function queryParameters(schemas: Record<string, SchemaObject>, id: RequestSchemaId, descriptions: Readonly<Record<string, string>>): ParameterObject[] {
   const schema = schemas[id]!;
   const properties = schema.properties as Record<string, SchemaObject>;
   const required = new Set((schema.required as string[] | undefined) ?? []);
@@ -204,443 +34,6 @@ function queryParameters(schemas: Record<string, SchemaObject>, id: string, desc
     schema: property,
   }));
 }
-
-// Problem responses: one per status, listing the codes the API answers with at that status.
-const PROBLEM_RESPONSES = {
-  400: ['BadRequest', 'The request is malformed: JSON that does not parse, or an invalid `Idempotency-Key`.'],
-  401: ['Unauthorized', 'No credential, or one that is invalid or expired.'],
-  403: ['Forbidden', 'The credential may not do this: another tenant, an origin it is not bound to, or a missing scope.'],
-  404: ['NotFound', 'No such resource — or none this credential may see; the two are not told apart.'],
-  409: ['Conflict', 'The registration has been decided and can no longer be withdrawn.'],
-  413: ['PayloadTooLarge', 'The request body is larger than the API accepts.'],
-  415: ['UnsupportedMediaType', 'The request body is not `application/json`.'],
-  422: ['UnprocessableContent', 'The body, query or header breaks the contract; `errors` lists each field.'],
-  429: ['TooManyRequests', 'Rate limit of the credential reached; retry after `Retry-After` seconds.'],
-  500: ['InternalError', 'The server failed; the `requestId` helps support find out why.'],
-  503: ['ServiceUnavailable', 'The server cannot answer this right now; try again later.'],
-} as const satisfies Record<number, readonly [string, string]>;
-type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
-
-function codesFor(status: number): ErrorCode[] {
-  return (Object.keys(ERROR_CODES) as ErrorCode[]).filter((code) => ERROR_CODES[code] === status);
-}
-
-const headerRef = (id: string): ReferenceObject => ({ $ref: `#/components/headers/${id}` });
-const parameterRef = (id: string): ReferenceObject => ({ $ref: `#/components/parameters/${id}` });
-const responseRef = (id: string): ReferenceObject => ({ $ref: `#/components/responses/${id}` });
-
-function problemResponses(): Record<string, ResponseObject> {
-  const responses: Record<string, ResponseObject> = {};
-  for (const [status, [id, description]] of Object.entries(PROBLEM_RESPONSES)) {
-    const codes = codesFor(Number(status));
-    responses[id] = {
-      description: `${description} Codes: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
-      headers: {
-        'x-request-id': headerRef('RequestId'),
-        ...(status === '429' ? { 'Retry-After': headerRef('RetryAfter') } : {}),
-      },
-      content: {
-        'application/problem+json': {
-          schema: {
-            allOf: [schemaRef('Problem')],
-            properties: { status: { const: Number(status) }, code: { enum: codes } },
-          },
-        },
-      },
-    };
-  }
-  responses.NotModified = {
-    description: 'The representation matching `If-None-Match` has not changed; no body.',
-    headers: { ETag: headerRef('ETag'), 'x-request-id': headerRef('RequestId') },
-  };
-  return responses;
-}
-
-function components(schemas: Record<string, SchemaObject>): ComponentsObject {
-  const headers: Record<string, HeaderObject> = {
-    ETag: {
-      description: 'Entity tag of the representation; send it back as `If-None-Match` to revalidate.',
-      required: true,
-      schema: { type: 'string' },
-    },
-    RequestId: {
-      description: 'Identifier of this request, also in problem bodies as `requestId`; quote it to support.',
-      required: true,
-      schema: { type: 'string' },
-    },
-    RetryAfter: {
-      description: 'Seconds to wait before trying again.',
-      required: true,
-      schema: { type: 'integer', minimum: 0 },
-    },
-  };
-  const pathId = (name: string, description: string): ParameterObject => ({
-    name,
-    in: 'path',
-    description,
-    required: true,
-    schema: schemaRef('Id'),
-  });
-  return {
-    schemas,
-    parameters: {
-      PartnerId: pathId('partnerId', 'The reseller.'),
-      DealId: pathId('dealId', 'The deal registration.'),
-      OrgId: pathId('orgId', 'The aggregator (distributor, ISP, carrier or Systemhaus association).'),
-      EndpointId: pathId('endpointId', 'The webhook endpoint.'),
-      DeliveryId: pathId('deliveryId', 'The delivery.'),
-      IfNoneMatch: {
-        name: 'If-None-Match',
-        in: 'header',
-        description: 'An `ETag` from an earlier answer; the API answers 304 without a body when it still matches.',
-        required: false,
-        schema: { type: 'string' },
-      },
-      IdempotencyKey: {
-        name: 'Idempotency-Key',
-        in: 'header',
-        description:
-          'Makes the registration safe to retry: the same key with the same body replays the first answer (same status); ' +
-          'the same key with another body answers 422 `idempotency_key_reused`.',
-        required: false,
-        schema: z.toJSONSchema(IdempotencyKeySchema, { io: 'input', target: 'draft-2020-12' }) as SchemaObject,
-      },
-    },
-    headers,
-    responses: problemResponses(),
-    securitySchemes: {
-      secretKey: {
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'sk_…',
-        description:
-          'Secret key (`sk_…`), server side only, scoped to one partner or one organization. A partner key reads ' +
-          'that partner only; an organization key reads the organization and its own members only.',
-      },
-      embedToken: {
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWS',
-        description:
-          'Embed token: a compact JWS (EdDSA) minted from a secret key by `POST /v1/embed-tokens`, valid at most 10 ' +
-          'minutes, bound to one partner or organization, one origin and a set of scopes. Honoured only on requests ' +
-          'whose `Origin` is its origin. The scopes an operation needs are listed in its security requirement.',
-      },
-      publishableKey: {
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'pk_…',
-        description:
-          "Publishable key (`pk_…`) for marketing sites: reads one partner's public badge, nothing else, and only " +
-          'from the origins registered for the key.',
-      },
-      publishableKeyQuery: {
-        type: 'apiKey',
-        in: 'query',
-        name: 'key',
-        description:
-          'The publishable key as `?key=pk_…`, for `badge.svg` only: an `<img>` cannot send an `Authorization` header.',
-      },
-    },
-  };
-}
-
-/** Who may call an operation: nobody needs a credential (`public`), or these credentials with this embed-token scope. */
-type Access = 'public' | 'secretKeyOnly' | { scope: Scope; publishable?: true | 'andQuery' };
-
-interface OperationSpec {
-  method: 'get' | 'post' | 'delete';
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  access: Access;
-  pathParameter?: 'PartnerId' | 'DealId' | 'OrgId' | 'EndpointId';
-  /** A second path parameter, after the first. */
-  secondPathParameter?: 'DeliveryId';
-  /** Query schema component and descriptions of its parameters. */
-  query?: { schema: string; descriptions: Record<string, string> };
-  idempotencyKey?: true;
-  body?: { schema: string; description: string };
-  success: { status: 200 | 201 | 202 | 204; description: string; schema?: string; mediaType?: string };
-  /** Extra problem statuses beyond those the rest of the spec implies. */
-  also?: ProblemStatus[];
-  /** Liveness must answer even when a caller is over its rate limit. */
-  notRateLimited?: true;
-}
-
-// Every path of DESIGN.md's API table, in its order.
-const OPERATIONS: readonly OperationSpec[] = [
-  {
-    method: 'get', path: '/v1/program', operationId: 'getProgram', tag: 'program',
-    summary: 'The active program policy',
-    description: 'Tiers, criteria (with `announced` ones), requirement tables per region, status protection, benefits.',
-    access: { scope: 'program:read' },
-    success: { status: 200, description: 'The active program policy.', schema: 'ProgramPolicy' },
-  },
-  {
-    method: 'get', path: '/v1/products', operationId: 'listProducts', tag: 'products',
-    summary: 'The Poly catalogue for deal registration',
-    access: { scope: 'program:read' },
-    success: { status: 200, description: 'Every product (SKU, name, family).', schema: 'ProductList' },
-  },
-  {
-    method: 'get', path: '/v1/partners/{partnerId}', operationId: 'getPartner', tag: 'partners',
-    summary: "A reseller's profile",
-    access: { scope: 'partner:read' }, pathParameter: 'PartnerId',
-    success: { status: 200, description: 'Name, country, region, group and distributors.', schema: 'PartnerProfile' },
-  },
-  {
-    method: 'get', path: '/v1/partners/{partnerId}/tier-status', operationId: 'getTierStatus', tag: 'tiers',
-    summary: "A reseller's tier evaluation",
-    description:
-      'Earned, protected and effective tier, every criterion, and the checklist to the next tier, with the metrics behind them.',
-    access: { scope: 'tier:read' }, pathParameter: 'PartnerId',
-    query: { schema: 'TierStatusQuery', descriptions: { asOf: 'Evaluate at this day instead of today (`YYYY-MM-DD`).' } },
-    success: { status: 200, description: 'The evaluation.', schema: 'TierStatus' },
-  },
-  {
-    method: 'post', path: '/v1/partners/{partnerId}/tier-simulations', operationId: 'simulateTier', tag: 'tiers',
-    summary: 'What-if evaluation',
-    description: 'Applies hypothetical changes (metric deltas, another region, another day) and answers both evaluations.',
-    access: { scope: 'tier:simulate' }, pathParameter: 'PartnerId',
-    body: { schema: 'SimulationRequest', description: 'The changes to simulate.' },
-    success: { status: 200, description: 'Baseline and projected evaluation.', schema: 'SimulationResult' },
-  },
-  {
-    method: 'get', path: '/v1/partners/{partnerId}/deals', operationId: 'listDeals', tag: 'deals',
-    summary: "A reseller's deal registrations",
-    access: { scope: 'deals:read' }, pathParameter: 'PartnerId',
-    query: {
-      schema: 'DealListQuery',
-      descriptions: {
-        status: 'Only registrations in this state.',
-        q: 'Text search on the customer name and domain, and the reference (`R-26-004711`, or its number).',
-        sort: 'Sort key; a leading `-` sorts descending. Default `-createdAt`, the newest registration first.',
-        cursor: '`nextCursor` of the previous page.',
-        limit: 'Page size.',
-      },
-    },
-    success: { status: 200, description: 'One page of registrations, newest first unless `sort` says otherwise.', schema: 'DealList' },
-  },
-  {
-    method: 'post', path: '/v1/partners/{partnerId}/deals', operationId: 'registerDeal', tag: 'deals',
-    summary: 'Register an opportunity, deal or project',
-    description:
-      'A registration for an end customer (normalised domain or VAT id) that another partner holds active goes to ' +
-      '`under_review` with `conflict: true`. The expected close date lies between today and the policy\'s ' +
-      '`deals.maxCloseDays` ahead (else 422 with a field error). An approved registration counts toward the partner\'s ' +
-      'registered deals. Send an `Idempotency-Key` to retry safely.',
-    access: { scope: 'deals:write' }, pathParameter: 'PartnerId', idempotencyKey: true,
-    body: { schema: 'DealInput', description: 'The registration.' },
-    success: { status: 201, description: 'The registration was created (or replayed for the same `Idempotency-Key`).', schema: 'Deal' },
-  },
-  {
-    method: 'post', path: '/v1/partners/{partnerId}/deals/conflict-check', operationId: 'checkDealConflict', tag: 'deals',
-    summary: 'Is this end customer already registered by another partner?',
-    description:
-      'A pre-check before submitting; it never says which partner holds the customer. When the partner\'s own active ' +
-      'registration already covers the customer (a colleague registered it), `ownRegistration` names it, to open instead.',
-    access: { scope: 'deals:write' }, pathParameter: 'PartnerId',
-    body: { schema: 'ConflictCheckRequest', description: 'Whichever end-customer identifiers are known.' },
-    success: { status: 200, description: 'Whether the customer is held, and on what it matched.', schema: 'ConflictCheckResult' },
-  },
-  {
-    method: 'get', path: '/v1/deals/{dealId}', operationId: 'getDeal', tag: 'deals',
-    summary: 'One deal registration',
-    access: { scope: 'deals:read' }, pathParameter: 'DealId',
-    success: { status: 200, description: 'The registration.', schema: 'Deal' },
-  },
-  {
-    method: 'post', path: '/v1/deals/{dealId}/withdraw', operationId: 'withdrawDeal', tag: 'deals',
-    summary: 'Withdraw a registration before it is decided',
-    access: { scope: 'deals:write' }, pathParameter: 'DealId', also: [409],
-    success: { status: 200, description: 'The registration, now `withdrawn`.', schema: 'Deal' },
-  },
-  {
-    method: 'get', path: '/v1/organizations/{orgId}', operationId: 'getOrganization', tag: 'organizations',
-    summary: 'An aggregator',
-    access: { scope: 'organization:read' }, pathParameter: 'OrgId',
-    success: { status: 200, description: 'The organization.', schema: 'Organization' },
-  },
-  {
-    method: 'get', path: '/v1/organizations/{orgId}/summary', operationId: 'getOrganizationSummary', tag: 'organizations',
-    summary: "An aggregator's members at a glance",
-    description: 'Members per tier, protections ending soon, members close to the next tier, deal pipeline.',
-    access: { scope: 'organization:read' }, pathParameter: 'OrgId',
-    success: { status: 200, description: 'The summary.', schema: 'OrganizationSummary' },
-  },
-  {
-    method: 'get', path: '/v1/organizations/{orgId}/members', operationId: 'listOrganizationMembers', tag: 'organizations',
-    summary: "An aggregator's member resellers",
-    description: 'Each member with earned and effective tier, protection, and progress to the next tier.',
-    access: { scope: 'members:read' }, pathParameter: 'OrgId',
-    query: {
-      schema: 'MemberQuery',
-      descriptions: {
-        tier: 'Only members at this effective tier.',
-        country: 'Only members in this country.',
-        region: 'Only members in this region.',
-        q: 'Text search on the member name.',
-        protectionEndingWithinDays: 'Only members whose status protection ends within this many days.',
-        segment:
-          'Only one segment, the rule of a summary card: `at_risk` (earns below its current tier, held up by status protection), ' +
-          '`close_to_next_tier` (at least 75 % of the next tier\'s requirements met), `inactive` (no registration in 90 days).',
-        sort:
-          'Sort key; a leading `-` sorts descending. `progress` puts top-tier members last in either direction; `atStake` ranks members ' +
-          'about to fall by the tiers they would drop, then revenue; `keepMissing` by the fewest requirements missing to keep their ' +
-          'tier; `nextTierGap` by the smallest remaining gap to the next tier (the share of each missing requirement, added up).',
-        cursor: '`nextCursor` of the previous page.',
-        limit: 'Page size, up to 500.',
-      },
-    },
-    success: { status: 200, description: 'One page of members.', schema: 'MemberPage' },
-  },
-  {
-    method: 'get', path: '/v1/partners/{partnerId}/badge', operationId: 'getBadge', tag: 'badges',
-    summary: 'A signed badge credential',
-    description: 'A compact JWS (EdDSA/Ed25519) of partner, tier, issue and expiry times and allowed domains; verify it with `/.well-known/jwks.json`.',
-    access: { scope: 'badge:read', publishable: true }, pathParameter: 'PartnerId',
-    success: { status: 200, description: 'The badge.', schema: 'Badge' },
-  },
-  {
-    method: 'get', path: '/v1/partners/{partnerId}/badge.svg', operationId: 'getBadgeSvg', tag: 'badges',
-    summary: 'The badge as a static image',
-    description: 'For places without JavaScript: an accessible SVG naming the partner and its tier.',
-    access: { scope: 'badge:read', publishable: 'andQuery' }, pathParameter: 'PartnerId',
-    success: { status: 200, description: 'The badge image.', schema: 'BadgeSvg', mediaType: 'image/svg+xml' },
-  },
-  {
-    method: 'get', path: '/v1/events', operationId: 'listEvents', tag: 'events',
-    summary: 'Events visible to the credential, oldest first',
-    description:
-      'What changed: `partner.tier.changed` (earned or effective tier, also when a protection ends), ' +
-      '`partner.protection.ending` (30 and 7 days before `protectedUntil`), `deal.status.changed` and `badge.revoked`, ' +
-      'each with the resource after the change. A reseller sees its own events; an organization its members\' tier and ' +
-      'protection events, and deal events as far as it sees deals (a distributor: the registrations routed through ' +
-      'it). Kept 30 days. For consumers that poll, and to catch up after downtime: keep the last `nextCursor`.',
-    access: { scope: 'events:read' },
-    query: {
-      schema: 'EventListQuery',
-      descriptions: {
-        type: 'Only events of this type.',
-        after: 'Only events after the event with this id: poll with the id of the last event seen.',
-        cursor: '`nextCursor` of the previous page.',
-        limit: 'Page size, up to 500.',
-      },
-    },
-    success: { status: 200, description: 'One page of events, oldest first.', schema: 'EventPage' },
-  },
-  {
-    method: 'post', path: '/v1/webhook-endpoints', operationId: 'createWebhookEndpoint', tag: 'webhooks',
-    summary: 'Subscribe a URL to events',
-    description:
-      'Deliveries follow the Standard Webhooks specification: `webhook-id` (the event id), `webhook-timestamp` and ' +
-      '`webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the secret), at least once, ' +
-      'retried with exponential backoff and jitter; an endpoint that fails for days is disabled. The URL must be ' +
-      '`https` with a public address (the sandbox also delivers to loopback, for development); private, link-local ' +
-      'and other internal addresses answer 422 `validation_failed` with the field error `url` / `url_refused`. The answer shows the signing secret, once.',
-    access: { scope: 'webhooks:manage' },
-    body: { schema: 'WebhookEndpointInput', description: 'URL, event types and description.' },
-    success: { status: 201, description: 'The endpoint with its signing secret.', schema: 'WebhookEndpointWithSecret' },
-  },
-  {
-    method: 'get', path: '/v1/webhook-endpoints', operationId: 'listWebhookEndpoints', tag: 'webhooks',
-    summary: "The credential's webhook endpoints",
-    access: { scope: 'webhooks:manage' },
-    query: { schema: 'PageQuery', descriptions: { cursor: '`nextCursor` of the previous page.', limit: 'Page size.' } },
-    success: { status: 200, description: 'One page of endpoints, oldest first.', schema: 'WebhookEndpointList' },
-  },
-  {
-    method: 'get', path: '/v1/webhook-endpoints/{endpointId}', operationId: 'getWebhookEndpoint', tag: 'webhooks',
-    summary: 'One webhook endpoint',
-    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
-    success: { status: 200, description: 'The endpoint (never its secret).', schema: 'WebhookEndpoint' },
-  },
-  {
-    method: 'delete', path: '/v1/webhook-endpoints/{endpointId}', operationId: 'deleteWebhookEndpoint', tag: 'webhooks',
-    summary: 'Delete a webhook endpoint',
-    description: 'Deliveries to it stop at once.',
-    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
-    success: { status: 204, description: 'Deleted.' },
-  },
-  {
-    method: 'post', path: '/v1/webhook-endpoints/{endpointId}/rotate-secret', operationId: 'rotateWebhookSecret', tag: 'webhooks',
-    summary: 'Rotate the signing secret',
-    description:
-      'Answers the new secret, once. For 24 hours the old secret signs too: each delivery carries two `v1,` signatures, ' +
-      'so receivers can switch without losing a delivery.',
-    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
-    success: { status: 200, description: 'The endpoint with its new secret.', schema: 'WebhookEndpointWithSecret' },
-  },
-  {
-    method: 'post', path: '/v1/webhook-endpoints/{endpointId}/test', operationId: 'sendWebhookTest', tag: 'webhooks',
-    summary: 'Send a sample event',
-    description: 'A sample event of the given type (not in the event feed), delivered to this endpoint only, signed like any other.',
-    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
-    body: { schema: 'WebhookTestRequest', description: 'Which kind of event to send.' },
-    success: { status: 202, description: 'The delivery, queued.', schema: 'WebhookDelivery' },
-  },
-  {
-    method: 'get', path: '/v1/webhook-endpoints/{endpointId}/deliveries', operationId: 'listWebhookDeliveries', tag: 'webhooks',
-    summary: "An endpoint's deliveries",
-    description: 'Each with its attempts: when, the status code, how long it took, and the error when no answer came.',
-    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId',
-    query: { schema: 'PageQuery', descriptions: { cursor: '`nextCursor` of the previous page.', limit: 'Page size.' } },
-    success: { status: 200, description: 'One page of deliveries, newest first.', schema: 'WebhookDeliveryList' },
-  },
-  {
-    method: 'post', path: '/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry', operationId: 'retryWebhookDelivery', tag: 'webhooks',
-    summary: 'Send a delivery again now',
-    description: 'Also for a delivery that succeeded or failed for good; it becomes `pending` and is attempted at once.',
-    access: { scope: 'webhooks:manage' }, pathParameter: 'EndpointId', secondPathParameter: 'DeliveryId',
-    success: { status: 202, description: 'The delivery, queued.', schema: 'WebhookDelivery' },
-  },
-  {
-    method: 'get', path: '/.well-known/jwks.json', operationId: 'getJwks', tag: 'auth',
-    summary: 'The public keys that verify badges and embed tokens',
-    access: 'public',
-    success: { status: 200, description: 'The key set.', schema: 'Jwks' },
-  },
-  {
-    method: 'post', path: '/v1/embed-tokens', operationId: 'createEmbedToken', tag: 'auth',
-    summary: 'Trade a secret key for a short-lived embed token',
-    description:
-      "A host portal's backend mints a token for its widgets, scoped to one partner or organization and one origin, " +
-      'never wider than the secret key.',
-    access: 'secretKeyOnly',
-    body: { schema: 'EmbedTokenRequest', description: 'Origin, subject, and optionally scopes and lifetime.' },
-    success: { status: 200, description: 'The token and when it expires.', schema: 'EmbedToken' },
-  },
-  {
-    method: 'get', path: '/openapi.json', operationId: 'getOpenApiDocument', tag: 'meta',
-    summary: 'This document',
-    access: 'public',
-    also: [503],
-    success: { status: 200, description: 'The OpenAPI 3.1 document of the API.', schema: 'OpenApiDocument' },
-  },
-  {
-    method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'meta',
-    summary: 'Liveness',
-    access: 'public', notRateLimited: true,
-    success: { status: 200, description: 'The API is up.', schema: 'Health' },
-  },
-];
-
-const TAGS = [
-  ['program', 'The program policy that every tier rule is read from.'],
-  ['products', 'The Poly catalogue.'],
-  ['partners', 'Resellers.'],
-  ['tiers', 'Tier evaluation and what-if simulation.'],
-  ['deals', 'Deal registration.'],
-  ['organizations', 'Aggregators and their member resellers.'],
-  ['badges', 'Signed partner badges for marketing sites.'],
-  ['events', 'What changed, as a feed to poll.'],
-  ['webhooks', 'Signed deliveries of events (Standard Webhooks).'],
-  ['auth', 'Embed tokens and the keys that verify them.'],
-  ['meta', 'The contract and liveness.'],
-] as const;
 
 function security(access: Access): SecurityRequirementObject[] {
   if (access === 'public') return [];
@@ -655,15 +48,15 @@ function security(access: Access): SecurityRequirementObject[] {
 
 function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): OperationObject {
   const parameters: (ParameterObject | ReferenceObject)[] = [];
-  if (spec.pathParameter) parameters.push(parameterRef(spec.pathParameter));
-  if (spec.secondPathParameter) parameters.push(parameterRef(spec.secondPathParameter));
+  for (const id of [spec.pathParameter ?? []].flat()) parameters.push(parameterRef(id));
   if (spec.query) parameters.push(...queryParameters(schemas, spec.query.schema, spec.query.descriptions));
   if (spec.idempotencyKey) parameters.push(parameterRef('IdempotencyKey'));
   if (spec.method === 'get') parameters.push(parameterRef('IfNoneMatch'));
 
   const mediaType = spec.success.mediaType ?? 'application/json';
-  // The SVG is markup, not a schema of ours; everything else is a component.
-  const successSchema = spec.success.schema === 'BadgeSvg' ? { type: 'string' } : schemaRef(spec.success.schema ?? '');
+  // Markup (the SVG badge; HTML) is no schema of ours: a string. JSON answers are components.
+  const successSchema =
+    spec.success.schema === undefined ? undefined : spec.success.mediaType === undefined ? schemaRef(spec.success.schema) : { type: 'string' };
   const responses: Record<string, ResponseObject | ReferenceObject> = {
     [spec.success.status]: {
       description: spec.success.description,
@@ -672,7 +65,7 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
         'x-request-id': headerRef('RequestId'),
       },
       // 204 has no body.
-      ...(spec.success.schema ? { content: { [mediaType]: { schema: successSchema } } } : {}),
+      ...(successSchema ? { content: { [mediaType]: { schema: successSchema } } } : {}),
     },
   };
   if (spec.method === 'get') responses[304] = responseRef('NotModified');
@@ -685,11 +78,19 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
   if (spec.query) statuses.add(422);
   if (spec.body) [400, 413, 415, 422].forEach((status) => statuses.add(status as ProblemStatus));
   for (const status of [...statuses].sort((a, b) => a - b)) responses[status] = responseRef(PROBLEM_RESPONSES[status][0]);
+  // A person follows the badge's link: an unknown partner gets a page saying so, not a problem document.
+  if (spec.success.schema === 'VerificationPage') {
+    responses[404] = {
+      description: 'No such partner; the page says that a badge linking here is not genuine.',
+      headers: { 'x-request-id': headerRef('RequestId') },
+      content: { 'text/html': { schema: { type: 'string' } } },
+    };
+  }
 
   return {
     operationId: spec.operationId,
     summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
+    description: spec.description,
     tags: [spec.tag],
     security: security(spec.access),
     ...(parameters.length > 0 ? { parameters } : {}),
@@ -705,12 +106,6 @@ function operation(spec: OperationSpec, schemas: Record<string, SchemaObject>): 
     responses,
   };
 }
-
-/** Every method and path of the API, in the order of DESIGN.md's table. */
-export const API_OPERATIONS: readonly { method: 'get' | 'post' | 'delete'; path: string; operationId: string }[] = OPERATIONS.map(
-  ({ method, path, operationId }) => ({ method, path, operationId }),
-);
-
 /**
  * The OpenAPI 3.1 document of the Poly partner API (v1), generated from the contract's zod schemas:
  * request bodies as the server accepts them, responses as it emits them, problems as `application/problem+json`.
@@ -719,15 +114,21 @@ export const API_OPERATIONS: readonly { method: 'get' | 'post' | 'delete'; path:
 export function buildOpenApiDocument(): OpenAPIObject {
   const schemas = componentSchemas();
   const paths: Record<string, PathItemObject> = {};
-  for (const spec of OPERATIONS) {
+  const specs: readonly OperationSpec[] = OPERATIONS;
+  for (const spec of specs) {
     const item = (paths[spec.path] ??= {});
     item[spec.method] = operation(spec, schemas);
   }
+  // Query schemas are converted only to be spelled out as parameters; as components nothing would refer to them.
+  const querySchemas = new Set<string>(specs.flatMap((spec) => (spec.query ? [spec.query.schema] : [])));
+  const referenced = Object.fromEntries(Object.entries(schemas).filter(([id]) => !querySchemas.has(id)));
   return {
     openapi: '3.1.0',
     info: {
       title: 'Poly Partner API',
       version: API_VERSION,
+      contact: { name: 'Poly Partner Kit', url: 'https://github.com/poly-partner/partner-kit/issues' },
+      license: { name: 'MIT', identifier: 'MIT' },
       summary: 'Tier status, deal registration, member overviews and badges of the Poly partner program.',
       description:
         'Every credential travels as `Authorization: Bearer <credential>`: secret keys (server side), embed tokens ' +
@@ -735,12 +136,19 @@ export function buildOpenApiDocument(): OpenAPIObject {
         'takes one as `?key=`, since an `<img>` cannot send headers). Errors are RFC 9457 ' +
         'problem details with a stable `code`. GET answers carry an `ETag` and answer `If-None-Match` with 304; ' +
         'every answer carries `x-request-id`; rate limits answer 429 with `Retry-After`. Lists are cursor-paginated: ' +
-        '`{ items, nextCursor, total }`.',
+        '`{ items, nextCursor, total }`.\n\n' +
+        'Who sees what of a deal registration: the reseller that registered it sees all of it. A distributor sees the ' +
+        'deals of its members routed through it (`distributorId` is the distributor): type, status, customer company ' +
+        'and domain, products and value, never the end customer\'s contact person (`customer.contact` is absent). An ' +
+        'ISP, carrier or Systemhaus association sees its members\' pipeline as aggregates only (counts and values per ' +
+        'status, in its organization summary); it reads no deal rows (`403 insufficient_scope`: its credentials do not ' +
+        'hold `deals:read`). The end customer consented to be named to Poly, no one else.',
     },
     servers: [{ url: SANDBOX_BASE_URL, description: 'The sandbox (`pnpm sandbox`)' }],
     tags: TAGS.map(([name, description]) => ({ name, description })),
     security: [{ secretKey: [] }, { embedToken: [] }],
     paths,
-    components: components(schemas),
+    components: components(referenced),
   };
 }
+

@@ -14,6 +14,7 @@ export interface InfoObject {
   version: string;
   summary?: string;
   description?: string;
+  contact?: { name?: string; url?: string; email?: string };
   license?: { name: string; identifier?: string; url?: string };
 }
 
@@ -81,7 +82,7 @@ export interface PathItemObject {
 }
 
 export type SecuritySchemeObject =
-  | { type: 'http'; scheme: 'bearer'; bearerFormat?: string; description?: string }
+  | { type: 'http'; scheme: 'bearer'; bearerFormat?: string; description?: string; 'x-scopes'?: Record<string, string> }
   | { type: 'apiKey'; in: 'query' | 'header' | 'cookie'; name: string; description?: string };
 
 export interface ComponentsObject {

@@ -24,7 +24,8 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Certified sales staff', de: 'Zertifizierte Vertriebsmitarbeiter' },
+      label: { en: 'Certified sales staff', de: 'Zertifizierte Vertriebskräfte' },
+      counts: { en: 'People with a current Poly University sales certification.', de: 'Personen mit gültiger Vertriebszertifizierung der Poly University.' },
       actions: [{ messageId: 'action.certifySales', url: `${UNIVERSITY}/tracks/sales` }],
     },
     {
@@ -32,7 +33,8 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Certified technical staff', de: 'Zertifizierte Techniker' },
+      label: { en: 'Certified technical staff', de: 'Zertifizierte technische Fachkräfte' },
+      counts: { en: 'People with a current Poly University technical certification.', de: 'Personen mit gültiger technischer Zertifizierung der Poly University.' },
       actions: [{ messageId: 'action.certifyTechnical', url: `${UNIVERSITY}/tracks/technical` }],
     },
     {
@@ -40,7 +42,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Sales staff', de: 'Mitarbeiter im Vertrieb' },
+      label: { en: 'Sales staff', de: 'Mitarbeitende im Vertrieb' },
       actions: [{ messageId: 'action.addSalesStaff' }],
     },
     {
@@ -48,7 +50,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       group: 'capability',
       unit: 'count',
       status: 'active',
-      label: { en: 'Technical staff', de: 'Mitarbeiter in der Technik' },
+      label: { en: 'Technical staff', de: 'Technische Mitarbeitende' },
       actions: [{ messageId: 'action.addTechnicalStaff' }],
     },
     {
@@ -57,6 +59,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       unit: 'count',
       status: 'active',
       label: { en: 'Registered demo equipment', de: 'Registrierte Demogeräte' },
+      counts: { en: 'Poly devices registered with Poly as demo equipment, each unit counted.', de: 'Bei Poly als Demogeräte registrierte Poly-Geräte, jedes Gerät einzeln gezählt.' },
       actions: [{ messageId: 'action.registerDemoEquipment', url: `${PARTNER_PORTAL}/demo-equipment` }],
     },
     {
@@ -73,6 +76,10 @@ export const DEFAULT_POLICY: ProgramPolicy = {
       unit: 'count',
       status: 'active',
       label: { en: 'Registered deals, trailing 12 months', de: 'Registrierte Deals, letzte 12 Monate' },
+      counts: {
+        en: 'Registrations Poly approved in the last 12 months, also when won, lost or expired since. Submitted, under review, rejected and withdrawn ones do not count.',
+        de: 'Registrierungen, die Poly in den letzten 12 Monaten genehmigt hat, auch wenn sie seitdem gewonnen, verloren oder abgelaufen sind. Offene, abgelehnte und zurückgezogene zählen nicht.',
+      },
       actions: [{ messageId: 'action.registerDeals' }],
     },
     {
@@ -206,7 +213,7 @@ export const DEFAULT_POLICY: ProgramPolicy = {
         { messageId: 'benefit.portalAccess', label: { en: 'Partner portal and training access', de: 'Zugang zu Partnerportal und Trainings' } },
         { messageId: 'benefit.demoDiscount', label: { en: 'Discount on demo equipment', de: 'Rabatt auf Demogeräte' } },
         { messageId: 'benefit.marketingFunds', label: { en: 'Marketing development funds', de: 'Marketingbudget (MDF)' } },
-        { messageId: 'benefit.partnerManager', label: { en: 'Dedicated partner manager', de: 'Eigener Partnermanager' } },
+        { messageId: 'benefit.partnerManager', label: { en: 'Dedicated partner manager', de: 'Persönliche Betreuung im Partnermanagement' } },
       ],
     },
   },

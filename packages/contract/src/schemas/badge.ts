@@ -10,7 +10,10 @@ export const BadgeClaimsSchema = z.object({
   tier: TierSchema,
   iat: z.int(),
   exp: z.int(),
-  /** Host names the badge may be shown on. */
+  /**
+   * Host names the badge may be shown on (and their subdomains): the partner's registered websites, never the origin
+   * of the credential that fetched it.
+   */
   domains: z.array(z.string()),
 });
 export type BadgeClaims = z.infer<typeof BadgeClaimsSchema>;

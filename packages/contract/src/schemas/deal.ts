@@ -10,6 +10,7 @@ import {
   TierSchema,
 } from './common.js';
 import { SkuSchema } from './product.js';
+import { documentCheck, noControlCharactersPattern } from './documented-checks.js';
 import { DEAL_SORTS, DEAL_STATUSES, DEAL_TYPES } from '../constants.js';
 
 export {
@@ -36,17 +37,22 @@ function text(max: number, options: { min?: number; multiline?: boolean } = {}) 
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
     : // eslint-disable-next-line no-control-regex
       /[\u0000-\u001F\u007F-\u009F]/;
-  return z.string().check(
-    z.minLength(options.min ?? 1),
-    z.maxLength(max),
-    z.refine((value) => !forbidden.test(value), { message: 'Control characters are not allowed', abort: true }),
+  return documentCheck(
+    z.string().check(
+      z.minLength(options.min ?? 1),
+      z.maxLength(max),
+      z.refine((value) => !forbidden.test(value), { message: 'Control characters are not allowed', abort: true }),
+    ),
+    { pattern: noControlCharactersPattern(options.multiline) },
   );
 }
 
 /** A web domain such as `beispiel.de`, without scheme or path. */
+// No length lookahead in the pattern: `maxLength` says it, and a lookahead keeps generators (Schemathesis) from
+// producing any domain at all.
 export const DomainSchema = z.string().check(
   z.maxLength(253),
-  z.regex(/^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/),
+  z.regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/),
 );
 
 /** EU-style VAT id: two-letter country prefix and 2–13 letters or digits. */
@@ -119,12 +125,18 @@ export const DealSchema = z.object({
     country: CountryCodeSchema,
     domain: z.string(),
     vatId: z.nullable(z.string()),
-    contact: z.object({
-      name: z.string(),
-      email: z.string(),
-      phone: z.nullable(z.string()),
-      consent: z.boolean(),
-    }),
+    /**
+     * The end customer's contact person: only for the reseller that registered the deal. The end customer consented
+     * to be named to Poly, no one else, so a distributor reading a deal routed through it gets no `contact`.
+     */
+    contact: z.optional(
+      z.object({
+        name: z.string(),
+        email: z.string(),
+        phone: z.nullable(z.string()),
+        consent: z.boolean(),
+      }),
+    ),
   }),
   products: z.array(z.object({ sku: SkuSchema, quantity: z.int() })),
   estimatedValue: MoneySchema,
@@ -171,7 +183,7 @@ export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength
  * on the domain or the VAT id only, so at least one of them is required — a name alone would always answer "free".
  */
 export const ConflictCheckRequestSchema = z.strictObject({
-  customer: z.strictObject({
+  customer: documentCheck(z.strictObject({
     domain: z.optional(DomainSchema),
     vatId: z.optional(VatIdSchema),
     name: z.optional(text(200)),
@@ -181,7 +193,7 @@ export const ConflictCheckRequestSchema = z.strictObject({
       message: 'Give the customer domain or VAT id',
       path: ['domain'],
     }),
-  ),
+  ), { anyOf: [{ required: ['domain'] }, { required: ['vatId'] }] }),
 });
 export type ConflictCheckRequest = z.infer<typeof ConflictCheckRequestSchema>;
 

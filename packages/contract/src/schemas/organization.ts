@@ -10,6 +10,7 @@ import {
   TierSchema,
 } from './common.js';
 import { DealStatusSchema } from './deal.js';
+import { documentCheck, noControlCharactersPattern } from './documented-checks.js';
 import { MEMBER_SEGMENTS, MEMBER_SORTS, ORGANIZATION_KINDS } from '../constants.js';
 import { CriterionIdSchema, CriterionUnitSchema } from './program.js';
 
@@ -70,7 +71,8 @@ export const MemberQuerySchema = z.strictObject({
   tier: z.optional(TierSchema),
   country: z.optional(CountryCodeSchema),
   region: z.optional(RegionCodeSchema),
-  q: z.optional(z.string().check(z.maxLength(100))),
+  // The server refuses control characters in the search text (SQLite's text functions stop at NUL).
+  q: z.optional(documentCheck(z.string().check(z.maxLength(100)), { pattern: noControlCharactersPattern() })),
   /** Only members whose protection ends within this many days. */
   protectionEndingWithinDays: z.optional(z.int().check(z.gte(0), z.lte(3660))),
   /** Only the members of one segment (a summary card's rule). */

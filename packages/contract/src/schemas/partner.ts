@@ -30,6 +30,11 @@ export const PartnerProfileSchema = z.object({
   distributors: z.array(z.object({ id: IdSchema, name: z.string() })),
   carriedOver: z.nullable(CarryOverSchema),
   joinedAt: IsoDateSchema,
+  /**
+   * The partner's registered websites, maintained by Poly: registrable domains (by the Public Suffix List) or hosts
+   * under one. Its badge verifies on these hosts and their subdomains only.
+   */
+  websites: z.array(z.string()),
 });
 export type PartnerProfile = z.infer<typeof PartnerProfileSchema>;
 

@@ -6,7 +6,6 @@ import {
   IsoDateSchema,
   LocalizedTextSchema,
   RegionCodeSchema,
-  TierSchema,
 } from './common.js';
 
 /** A criterion id doubles as the key of the partner metric it reads. */
@@ -34,6 +33,8 @@ export const CriterionSchema = z.object({
   unit: CriterionUnitSchema,
   status: CriterionStatusSchema,
   label: LocalizedTextSchema,
+  /** Which results count toward it, where the label leaves that open (the what-if's help under the field). */
+  counts: z.optional(LocalizedTextSchema),
   actions: z.array(CriterionActionSchema),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;

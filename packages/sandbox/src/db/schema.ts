@@ -1,5 +1,6 @@
 // The sandbox's SQLite schema and its migrations; evaluated tier columns make member filters plain indexed SQL.
 import type Database from 'better-sqlite3';
+import { storeApiKey } from '../auth/api-keys.js';
 import { prepared } from './statements.js';
 
 export const SCHEMA_VERSION = 5;
@@ -56,6 +57,13 @@ CREATE TABLE IF NOT EXISTS partners (
   missing_criteria INTEGER NOT NULL DEFAULT 0,
 ${Object.entries(PARTNER_COLUMNS_4).map(([column, definition]) => `  ${column} ${definition}`).join(',\n')}
 );
+-- What Poly maintains about a partner's public presence: the websites its badge verifies on, and whether it left the
+-- program. A partner without a row has the registrable domain of its profile's website (see websites.ts).
+CREATE TABLE IF NOT EXISTS partner_listings (
+  partner_id TEXT PRIMARY KEY REFERENCES partners(id),
+  websites TEXT NOT NULL,
+  left_at TEXT
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS organizations (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -101,13 +109,33 @@ CREATE TABLE IF NOT EXISTS deal_history (
   status TEXT NOT NULL,
   at TEXT NOT NULL
 );
+-- Keys are stored as their SHA-256 (see auth/api-keys.ts), never as themselves; the prefix names a key in logs.
 CREATE TABLE IF NOT EXISTS api_keys (
-  key TEXT PRIMARY KEY,
+  key_hash TEXT PRIMARY KEY,
+  key_prefix TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('secret', 'publishable')),
   subject_kind TEXT NOT NULL CHECK (subject_kind IN ('partner', 'organization')),
   subject_id TEXT NOT NULL,
   origins TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
+-- Publishable keys' ids and texts, beside their hashed api_keys rows (which hold their origins). Unlike a secret key, a
+-- publishable key is public by design (in the HTML of every page that shows the badge), so the reseller's portal may
+-- show it again: it is kept as itself.
+CREATE TABLE IF NOT EXISTS publishable_keys (
+  id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS publishable_keys_by_partner ON publishable_keys (partner_id);
+-- Ed25519 signing keys, random per database (see auth/signing-key.ts): the newest active one signs, every active one verifies.
+CREATE TABLE IF NOT EXISTS signing_keys (
+  kid TEXT PRIMARY KEY,
+  private_key BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  retired_at TEXT
+);
 -- Keyed by the partner the deal is for, not by the credential: a reload mints a new embed token, and the
 -- same draft resent under it must still replay the first answer.
 CREATE TABLE IF NOT EXISTS idempotency (
@@ -228,10 +256,16 @@ CREATE TRIGGER IF NOT EXISTS memberships_follow_partner AFTER UPDATE OF ${MEMBER
 END;
 `;
 
-const ALL_TABLES = ['webhook_attempts', 'webhook_deliveries', 'webhook_endpoints', 'events', 'deal_history', 'idempotency', 'api_keys', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
+const ALL_TABLES = ['webhook_attempts', 'webhook_deliveries', 'webhook_endpoints', 'events', 'publishable_keys', 'deal_history', 'signing_keys', 'idempotency', 'api_keys', 'partner_listings', 'deals', 'products', 'memberships', 'organizations', 'partners', 'partner_groups', 'meta'];
 
 export function dropAll(db: Database.Database): void {
   db.exec(ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
+}
+
+/** Adds a column unless the table has it already (a migration stopped half-way, or a database made by hand). */
+function addColumn(db: Database.Database, table: string, column: string, definition: string): void {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
+  if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition};`);
 }
 
 /** Creates the tables, or brings older ones up to `SCHEMA_VERSION`; `createIndexes` completes the schema. */
@@ -250,17 +284,27 @@ export function migrate(db: Database.Database): void {
   // Version 4 adds late joiners' protection start, what keeping a protected tier misses, and the call list's
   // segments and sorts; the triggers are made anew with the longer column list, and re-evaluation fills it all.
   if (version >= 1 && version < 4) {
-    for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) db.exec(`ALTER TABLE partners ADD COLUMN ${column} ${definition};`);
-    for (const column of MEMBER_COLUMNS_4) db.exec(`ALTER TABLE memberships ADD COLUMN ${column} ${MEMBER_COLUMN_TYPES[column]};`);
-    db.exec('ALTER TABLE deals ADD COLUMN decision_reason TEXT;');
+    for (const [column, definition] of Object.entries(PARTNER_COLUMNS_4)) addColumn(db, 'partners', column, definition);
+    for (const column of MEMBER_COLUMNS_4) addColumn(db, 'memberships', column, MEMBER_COLUMN_TYPES[column]);
+    addColumn(db, 'deals', 'decision_reason', 'TEXT');
     historyWanted = true;
     db.exec(`DROP TRIGGER IF EXISTS memberships_copy_partner; DROP TRIGGER IF EXISTS memberships_follow_partner;
       DROP INDEX IF EXISTS members_by_progress;
       DELETE FROM meta WHERE key = 'evaluated';`);
   }
+  // Version 4 also stores keys hashed: the old table's keys are hashed into the new one.
+  const plaintextKeys = version >= 1 && version < 4;
+  if (plaintextKeys) db.exec('ALTER TABLE api_keys RENAME TO api_keys_plaintext;');
   // Version 5 adds the event outbox and webhooks: new tables only, which the DDL below creates.
   db.exec(DDL);
   if (historyWanted) writeHistoryOfPastDeals(db);
+  if (plaintextKeys) {
+    db.transaction(() => {
+      const rows = db.prepare('SELECT key, kind, subject_kind, subject_id, origins FROM api_keys_plaintext').all() as { key: string; kind: 'secret' | 'publishable'; subject_kind: 'partner' | 'organization'; subject_id: string; origins: string }[];
+      for (const row of rows) storeApiKey(db, { key: row.key, kind: row.kind, subjectKind: row.subject_kind, subjectId: row.subject_id, origins: JSON.parse(row.origins) as string[] });
+      db.exec('DROP TABLE api_keys_plaintext;');
+    })();
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 

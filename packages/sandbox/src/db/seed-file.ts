@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createIndexes, migrate } from './schema.js';
 import { type Credentials, type SeedOptions, seedWorld } from './seed.js';
 
+/** @public The seed worker (seed-worker.mjs) imports this module by URL. */
 export function seedFile(file: string, options: SeedOptions): Omit<Credentials, 'baseUrl'> {
   const db = new BetterSqlite3(file);
   try {

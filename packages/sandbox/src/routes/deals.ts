@@ -1,6 +1,5 @@
 // Deal registrations: list, register (idempotent, conflict-checked), pre-check conflicts, read one, withdraw.
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
 import {
   ACTIVE_DEAL_STATUSES,
   addDays,
@@ -15,17 +14,18 @@ import {
   normalizeVatId,
   type Tier,
 } from '@poly-partner/contract';
-import { assertPartnerAccess, authenticate, canReadPartner, notFound, requireScope } from '../auth/credentials.js';
+import { assertPartnerVisible, canReadPartner, notFound } from '../auth/credentials.js';
 import { json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
-import type { AppEnv, Sandbox } from '../context.js';
-import { type DealRow, dealReference, recordHistory, sequenceOfReference, settleDeals, toDeal } from '../deals-store.js';
+import type { Sandbox } from '../context.js';
+import type { OperationHandlers } from '../router.js';
+import { dealFor, type DealRow, dealReference, recordHistory, sequenceOfReference, settleDeals, toDeal } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
 import { recordDealEvent } from '../events/store.js';
 import { today } from '../context.js';
 import { ApiProblem } from '../problems.js';
-import { readJsonBody, readBody, readQuery, validate } from '../request.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { readJsonBody, readBody, readQuery, refuseControlCharacters, validate } from '../request.js';
+import { afterSortedCursor, encodeCursor } from './cursor.js';
 
 const ACTIVE = ACTIVE_DEAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -97,170 +97,165 @@ function dealRow(sandbox: Sandbox, dealId: string): DealRow | undefined {
   return prepared(sandbox.db, 'SELECT * FROM deals WHERE id = ?').get(dealId) as DealRow | undefined;
 }
 
-export function registerDealRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/v1/partners/:partnerId/deals', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:read');
-    const query = readQuery(c, DealListQuerySchema, ['limit']);
-    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
-    // eslint-disable-next-line no-control-regex
-    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
-      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
-    }
-    const limit = query.limit ?? 50;
-    const sort: DealSort = query.sort ?? '-createdAt';
-    const { expression, descending } = DEAL_SORT_EXPRESSIONS[sort];
-    settleDeals(sandbox);
-    const where = ['partner_id = @partnerId', '(@status IS NULL OR status = @status)'];
-    const params: Record<string, unknown> = { partnerId, status: query.status ?? null };
-    const text = query.q?.trim().toLowerCase();
-    if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      where.push(`(lower(json_extract(customer, '$.name')) LIKE @pattern ESCAPE '\\' OR domain_norm LIKE @pattern ESCAPE '\\' OR seq = @seq)`);
-      Object.assign(params, { pattern, seq: sequenceOfReference(text) ?? -1 });
-    }
-    const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
-    if (query.cursor) {
-      const cursor = decodeCursor(
-        query.cursor,
-        (value): value is { s: string; v: string | number; seq: number } =>
-          typeof value === 'object' && value !== null && (value as { s?: unknown }).s === sort &&
-          ['string', 'number'].includes(typeof (value as { v?: unknown }).v) && typeof (value as { seq?: unknown }).seq === 'number',
-      );
-      const op = descending ? '<' : '>';
-      where.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND seq ${op} @cursorSeq))`);
-      Object.assign(params, { cursorValue: cursor.v, cursorSeq: cursor.seq });
-    }
-    const direction = descending ? 'DESC' : 'ASC';
-    const rows = prepared(sandbox.db, `SELECT *, ${expression} AS sort_value FROM deals WHERE ${where.join(' AND ')}
-        ORDER BY ${expression} ${direction}, seq ${direction} LIMIT @limit`)
-      .all({ ...params, limit: limit + 1 }) as (DealRow & { sort_value: string | number })[];
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, seq: last.seq }) : null;
-    return json(c, { items: page.map((row) => toDeal(sandbox.db, row)), nextCursor, total });
-  });
-
-  app.post('/v1/partners/:partnerId/deals/conflict-check', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'deals:write');
-    const request = await readBody(c, ConflictCheckRequestSchema);
-    settleDeals(sandbox);
-    return json(c, conflictsOf(sandbox, partnerId, request.customer.domain, request.customer.vatId));
-  });
-
-  app.post('/v1/partners/:partnerId/deals', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    const principal = await authenticate(sandbox, c);
-    assertPartnerAccess(sandbox, principal, partnerId, 'deals:write');
-    const idempotencyKey = c.req.header('idempotency-key');
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
-      throw new ApiProblem('idempotency_key_invalid', 'Idempotency-Key must be 1 to 255 printable ASCII characters.');
-    }
-    const body = await readJsonBody(c);
-    const fingerprint = createHash('sha256').update(`${partnerId}\n${canonical(body)}`).digest('hex');
-    if (idempotencyKey !== undefined) {
-      const previous = prepared(sandbox.db, 'SELECT fingerprint, status, body FROM idempotency WHERE partner_id = ? AND key = ?')
-        .get(partnerId, idempotencyKey) as { fingerprint: string; status: number; body: string } | undefined;
-      if (previous) {
-        if (previous.fingerprint !== fingerprint) {
-          throw new ApiProblem('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
-        }
-        return textResponse(c, previous.body, previous.status, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+export function dealHandlers(sandbox: Sandbox) {
+  return {
+    listDeals: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      const principal = c.get('principal');
+      assertPartnerVisible(sandbox, principal, partnerId);
+      // An organization here is a distributor (others lack `deals:read`): only the deals routed through it.
+      const distributor = principal.subjectKind === 'organization' ? principal.subjectId : null;
+      const query = readQuery(c, DealListQuerySchema, ['limit']);
+      refuseControlCharacters(query.q, 'q');
+      const limit = query.limit ?? 50;
+      const sort: DealSort = query.sort ?? '-createdAt';
+      const { expression, descending } = DEAL_SORT_EXPRESSIONS[sort];
+      settleDeals(sandbox);
+      const where = ['partner_id = @partnerId', '(@status IS NULL OR status = @status)', '(@distributor IS NULL OR distributor_id = @distributor)'];
+      const params: Record<string, unknown> = { partnerId, status: query.status ?? null, distributor };
+      const text = query.q?.trim().toLowerCase();
+      if (text) {
+        const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+        where.push(`(lower(json_extract(customer, '$.name')) LIKE @pattern ESCAPE '\\' OR domain_norm LIKE @pattern ESCAPE '\\' OR seq = @seq)`);
+        Object.assign(params, { pattern, seq: sequenceOfReference(text) ?? -1 });
       }
-    }
-    const input = validate(DealInputSchema, body);
-    const fieldErrors: FieldError[] = [];
-    const knownSku = prepared(sandbox.db, 'SELECT 1 FROM products WHERE sku = ?');
-    input.products.forEach((line, index) => {
-      if (!knownSku.get(line.sku)) fieldErrors.push({ path: `products.${index}.sku`, code: 'unknown_sku', message: `Unknown SKU "${line.sku}"` });
-    });
-    if (!prepared(sandbox.db, `SELECT 1 FROM organizations WHERE id = ? AND kind = 'distributor'`).get(input.distributorId)) {
-      fieldErrors.push({ path: 'distributorId', code: 'unknown_distributor', message: 'Not a Poly distributor' });
-    }
-    fieldErrors.push(...closeDateErrors(sandbox, input.expectedCloseDate));
-    if (fieldErrors.length > 0) throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', fieldErrors);
+      const total = prepared(sandbox.db, `SELECT COUNT(*) FROM deals WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+      if (query.cursor) {
+        const after = afterSortedCursor(query.cursor, sort, expression, 'seq', descending);
+        where.push(after.condition);
+        Object.assign(params, after.params);
+      }
+      const direction = descending ? 'DESC' : 'ASC';
+      const rows = prepared(sandbox.db, `SELECT *, ${expression} AS sort_value FROM deals WHERE ${where.join(' AND ')}
+          ORDER BY ${expression} ${direction}, seq ${direction} LIMIT @limit`)
+        .all({ ...params, limit: limit + 1 }) as (DealRow & { sort_value: string | number })[];
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, k: last.seq }) : null;
+      return json(c, { items: page.map((row) => dealFor(sandbox.db, principal, row)), nextCursor, total });
+    },
 
-    settleDeals(sandbox);
-    if (ensureEvaluated(sandbox.db, sandbox.policy, today(sandbox))) sandbox.dataVersion++;
-    const nowDate = sandbox.now();
-    const now = nowDate.toISOString();
-    const { conflict } = conflictsOf(sandbox, partnerId, input.customer.domain, input.customer.vatId);
-    const tier = prepared(sandbox.db, 'SELECT effective_tier FROM partners WHERE id = ?').pluck().get(partnerId) as Tier;
-    const id = `deal_${createHash('sha256').update(`${fingerprint}${now}${Math.random()}`).digest('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 12).toLowerCase()}`;
-    const insert = sandbox.db.transaction(() => {
-      prepared(sandbox.db, `INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products, amount, currency,
-          expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at, decided_at, expires_at, auto_decide_at)
-          VALUES (@id, @partnerId, @type, @status, @conflict, @customer, @domain, @vat, @products, @amount, @currency, @close, @distributor,
-          @notes, @percent, @tier, @now, @now, NULL, NULL, @autoDecide)`)
-        .run({
-          id,
-          partnerId,
-          type: input.type,
-          status: conflict ? 'under_review' : 'submitted',
-          conflict: conflict ? 1 : 0,
-          customer: JSON.stringify({
-            name: input.customer.name,
-            country: input.customer.country,
-            domain: input.customer.domain,
-            vatId: input.customer.vatId ?? null,
-            contact: { ...input.customer.contact, phone: input.customer.contact.phone ?? null },
-          }),
-          domain: normalizeDomain(input.customer.domain),
-          vat: input.customer.vatId ? normalizeVatId(input.customer.vatId) : null,
-          products: JSON.stringify(input.products),
-          amount: input.estimatedValue.amount,
-          currency: input.estimatedValue.currency,
-          close: input.expectedCloseDate,
-          distributor: input.distributorId,
-          notes: input.notes ?? null,
-          percent: sandbox.policy.benefits[tier].dealDiscountPercent,
-          tier,
-          now,
-          // Conflicting registrations wait for a human at Poly; the sandbox never decides them.
-          autoDecide: conflict ? null : new Date(nowDate.getTime() + sandbox.autoApproveSeconds * 1000).toISOString(),
-        });
-      recordHistory(sandbox.db, id, 'submitted', now);
-      if (conflict) recordHistory(sandbox.db, id, 'under_review', now);
-      recordDealEvent(sandbox.db, id, null);
-      const deal = toDeal(sandbox.db, dealRow(sandbox, id)!);
-      const text = JSON.stringify(deal);
+    checkDealConflict: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
+      const request = await readBody(c, ConflictCheckRequestSchema);
+      settleDeals(sandbox);
+      return json(c, conflictsOf(sandbox, partnerId, request.customer.domain, request.customer.vatId));
+    },
+
+    registerDeal: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      const principal = c.get('principal');
+      assertPartnerVisible(sandbox, principal, partnerId);
+      const idempotencyKey = c.req.header('idempotency-key');
+      if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+        throw new ApiProblem('idempotency_key_invalid', 'Idempotency-Key must be 1 to 255 printable ASCII characters.');
+      }
+      const body = await readJsonBody(c);
+      const fingerprint = createHash('sha256').update(`${partnerId}\n${canonical(body)}`).digest('hex');
       if (idempotencyKey !== undefined) {
-        prepared(sandbox.db, 'INSERT INTO idempotency (partner_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
-          .run(partnerId, idempotencyKey, fingerprint, text, now);
+        const previous = prepared(sandbox.db, 'SELECT fingerprint, status, body FROM idempotency WHERE partner_id = ? AND key = ?')
+          .get(partnerId, idempotencyKey) as { fingerprint: string; status: number; body: string } | undefined;
+        if (previous) {
+          if (previous.fingerprint !== fingerprint) {
+            throw new ApiProblem('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
+          }
+          return textResponse(c, previous.body, previous.status, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+        }
       }
-      return text;
-    });
-    const text = insert();
-    sandbox.dataVersion++;
-    return textResponse(c, text, 201, { 'content-type': 'application/json', location: `/v1/deals/${id}` });
-  });
+      const input = validate(DealInputSchema, body);
+      const fieldErrors: FieldError[] = [];
+      const knownSku = prepared(sandbox.db, 'SELECT 1 FROM products WHERE sku = ?');
+      input.products.forEach((line, index) => {
+        if (!knownSku.get(line.sku)) fieldErrors.push({ path: `products.${index}.sku`, code: 'unknown_sku', message: `Unknown SKU "${line.sku}"` });
+      });
+      if (!prepared(sandbox.db, `SELECT 1 FROM organizations WHERE id = ? AND kind = 'distributor'`).get(input.distributorId)) {
+        fieldErrors.push({ path: 'distributorId', code: 'unknown_distributor', message: 'Not a Poly distributor' });
+      }
+      fieldErrors.push(...closeDateErrors(sandbox, input.expectedCloseDate));
+      if (fieldErrors.length > 0) throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', fieldErrors);
 
-  app.get('/v1/deals/:dealId', async (c) => {
-    const principal = await authenticate(sandbox, c);
-    requireScope(principal, 'deals:read');
-    settleDeals(sandbox);
-    const row = dealRow(sandbox, c.req.param('dealId'));
-    if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
-    return json(c, toDeal(sandbox.db, row));
-  });
+      settleDeals(sandbox);
+      if (ensureEvaluated(sandbox.db, sandbox.policy, today(sandbox))) sandbox.dataVersion++;
+      const nowDate = sandbox.now();
+      const now = nowDate.toISOString();
+      const { conflict } = conflictsOf(sandbox, partnerId, input.customer.domain, input.customer.vatId);
+      const tier = prepared(sandbox.db, 'SELECT effective_tier FROM partners WHERE id = ?').pluck().get(partnerId) as Tier;
+      const id = `deal_${createHash('sha256').update(`${fingerprint}${now}${Math.random()}`).digest('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 12).toLowerCase()}`;
+      const insert = sandbox.db.transaction(() => {
+        prepared(sandbox.db, `INSERT INTO deals (id, partner_id, type, status, conflict, customer, domain_norm, vat_norm, products, amount, currency,
+            expected_close_date, distributor_id, notes, discount_percent, discount_tier, created_at, updated_at, decided_at, expires_at, auto_decide_at)
+            VALUES (@id, @partnerId, @type, @status, @conflict, @customer, @domain, @vat, @products, @amount, @currency, @close, @distributor,
+            @notes, @percent, @tier, @now, @now, NULL, NULL, @autoDecide)`)
+          .run({
+            id,
+            partnerId,
+            type: input.type,
+            status: conflict ? 'under_review' : 'submitted',
+            conflict: conflict ? 1 : 0,
+            customer: JSON.stringify({
+              name: input.customer.name,
+              country: input.customer.country,
+              domain: input.customer.domain,
+              vatId: input.customer.vatId ?? null,
+              contact: { ...input.customer.contact, phone: input.customer.contact.phone ?? null },
+            }),
+            domain: normalizeDomain(input.customer.domain),
+            vat: input.customer.vatId ? normalizeVatId(input.customer.vatId) : null,
+            products: JSON.stringify(input.products),
+            amount: input.estimatedValue.amount,
+            currency: input.estimatedValue.currency,
+            close: input.expectedCloseDate,
+            distributor: input.distributorId,
+            notes: input.notes ?? null,
+            percent: sandbox.policy.benefits[tier].dealDiscountPercent,
+            tier,
+            now,
+            // Conflicting registrations wait for a human at Poly; the sandbox never decides them.
+            autoDecide: conflict ? null : new Date(nowDate.getTime() + sandbox.autoApproveSeconds * 1000).toISOString(),
+          });
+        recordHistory(sandbox.db, id, 'submitted', now);
+        if (conflict) recordHistory(sandbox.db, id, 'under_review', now);
+        recordDealEvent(sandbox.db, id, null);
+        const deal = toDeal(sandbox.db, dealRow(sandbox, id)!);
+        const text = JSON.stringify(deal);
+        if (idempotencyKey !== undefined) {
+          prepared(sandbox.db, 'INSERT INTO idempotency (partner_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)')
+            .run(partnerId, idempotencyKey, fingerprint, text, now);
+        }
+        return text;
+      });
+      const text = insert();
+      sandbox.dataVersion++;
+      return textResponse(c, text, 201, { 'content-type': 'application/json', location: `/v1/deals/${id}` });
+    },
 
-  app.post('/v1/deals/:dealId/withdraw', async (c) => {
-    const principal = await authenticate(sandbox, c);
-    requireScope(principal, 'deals:write');
-    settleDeals(sandbox);
-    const row = dealRow(sandbox, c.req.param('dealId'));
-    if (!row || principal.subjectKind !== 'partner' || row.partner_id !== principal.subjectId) throw notFound();
-    if (!DEAL_TRANSITIONS[row.status].includes('withdrawn')) {
-      throw new ApiProblem('deal_not_withdrawable', `A registration in state "${row.status}" can no longer be withdrawn.`);
-    }
-    const now = sandbox.now().toISOString();
-    sandbox.db.transaction(() => {
-      prepared(sandbox.db, `UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
-      recordHistory(sandbox.db, row.id, 'withdrawn', now);
-      recordDealEvent(sandbox.db, row.id, row.status);
-    })();
-    sandbox.dataVersion++;
-    return json(c, toDeal(sandbox.db, dealRow(sandbox, row.id)!));
-  });
+    getDeal: async (c) => {
+      const principal = c.get('principal');
+      settleDeals(sandbox);
+      const row = dealRow(sandbox, c.req.param('dealId'));
+      if (!row || !canReadPartner(sandbox, principal, row.partner_id)) throw notFound();
+      // A distributor reads a member's deal only when it was routed through it.
+      if (principal.subjectKind === 'organization' && row.distributor_id !== principal.subjectId) throw notFound();
+      return json(c, dealFor(sandbox.db, principal, row));
+    },
+
+    withdrawDeal: async (c) => {
+      const principal = c.get('principal');
+      settleDeals(sandbox);
+      const row = dealRow(sandbox, c.req.param('dealId'));
+      if (!row || principal.subjectKind !== 'partner' || row.partner_id !== principal.subjectId) throw notFound();
+      if (!DEAL_TRANSITIONS[row.status].includes('withdrawn')) {
+        throw new ApiProblem('deal_not_withdrawable', `A registration in state "${row.status}" can no longer be withdrawn.`);
+      }
+      const now = sandbox.now().toISOString();
+      sandbox.db.transaction(() => {
+        prepared(sandbox.db, `UPDATE deals SET status = 'withdrawn', updated_at = ?, auto_decide_at = NULL WHERE id = ?`).run(now, row.id);
+        recordHistory(sandbox.db, row.id, 'withdrawn', now);
+        recordDealEvent(sandbox.db, row.id, row.status);
+      })();
+      sandbox.dataVersion++;
+      return json(c, toDeal(sandbox.db, dealRow(sandbox, row.id)!));
+    },
+  } satisfies Partial<OperationHandlers>;
 }

@@ -1,5 +1,4 @@
 // Aggregators: the organization, its at-a-glance summary, and its member list (filtered, sorted, keyset-paginated).
-import type { Hono } from 'hono';
 import {
   addDays,
   CLOSE_TO_NEXT_TIER,
@@ -15,17 +14,17 @@ import {
   type Tier,
   TIERS,
 } from '@poly-partner/contract';
-import { authenticate, notFound, requireScope } from '../auth/credentials.js';
-import { json, textResponse } from '../respond.js';
+import { notFound } from '../auth/credentials.js';
+import { json } from '../respond.js';
 import { prepared } from '../db/statements.js';
-import { type AppEnv, type Principal, type Sandbox, today } from '../context.js';
+import { type Principal, type Sandbox, today } from '../context.js';
+import type { OperationHandlers } from '../router.js';
 import { EUR_PER } from '../currency.js';
 import { settleDeals } from '../deals-store.js';
 import { ensureEvaluated } from '../evaluation.js';
 import { protectionForecast } from '../protection-forecast.js';
-import { ApiProblem } from '../problems.js';
-import { readQuery } from '../request.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { readQuery, refuseControlCharacters } from '../request.js';
+import { afterSortedCursor, encodeCursor } from './cursor.js';
 
 /** "Protections ending soon" in the summary: members whose protection lifts them above what they earn and ends within this window. */
 export const PROTECTION_WINDOW_DAYS = 365;
@@ -91,8 +90,8 @@ function toMember(row: MemberRow): Member {
   };
 }
 
-function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string, scope: 'organization:read' | 'members:read') {
-  requireScope(principal, scope);
+/** The organization, when it is the credential's own (scope checked by `requireAccess`); else 404 like a missing one. */
+function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string) {
   if (principal.subjectKind !== 'organization' || principal.subjectId !== orgId) throw notFound();
   const row = prepared(sandbox.db, 'SELECT * FROM organizations WHERE id = ?').get(orgId) as Omit<Organization, 'memberCount'> | undefined;
   if (!row) throw notFound();
@@ -104,9 +103,9 @@ function organizationRow(sandbox: Sandbox, principal: Principal, orgId: string, 
 function memberFilters(sandbox: Sandbox, orgId: string, query: MemberQuery) {
   const where = ['m.org_id = @orgId'];
   const params: Record<string, unknown> = { orgId };
-  if (query.tier) (where.push('m.effective_tier = @tier'), (params.tier = query.tier));
-  if (query.country) (where.push('m.country = @country'), (params.country = query.country));
-  if (query.region) (where.push('m.region = @region'), (params.region = query.region));
+  if (query.tier) { where.push('m.effective_tier = @tier'); params.tier = query.tier; }
+  if (query.country) { where.push('m.country = @country'); params.country = query.country; }
+  if (query.region) { where.push('m.region = @region'); params.region = query.region; }
   if (query.q && query.q.trim()) {
     where.push(`m.name_lower LIKE @q ESCAPE '\\'`);
     params.q = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -140,16 +139,9 @@ function memberPage(sandbox: Sandbox, orgId: string, query: MemberQuery): { item
 
     const pageWhere = [...where];
     if (query.cursor) {
-      const cursor = decodeCursor(
-        query.cursor,
-        (value): value is { s: string; v: string | number; id: string } =>
-          typeof value === 'object' && value !== null && (value as { s?: unknown }).s === sort &&
-          ['string', 'number'].includes(typeof (value as { v?: unknown }).v) && typeof (value as { id?: unknown }).id === 'string',
-      );
-      const op = descending ? '<' : '>';
-      pageWhere.push(`(${expression} ${op} @cursorValue OR (${expression} = @cursorValue AND m.partner_id ${op} @cursorId))`);
-      params.cursorValue = cursor.v;
-      params.cursorId = cursor.id;
+      const after = afterSortedCursor(query.cursor, sort, expression, 'm.partner_id', descending);
+      pageWhere.push(after.condition);
+      Object.assign(params, after.params);
     }
     const direction = descending ? 'DESC' : 'ASC';
     // Order the ids on the membership indexes first; read the full partner rows of one page only.
@@ -159,87 +151,85 @@ function memberPage(sandbox: Sandbox, orgId: string, query: MemberQuery): { item
       .all({ ...params, limit: limit + 1 }) as MemberRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, id: last.id }) : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: last.sort_value, k: last.id }) : null;
   return { items: page.map(toMember), nextCursor, total };
 }
 
-export function registerOrganizationRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/v1/organizations/:orgId', async (c) => {
-    const orgId = c.req.param('orgId');
-    const row = organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
-    const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
-    const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
-    return json(c, organization);
-  });
+export function organizationHandlers(sandbox: Sandbox) {
+  return {
+    getOrganization: async (c) => {
+      const orgId = c.req.param('orgId');
+      const row = organizationRow(sandbox, c.get('principal'), orgId);
+      const memberCount = prepared(sandbox.db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+      const organization: Organization = { id: row.id, kind: row.kind, name: row.name, country: row.country, memberCount };
+      return json(c, organization);
+    },
 
-  app.get('/v1/organizations/:orgId/members', async (c) => {
-    const orgId = c.req.param('orgId');
-    organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'members:read');
-    const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
-    // SQLite's text functions stop at NUL, so a search with control characters would match everyone.
-    // eslint-disable-next-line no-control-regex
-    if (query.q && /[\u0000-\u001f\u007f]/.test(query.q)) {
-      throw new ApiProblem('validation_failed', 'The search text has control characters.', [{ path: 'q', code: 'invalid_format', message: 'Control characters are not allowed' }]);
-    }
-    return json(c, memberPage(sandbox, orgId, query));
-  });
+    listOrganizationMembers: async (c) => {
+      const orgId = c.req.param('orgId');
+      organizationRow(sandbox, c.get('principal'), orgId);
+      const query = readQuery(c, MemberQuerySchema, ['limit', 'protectionEndingWithinDays']);
+      refuseControlCharacters(query.q, 'q');
+      return json(c, memberPage(sandbox, orgId, query));
+    },
 
-  app.get('/v1/organizations/:orgId/summary', async (c) => {
-    const orgId = c.req.param('orgId');
-    organizationRow(sandbox, await authenticate(sandbox, c), orgId, 'organization:read');
-    settleDeals(sandbox);
-    const asOf = today(sandbox);
-    // Aggregating thousands of members is the costliest answer; it changes only with the data or the day.
-    const cacheKey = `${orgId}|${asOf}|${sandbox.dataVersion}`;
-    const cached = sandbox.summaryCache.get(cacheKey);
-    if (cached) return json(c, cached as OrganizationSummary);
-    const db = sandbox.db;
-    const join = 'FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE m.org_id = @orgId';
-    const counts = (column: 'effective_tier' | 'earned_tier') => {
-      const result = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-      for (const row of prepared(db, `SELECT p.${column} AS tier, COUNT(*) AS n ${join} GROUP BY p.${column}`).all({ orgId }) as { tier: Tier; n: number }[]) {
-        result[row.tier] = row.n;
+    getOrganizationSummary: async (c) => {
+      const orgId = c.req.param('orgId');
+      organizationRow(sandbox, c.get('principal'), orgId);
+      settleDeals(sandbox);
+      const asOf = today(sandbox);
+      // Aggregating thousands of members is the costliest answer; it changes only with the data or the day.
+      const cacheKey = `${orgId}|${asOf}|${sandbox.dataVersion}`;
+      const cached = sandbox.summaryCache.get(cacheKey);
+      if (cached) return json(c, cached as OrganizationSummary);
+      const db = sandbox.db;
+      const join = 'FROM memberships m JOIN partners p INDEXED BY partners_member_cover ON p.id = m.partner_id WHERE m.org_id = @orgId';
+      const counts = (column: 'effective_tier' | 'earned_tier') => {
+        const result = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+        for (const row of prepared(db, `SELECT p.${column} AS tier, COUNT(*) AS n ${join} GROUP BY p.${column}`).all({ orgId }) as { tier: Tier; n: number }[]) {
+          result[row.tier] = row.n;
+        }
+        return result;
+      };
+      const memberCount = prepared(db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+
+      // Each card is the first page of the member list under the card's query, so its count is the list's total.
+      const card = (query: MemberQuery) => {
+        const page = memberPage(sandbox, orgId, { ...query, limit: SUMMARY_MEMBERS });
+        return { query, count: page.total, members: page.items };
+      };
+
+      const pipeline = DEAL_STATUSES.map((status) => ({ status, count: 0, value: { amount: 0, currency: sandbox.policy.currency } }));
+      const dealRows = prepared(db, `SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
+          WHERE m.org_id = ? GROUP BY d.status, d.currency`)
+        .all(orgId) as { status: string; currency: keyof typeof EUR_PER; n: number; amount: number }[];
+      for (const row of dealRows) {
+        const entry = pipeline.find((candidate) => candidate.status === row.status)!;
+        entry.count += row.n;
+        entry.value.amount += row.amount * (EUR_PER[row.currency] ?? 1);
       }
-      return result;
-    };
-    const memberCount = prepared(db, 'SELECT COUNT(*) FROM memberships WHERE org_id = ?').pluck().get(orgId) as number;
+      for (const entry of pipeline) entry.value.amount = Math.round(entry.value.amount * 100) / 100;
 
-    // Each card is the first page of the member list under the card's query, so its count is the list's total.
-    const card = (query: MemberQuery) => {
-      const page = memberPage(sandbox, orgId, { ...query, limit: SUMMARY_MEMBERS });
-      return { query, count: page.total, members: page.items };
-    };
-
-    const pipeline = DEAL_STATUSES.map((status) => ({ status, count: 0, value: { amount: 0, currency: sandbox.policy.currency } }));
-    const dealRows = prepared(db, `SELECT d.status, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM memberships m JOIN deals d INDEXED BY deals_pipeline ON d.partner_id = m.partner_id
-        WHERE m.org_id = ? GROUP BY d.status, d.currency`)
-      .all(orgId) as { status: string; currency: keyof typeof EUR_PER; n: number; amount: number }[];
-    for (const row of dealRows) {
-      const entry = pipeline.find((candidate) => candidate.status === row.status)!;
-      entry.count += row.n;
-      entry.value.amount += row.amount * (EUR_PER[row.currency] ?? 1);
-    }
-    for (const entry of pipeline) entry.value.amount = Math.round(entry.value.amount * 100) / 100;
-
-    const summary: OrganizationSummary = {
-      orgId,
-      asOf,
-      memberCount,
-      tiers: counts('effective_tier'),
-      earnedTiers: counts('earned_tier'),
-      protectionsEndingSoon: {
-        withinDays: PROTECTION_WINDOW_DAYS,
-        ...card({ segment: 'at_risk', protectionEndingWithinDays: PROTECTION_WINDOW_DAYS, sort: 'atStake' }),
-      },
-      closeToNextTier: {
-        threshold: CLOSE_TO_NEXT_TIER,
-        ...card({ segment: 'close_to_next_tier', sort: 'nextTierGap' }),
-      },
-      pipeline,
-      protectionForecast: protectionForecast(db, orgId, asOf),
-    };
-    if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
-    sandbox.summaryCache.set(cacheKey, summary);
-    return json(c, summary);
-  });
+      const summary: OrganizationSummary = {
+        orgId,
+        asOf,
+        memberCount,
+        tiers: counts('effective_tier'),
+        earnedTiers: counts('earned_tier'),
+        protectionsEndingSoon: {
+          withinDays: PROTECTION_WINDOW_DAYS,
+          ...card({ segment: 'at_risk', protectionEndingWithinDays: PROTECTION_WINDOW_DAYS, sort: 'atStake' }),
+        },
+        closeToNextTier: {
+          threshold: CLOSE_TO_NEXT_TIER,
+          ...card({ segment: 'close_to_next_tier', sort: 'nextTierGap' }),
+        },
+        pipeline,
+        protectionForecast: protectionForecast(db, orgId, asOf),
+      };
+      if (sandbox.summaryCache.size > 200) sandbox.summaryCache.clear();
+      sandbox.summaryCache.set(cacheKey, summary);
+      return json(c, summary);
+    },
+  } satisfies Partial<OperationHandlers>;
 }

@@ -1,6 +1,6 @@
-// A reseller's profile, tier status, what-if simulations, and its signed badge (JSON and SVG).
-import type { Hono } from 'hono';
+// A reseller's profile, tier status, what-if simulations, its signed badge (JSON and SVG) and verification page.
 import {
+  BADGE_LIFETIME_SECONDS,
   type BadgeClaims,
   ContractInputError,
   parseDay,
@@ -11,16 +11,18 @@ import {
   type TierStatus,
   TierStatusQuerySchema,
 } from '@poly-partner/contract';
-import { assertPartnerAccess, authenticate, notFound, requireScope } from '../auth/credentials.js';
+import { assertPartnerVisible, notFound } from '../auth/credentials.js';
 import { entityTag, json, textResponse } from '../respond.js';
 import { prepared } from '../db/statements.js';
-import { renderBadgeSvg } from '../badge-svg.js';
-import { type AppEnv, type Principal, type Sandbox, type StandingColumns, today } from '../context.js';
+import { badgeLanguage, renderBadgeSvg } from '../badge-svg.js';
+import { renderVerifyPage, VERIFY_PAGE_HEADERS } from '../verify-page.js';
+import { listingOf } from '../websites.js';
+import { type Principal, type Sandbox, type StandingColumns, today } from '../context.js';
+import type { OperationHandlers } from '../router.js';
 import { carryOverOf, evaluateRow, type PartnerRow, standingOf } from '../evaluation.js';
 import { ApiProblem } from '../problems.js';
 import { readBody, readQuery } from '../request.js';
 
-const BADGE_LIFETIME_SECONDS = 24 * 3600;
 /** Tier-status answers kept (about 2 kB each); enough for every partner a demo or a test touches. */
 export const TIER_STATUS_CACHE_ENTRIES = 2_000;
 
@@ -76,30 +78,17 @@ export function profileOf(sandbox: Sandbox, row: PartnerRow): PartnerProfile {
     distributors,
     carriedOver: carryOverOf(row),
     joinedAt: row.joined_at,
+    websites: listingOf(sandbox, row.id, row.website).websites,
   };
 }
 
-/** Host names of the partner's publishable keys' origins (of the one key in use, when a publishable key asks). */
-/**
- * Where the badge may be shown: the origins of the partner's publishable keys, plus — when an embed token asks —
- * the portal the token is bound to, so a reseller's own intranet shows its badge as verified.
- */
-function badgeDomains(sandbox: Sandbox, principal: Principal, partnerId: string): string[] {
-  const publishableOrigins = () =>
-    (prepared(sandbox.db, `SELECT origins FROM api_keys WHERE subject_id = ? AND kind = 'publishable'`).pluck().all(partnerId) as string[]).flatMap(
-      (text) => JSON.parse(text) as string[],
-    );
-  const origins =
-    principal.credential === 'publishable'
-      ? principal.origins
-      : [...publishableOrigins(), ...(principal.credential === 'embed' ? principal.origins : [])];
-  return [...new Set(origins.map((origin) => new URL(origin).hostname))];
-}
-
+/** The badge of the credential's own partner (scope checked by `requireAccess`); any other partner's is a 404. */
 async function badgeFor(sandbox: Sandbox, principal: Principal, partnerId: string) {
-  requireScope(principal, 'badge:read');
   if (principal.subjectKind !== 'partner' || principal.subjectId !== partnerId) throw notFound();
   const row = partnerRow(sandbox, partnerId);
+  const listing = listingOf(sandbox, row.id, row.website);
+  // A partner that left has no badge; those it was given stop verifying when they expire, within minutes.
+  if (listing.leftAt) throw new ApiProblem('not_found', 'The partner has left the Poly partner program; it has no badge.');
   const evaluation = evaluateRow(sandbox.policy, row, today(sandbox));
   const iat = Math.floor(sandbox.now().getTime() / 1000);
   const claims: BadgeClaims = {
@@ -109,78 +98,112 @@ async function badgeFor(sandbox: Sandbox, principal: Principal, partnerId: strin
     tier: evaluation.effectiveTier,
     iat,
     exp: iat + BADGE_LIFETIME_SECONDS,
-    domains: badgeDomains(sandbox, principal, partnerId),
+    // Where Poly says the partner is, never where the credential came from: a token minted for `https://com` must
+    // not make a badge for every .com site.
+    domains: listing.websites,
   };
   return { jws: await signJws(claims, sandbox.signingKey.privateKey, sandbox.signingKey.kid), claims };
 }
 
-export function registerPartnerRoutes(app: Hono<AppEnv>, sandbox: Sandbox): void {
-  app.get('/v1/partners/:partnerId', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'partner:read');
-    return json(c, profileOf(sandbox, partnerRow(sandbox, partnerId)));
-  });
+export function partnerHandlers(sandbox: Sandbox) {
+  return {
+    getPartner: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
+      return json(c, profileOf(sandbox, partnerRow(sandbox, partnerId)));
+    },
 
-  app.get('/v1/partners/:partnerId/tier-status', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'tier:read');
-    const query = readQuery(c, TierStatusQuerySchema);
-    const asOf = query.asOf ?? today(sandbox);
-    checkDay(asOf, 'asOf');
-    // Five columns for the cache check, not the whole row (turning ~25 columns into an object is most of a hit's
-    // database time); the whole row only when the answer is computed.
-    const columns = prepared(sandbox.db, STANDING_SQL).get(partnerId) as StandingColumns | undefined;
-    if (!columns) throw notFound();
-    const cacheKey = `${partnerId}|${asOf}`;
-    const cached = sandbox.tierStatusCache.get(cacheKey);
-    // The evaluation is a pure function of the policy (fixed for the sandbox's life), the day and these columns: an
-    // entry computed from the same column values is the same answer, however the row was changed in between.
-    if (cached && sameStanding(cached.row, columns)) return textResponse(c, cached.text, 200, undefined, cached.etag);
-    const row = partnerRow(sandbox, partnerId);
-    const standing = standingOf(row);
-    const status: TierStatus = {
-      ...evaluateRow(sandbox.policy, row, asOf),
-      partnerId,
-      metrics: standing.metrics,
-      sharedMetrics: standing.sharedMetrics ?? {},
-    };
-    const text = JSON.stringify(status);
-    // The columns read with the row, which is the state the answer was computed from.
-    const entry = { row: { region: row.region, metrics: row.metrics, shared_metrics: row.shared_metrics, carried_program: row.carried_program, carried_tier: row.carried_tier, carried_since: row.carried_since }, text, etag: entityTag(text) };
-    sandbox.tierStatusCache.delete(cacheKey);
-    sandbox.tierStatusCache.set(cacheKey, entry);
-    // Oldest first out: Map keeps insertion order, and a hit is not re-inserted (cheap, good enough for a sandbox).
-    if (sandbox.tierStatusCache.size > TIER_STATUS_CACHE_ENTRIES) sandbox.tierStatusCache.delete(sandbox.tierStatusCache.keys().next().value!);
-    return textResponse(c, text, 200, undefined, entry.etag);
-  });
+    getTierStatus: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
+      const query = readQuery(c, TierStatusQuerySchema);
+      const asOf = query.asOf ?? today(sandbox);
+      checkDay(asOf, 'asOf');
+      // Five columns for the cache check, not the whole row (turning ~25 columns into an object is most of a hit's
+      // database time); the whole row only when the answer is computed.
+      const columns = prepared(sandbox.db, STANDING_SQL).get(partnerId) as StandingColumns | undefined;
+      if (!columns) throw notFound();
+      const cacheKey = `${partnerId}|${asOf}`;
+      const cached = sandbox.tierStatusCache.get(cacheKey);
+      // The evaluation is a pure function of the policy (fixed for the sandbox's life), the day and these columns: an
+      // entry computed from the same column values is the same answer, however the row was changed in between.
+      if (cached && sameStanding(cached.row, columns)) return textResponse(c, cached.text, 200, undefined, cached.etag);
+      const row = partnerRow(sandbox, partnerId);
+      const standing = standingOf(row);
+      const status: TierStatus = {
+        ...evaluateRow(sandbox.policy, row, asOf),
+        partnerId,
+        metrics: standing.metrics,
+        sharedMetrics: standing.sharedMetrics ?? {},
+      };
+      const text = JSON.stringify(status);
+      // The columns read with the row, which is the state the answer was computed from.
+      const entry = { row: { region: row.region, metrics: row.metrics, shared_metrics: row.shared_metrics, carried_program: row.carried_program, carried_tier: row.carried_tier, carried_since: row.carried_since }, text, etag: entityTag(text) };
+      sandbox.tierStatusCache.delete(cacheKey);
+      sandbox.tierStatusCache.set(cacheKey, entry);
+      // Oldest first out: Map keeps insertion order, and a hit is not re-inserted (cheap, good enough for a sandbox).
+      if (sandbox.tierStatusCache.size > TIER_STATUS_CACHE_ENTRIES) sandbox.tierStatusCache.delete(sandbox.tierStatusCache.keys().next().value!);
+      return textResponse(c, text, 200, undefined, entry.etag);
+    },
 
-  app.post('/v1/partners/:partnerId/tier-simulations', async (c) => {
-    const partnerId = c.req.param('partnerId');
-    assertPartnerAccess(sandbox, await authenticate(sandbox, c), partnerId, 'tier:simulate');
-    const request = await readBody(c, SimulationRequestSchema);
-    const asOf = request.asOf ?? today(sandbox);
-    checkDay(asOf, 'asOf');
-    if (request.changes.asOf) checkDay(request.changes.asOf, 'changes.asOf');
-    if (request.changes.region && !sandbox.policy.regions.some((region) => region.code === request.changes.region)) {
-      throw new ApiProblem('validation_failed', 'Unknown region.', [{ path: 'changes.region', code: 'unknown_region', message: `Unknown region "${request.changes.region}"` }]);
-    }
-    const row = partnerRow(sandbox, partnerId);
-    try {
-      return json(c, simulate(sandbox.policy, standingOf(row), request.changes, { asOf }));
-    } catch (error) {
-      asValidationProblem(error, 'changes');
-    }
-  });
+    simulateTier: async (c) => {
+      const partnerId = c.req.param('partnerId');
+      assertPartnerVisible(sandbox, c.get('principal'), partnerId);
+      const request = await readBody(c, SimulationRequestSchema);
+      const asOf = request.asOf ?? today(sandbox);
+      checkDay(asOf, 'asOf');
+      if (request.changes.asOf) checkDay(request.changes.asOf, 'changes.asOf');
+      if (request.changes.region && !sandbox.policy.regions.some((region) => region.code === request.changes.region)) {
+        throw new ApiProblem('validation_failed', 'Unknown region.', [{ path: 'changes.region', code: 'unknown_region', message: `Unknown region "${request.changes.region}"` }]);
+      }
+      const row = partnerRow(sandbox, partnerId);
+      try {
+        return json(c, simulate(sandbox.policy, standingOf(row), request.changes, { asOf }));
+      } catch (error) {
+        asValidationProblem(error, 'changes');
+      }
+    },
 
-  app.get('/v1/partners/:partnerId/badge', async (c) => {
-    const principal = await authenticate(sandbox, c);
-    return json(c, await badgeFor(sandbox, principal, c.req.param('partnerId')));
-  });
+    getBadge: async (c) => {
+      return json(c, await badgeFor(sandbox, c.get('principal'), c.req.param('partnerId')));
+    },
 
-  app.get('/v1/partners/:partnerId/badge.svg', async (c) => {
-    const principal = await authenticate(sandbox, c, { queryKey: true });
-    const badge = await badgeFor(sandbox, principal, c.req.param('partnerId'));
-    const svg = renderBadgeSvg({ name: badge.claims.name, tier: badge.claims.tier, validUntil: new Date(badge.claims.exp * 1000).toISOString().slice(0, 10) });
-    return textResponse(c, svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=3600' });
-  });
+    getBadgeSvg: async (c) => {
+      const badge = await badgeFor(sandbox, c.get('principal'), c.req.param('partnerId'));
+      const partnerId = c.req.param('partnerId');
+      const svg = renderBadgeSvg({
+        name: badge.claims.name,
+        tier: badge.claims.tier,
+        checkedAt: new Date(badge.claims.iat * 1000),
+        language: badgeLanguage(c.req.query('lang'), c.req.header('accept-language')),
+        verifyUrl: new URL(`/verify/${encodeURIComponent(partnerId)}`, c.req.url).href,
+        sandbox: true,
+      });
+      return textResponse(c, svg, 200, {
+        'content-type': 'image/svg+xml; charset=utf-8',
+        // No longer than the badge lives; never in a shared cache when it was fetched with a credential in a header.
+        'cache-control': c.req.header('authorization') ? 'private, no-store' : `public, max-age=${BADGE_LIFETIME_SECONDS}`,
+        vary: 'Accept-Language',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
+    },
+
+    getVerificationPage: (c) => {
+      const row = prepared(sandbox.db, 'SELECT * FROM partners WHERE id = ?').get(c.req.param('partnerId')) as PartnerRow | undefined;
+      const listing = row && listingOf(sandbox, row.id, row.website);
+      const html = renderVerifyPage({
+        language: badgeLanguage(c.req.query('lang'), c.req.header('accept-language')),
+        partner: row && listing && {
+          name: row.name,
+          tier: evaluateRow(sandbox.policy, row, today(sandbox)).effectiveTier,
+          websites: listing.websites,
+          leftAt: listing.leftAt,
+        },
+        now: sandbox.now(),
+        sandbox: true,
+      });
+      return textResponse(c, html, row ? 200 : 404, { ...VERIFY_PAGE_HEADERS });
+    },
+  } satisfies Partial<OperationHandlers>;
 }

@@ -8,22 +8,8 @@ import { prepared } from '../db/statements.js';
 import { type EventRow, eventText, onEventRecorded, pruneEvents, seesEvent } from '../events/store.js';
 import { letTimePass } from '../events/time.js';
 import { type Lookup, systemLookup, urlRefusal, type WebhookMode } from './address.js';
+import type { WebhookOptions } from './options.js';
 import { webhookHeaders } from './signing.js';
-
-export interface WebhookOptions {
-  /** `production`: https to public addresses only; `sandbox` (default) also loopback, over http too. */
-  mode?: WebhookMode;
-  /**
-   * How many times faster than real time the retry schedule and the disabling run (default 60 in the sandbox: the
-   * 5-second first retry comes after 83 ms, and an endpoint failing for 5 days is disabled after 2 hours).
-   */
-  timeFactor?: number;
-  /** Deliveries in flight at once, over all endpoints (default 8: measured, 64 gave the same throughput with seven times the tier-status p95). */
-  maxInFlight?: number;
-  /** Per attempt (default 10 s; not scaled). */
-  timeoutMs?: number;
-  lookup?: Lookup;
-}
 
 /** Retries: 5 s, then four times longer each time, at most 10 h apart; the tenth attempt is the last (~28 h). */
 export const FIRST_RETRY_MS = 5_000;

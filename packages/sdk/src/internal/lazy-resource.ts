@@ -6,8 +6,11 @@ import { pagePromise } from './pagination.js';
 
 type Method = (...args: never[]) => unknown;
 
-/** How each public method of a resource answers: a promise (`call`) or a page promise that walks (`pages`). */
-export type MethodKinds<R> = { readonly [name in keyof R]: 'call' | 'pages' };
+/**
+ * How each public method of a resource answers: a promise (`0`, a call) or a page promise that walks (`1`, pages).
+ * Numbers rather than words: this table is in the code of every page.
+ */
+export type MethodKinds<R> = { readonly [name in keyof R]: 0 | 1 };
 
 /**
  * A stand-in for the resource `load` resolves to: each method loads the module once (a failed load is tried again
@@ -21,13 +24,13 @@ export function lazyResource<R extends object>(load: () => Promise<R>, kinds: Me
       // A chunk that did not arrive is a network failure like any other: callers branch on PartnerApiError alone.
       throw isPartnerApiError(error)
         ? error
-        : new PartnerApiError({ type: 'network', message: `Network error: could not load the SDK's code (${String(error)})`, cause: error });
+        : new PartnerApiError({ type: 'network', message: `Could not load the SDK's code: ${String(error)}`, cause: error });
     }));
   const stand = {} as Record<string, Method>;
-  for (const [name, kind] of Object.entries<'call' | 'pages'>(kinds)) {
+  for (const [name, kind] of Object.entries<0 | 1>(kinds)) {
     stand[name] = (...args: never[]) => {
       const answer = resource().then((loaded) => (loaded[name as keyof R] as Method)(...args));
-      return kind === 'pages' ? pagePromise(answer as never) : answer;
+      return kind ? pagePromise(answer as never) : answer;
     };
   }
   return stand as R;

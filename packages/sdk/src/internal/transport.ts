@@ -2,6 +2,7 @@
 // with backoff and jitter, `Retry-After`, abort. What the SDK adds sits around it: the credential and one token
 // refresh on 401, shared in-flight GETs, the ETag cache, validation of every answer, and `PartnerApiError` for every
 // failure (ky's `beforeError` hook for HTTP errors, toPartnerApiError() for the rest).
+import { PARSE_IN_ENGLISH } from '@poly-partner/contract';
 import ky, { type HTTPError, type KyInstance } from 'ky';
 import { errorFromResponse, parseRetryAfter, toPartnerApiError } from '../errors/from-failure.js';
 import { PartnerApiError, isPartnerApiError } from '../errors/partner-api-error.js';
@@ -22,6 +23,8 @@ export interface RetryPolicy {
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Whose badge keys to trust: the issuer's (production) or the base URL's (sandbox); see `badges.verify()`. */
+  environment: 'production' | 'sandbox';
   credential: { kind: 'provider'; getToken: TokenProvider } | { kind: 'static'; key: string };
   fetch?: typeof globalThis.fetch;
   timeout: number;
@@ -31,18 +34,19 @@ export interface TransportOptions {
 
 /** What the SDK needs of a contract schema (zod's `safeParse`); keeps zod a dependency of the contract only. */
 export interface ResponseSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+  safeParse(data: unknown, options?: typeof PARSE_IN_ENGLISH): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 }
 interface Issue {
   path: readonly PropertyKey[];
   code: string;
+  message: string;
 }
 
 export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestSpec<T> {
   method: 'GET' | 'POST' | 'DELETE';
-  /** Path below the base URL, segments already encoded. */
+  /** Path below the base URL, segments already encoded; or an absolute `https://` URL (the issuer's keys). */
   path: string;
   query?: Readonly<Record<string, QueryValue>> | undefined;
   body?: unknown;
@@ -69,10 +73,10 @@ function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): s
   return text ? `?${text}` : '';
 }
 
-/** Dotted path of the first contract violations, for a message a developer can act on. */
+/** Where the first contract violations are and what was expected there, for a message a developer can act on. */
 function describeIssues(issues: readonly Issue[]): string {
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
-  return shown.join(', ') + (issues.length > 3 ? ` and ${issues.length - 3} more` : '');
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  return shown.join('; ') + (issues.length > 3 ? `; and ${issues.length - 3} more` : '');
 }
 
 /** By name, so no class of ky's is kept in the bundle for an `instanceof`. */
@@ -118,6 +122,10 @@ export class Transport {
   readonly #tokens: TokenCache | undefined;
   readonly #cache = new ResponseCache();
   readonly #inFlight = new InFlightRequests();
+
+  get options(): Readonly<TransportOptions> {
+    return this.#options;
+  }
 
   constructor(options: TransportOptions) {
     this.#options = options;
@@ -202,7 +210,8 @@ export class Transport {
     if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
     // POSTs are retried only when an idempotency key makes a repeat harmless.
     const retriable = spec.method === 'GET' || spec.idempotencyKey !== undefined;
-    const call = this.#ky(url, {
+    // An absolute URL (the issuer's keys) goes as a URL object: ky puts its prefix, the base URL, before strings only.
+    const call = this.#ky(/^https?:\/\//.test(url) ? new URL(url) : url, {
       method: spec.method,
       headers,
       json: spec.body,
@@ -233,7 +242,7 @@ export class Transport {
         cause,
       });
     }
-    const parsed = spec.schema.safeParse(json);
+    const parsed = spec.schema.safeParse(json, PARSE_IN_ENGLISH);
     if (!parsed.success) {
       throw new PartnerApiError({
         type: 'invalid_response',

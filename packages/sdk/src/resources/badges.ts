@@ -1,5 +1,6 @@
-// Signed partner badges: fetch one, and verify one against the API's published keys (JWKS).
+// Signed partner badges: fetch one, and verify one against the issuer's published keys (JWKS).
 import {
+  BADGE_ISSUER_ORIGIN,
   BadgeClaimsSchema,
   BadgeSchema,
   JwksSchema,
@@ -31,11 +32,14 @@ export type BadgeUnverifiedReason =
   | 'claims' // signed, but its claims are not a badge
   | 'domain'; // valid, but not for this site
 
-/** Outcome of `badges.verify()`; `claims` are present whenever the signature held. */
+/**
+ * Outcome of `badges.verify()`; `claims` are present whenever the signature held. `sandbox` is true when the
+ * signature was checked with the sandbox's keys (`environment: 'sandbox'`): never "Verified by Poly".
+ */
 export type BadgeVerification =
-  | { status: 'verified'; claims: BadgeClaims }
-  | { status: 'expired'; reason: 'expired'; claims: BadgeClaims }
-  | { status: 'unverified'; reason: BadgeUnverifiedReason; claims?: BadgeClaims };
+  | { status: 'verified'; claims: BadgeClaims; sandbox: boolean }
+  | { status: 'expired'; reason: 'expired'; claims: BadgeClaims; sandbox: boolean }
+  | { status: 'unverified'; reason: BadgeUnverifiedReason; claims?: BadgeClaims; sandbox: boolean };
 
 /** `shop.example.com` may show a badge issued for `example.com`; `example.com.evil` may not. */
 function hostAllowed(hostname: string, domains: readonly string[]): boolean {
@@ -64,46 +68,58 @@ export class BadgesResource {
   }
 
   /**
-   * Checks a badge JWS: its Ed25519 signature against the API's JWKS (fetched once and cached), its expiry and the
-   * site's host name. Never throws for a bad badge — that is an `unverified` answer; it throws only when the keys
-   * cannot be fetched.
+   * The issuer's page that verifies the partner's badge for people: on the issuer origin, or the sandbox's in the
+   * sandbox environment. A promise like every method, so the badge code can still load on first use.
+   */
+  async verificationUrl(partnerId: string): Promise<string> {
+    const { environment, baseUrl } = this.transport.options;
+    return `${environment === 'sandbox' ? baseUrl.replace(/\/+$/, '') : BADGE_ISSUER_ORIGIN}${path`/verify/${partnerId}`}`;
+  }
+
+  /**
+   * Checks a badge JWS: its Ed25519 signature against the issuer's key set (`BADGE_ISSUER_ORIGIN`, or the base URL's
+   * in the sandbox environment; fetched once and cached, fetched again for an unknown `kid`, so keys can rotate), its
+   * expiry and the site's host name. Never throws for a bad badge — that is an `unverified` answer; it throws only
+   * when the keys cannot be fetched.
    */
   async verify(jws: string, options: VerifyBadgeOptions = {}): Promise<BadgeVerification> {
+    const sandbox = this.transport.options.environment === 'sandbox';
     let kid: string | undefined;
     try {
       kid = decodeJws(jws).header.kid;
     } catch {
-      return { status: 'unverified', reason: 'malformed' };
+      return { status: 'unverified', reason: 'malformed', sandbox };
     }
     let jwks = await this.#keys(options.signal);
-    // An unknown key id may mean the API rotated its keys since we fetched them: look once more.
+    // An unknown key id may mean the issuer rotated its keys since we fetched them: look once more.
     if (kid !== undefined && !jwks.keys.some((key) => key.kid === kid)) jwks = await this.#keys(options.signal, true);
 
     let payload: unknown;
     try {
       payload = await verifyJws(jws, jwks);
     } catch {
-      return { status: 'unverified', reason: 'malformed' };
+      return { status: 'unverified', reason: 'malformed', sandbox };
     }
-    if (payload === null) return { status: 'unverified', reason: 'signature' };
+    if (payload === null) return { status: 'unverified', reason: 'signature', sandbox };
     const parsed = BadgeClaimsSchema.safeParse(payload);
-    if (!parsed.success) return { status: 'unverified', reason: 'claims' };
+    if (!parsed.success) return { status: 'unverified', reason: 'claims', sandbox };
     const claims = parsed.data;
 
     const now = (options.now ?? new Date()).getTime();
-    if (claims.exp * 1000 <= now) return { status: 'expired', reason: 'expired', claims };
+    if (claims.exp * 1000 <= now) return { status: 'expired', reason: 'expired', claims, sandbox };
     const hostname = options.hostname ?? (globalThis as { location?: { hostname?: string } }).location?.hostname;
     if (hostname !== undefined && !hostAllowed(hostname, claims.domains)) {
-      return { status: 'unverified', reason: 'domain', claims };
+      return { status: 'unverified', reason: 'domain', claims, sandbox };
     }
-    return { status: 'verified', claims };
+    return { status: 'verified', claims, sandbox };
   }
 
   #keys(signal: AbortSignal | undefined, refresh = false): Promise<Jwks> {
     if (refresh || !this.#jwks) {
       const request = this.transport.request({
         method: 'GET',
-        path: '/.well-known/jwks.json',
+        // Never from the base URL in production: a page could point it at a server that signs whatever it likes.
+        path: this.transport.options.environment === 'sandbox' ? '/.well-known/jwks.json' : `${BADGE_ISSUER_ORIGIN}/.well-known/jwks.json`,
         schema: JwksSchema,
         signal,
         anonymous: true,

@@ -35,6 +35,13 @@ export class PartnerConfig extends LitElement {
   /** Default organization for organization widgets inside (their own `org-id` wins). */
   @property({ attribute: 'org-id' }) orgId?: string;
 
+  /**
+   * `sandbox` for development against the Poly partner sandbox: badges are checked with the keys of `api-base` and
+   * say visibly that they are sandbox badges. Otherwise (production, the default) badges are checked only with the
+   * keys of the Poly issuer built into the widgets, whatever `api-base` says.
+   */
+  @property() environment?: 'production' | 'sandbox';
+
   /** A ready-made client (for example with a `secretKey` in tests, or a custom `fetch`); wins over the attributes. */
   @property({ attribute: false }) client?: PartnerClient;
 
@@ -54,16 +61,17 @@ export class PartnerConfig extends LitElement {
   get contextValue(): PartnerContextValue {
     return {
       client: this.client ?? this.builtClient,
-      apiBase: this.apiBase || undefined,
       locale: this.lang || undefined,
       partnerId: this.partnerId || undefined,
       orgId: this.orgId || undefined,
+      apiBase: this.apiBase,
+      publishableKey: this.tokenEndpoint ? undefined : this.publishableKey,
     };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const credentialChanged =
-      changed.has('apiBase') || changed.has('publishableKey') || changed.has('tokenEndpoint') ||
+      changed.has('apiBase') || changed.has('publishableKey') || changed.has('tokenEndpoint') || changed.has('environment') ||
       // The token endpoint is asked for a token of this subject.
       (this.tokenEndpoint && (changed.has('partnerId') || changed.has('orgId')));
     if (credentialChanged) this.builtClient = this.buildClient();
@@ -73,13 +81,15 @@ export class PartnerConfig extends LitElement {
 
   private buildClient(): PartnerClient | undefined {
     if (!this.apiBase) return undefined;
+    const common = { baseUrl: this.apiBase, environment: this.environment === 'sandbox' ? 'sandbox' : 'production' } as const;
     if (this.tokenEndpoint) {
       return createPartnerClient({
-        baseUrl: this.apiBase,
+        ...common,
         getToken: createTokenEndpointProvider(this.tokenEndpoint, { partnerId: this.partnerId, orgId: this.orgId }),
       });
     }
-    if (this.publishableKey) return createPartnerClient({ baseUrl: this.apiBase, publishableKey: this.publishableKey });
+    // A secret key in a page is published to every visitor: never sent (the widgets say so, see setup-problems.ts).
+    if (this.publishableKey && !this.publishableKey.startsWith('sk_')) return createPartnerClient({ ...common, publishableKey: this.publishableKey });
     return undefined;
   }
 

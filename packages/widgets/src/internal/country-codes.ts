@@ -1,5 +1,5 @@
 // ISO 3166-1 alpha-2 country codes, for country pickers; names come from Intl.DisplayNames in the user's language.
-import { countryName } from './format.js';
+import { countryName } from './country-name.js';
 
 export const COUNTRY_CODES: readonly string[] = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +

@@ -35,11 +35,11 @@ export function gapText(item: CriterionResult, policy: ProgramPolicy, lang: stri
       return msg(str`${n} more revenue`, { id: 'gap.revenue' });
     case 'certified_sales':
       return one
-        ? msg('1 more certified sales person', { id: 'gap.certifiedSales.one' })
+        ? msg('1 more certified salesperson', { id: 'gap.certifiedSales.one' })
         : msg(str`${n} more certified sales staff`, { id: 'gap.certifiedSales.other' });
     case 'certified_technical':
       return one
-        ? msg('1 more certified technical person', { id: 'gap.certifiedTechnical.one' })
+        ? msg('1 more certified technician', { id: 'gap.certifiedTechnical.one' })
         : msg(str`${n} more certified technical staff`, { id: 'gap.certifiedTechnical.other' });
     case 'staff_sales':
       return one
@@ -86,11 +86,11 @@ export function actionText(action: Action, item: CriterionResult, policy: Progra
       return msg(str`Grow your revenue with Poly by ${n}: use the sales tools`, { id: 'action.growRevenue' });
     case 'action.certifySales':
       return one
-        ? msg('Certify 1 more sales person at Poly University', { id: 'action.certifySales.one' })
+        ? msg('Certify 1 more salesperson at Poly University', { id: 'action.certifySales.one' })
         : msg(str`Certify ${n} more sales staff at Poly University`, { id: 'action.certifySales.other' });
     case 'action.certifyTechnical':
       return one
-        ? msg('Certify 1 more technical person at Poly University', { id: 'action.certifyTechnical.one' })
+        ? msg('Certify 1 more technician at Poly University', { id: 'action.certifyTechnical.one' })
         : msg(str`Certify ${n} more technical staff at Poly University`, { id: 'action.certifyTechnical.other' });
     case 'action.addSalesStaff':
       return one

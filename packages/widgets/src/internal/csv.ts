@@ -1,18 +1,24 @@
 // CSV files for spreadsheet users: RFC 4180 quoting, a guard against formula injection, and a download through a
 // Blob URL (no server round trip, no `data:` URL length limits).
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"); tab and CR count too. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Where a spreadsheet may start a field, followed by a character that makes it read the field as a formula (OWASP
+ * "CSV injection": = + - @ and tab). A field starts at the cell's start, but also wherever the reader splits the
+ * line: we write `,`, yet Excel set to German, Austrian or Swiss regional settings splits at `;`, ignoring our
+ * quotes, and then `Acme GmbH;=1+1;` holds a formula in its second field. A line break inside a cell starts a row
+ * for such a reader (so CR and LF are where fields start rather than triggers). Spaces and quotes before the trigger do not stop it (`; "=1+1"` is still a formula).
+ */
+const FORMULA_AT_FIELD_START = /(^|[,;\r\n])([ "]*)(?=[=+\-@\t])/g;
 
 /**
- * One cell as CSV: text a spreadsheet would run as a formula gets a leading `'` (so `=HYPERLINK(…)` stays text),
- * and a cell with a comma, quote or line break is quoted with its quotes doubled.
+ * One cell as CSV: wherever a field may begin with a formula, read with `,` or `;`, a `'` goes before it (so
+ * `=HYPERLINK(…)` stays text), and a cell with a separator, quote or line break is quoted with its quotes doubled.
  */
 export function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
   // Numbers are data we wrote ourselves; only text from elsewhere can carry a formula.
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'string') text = text.replace(FORMULA_AT_FIELD_START, "$1$2'");
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Rows (the first usually the header) as CSV text with CRLF line ends, as RFC 4180 has them. */

@@ -1,13 +1,12 @@
 // Registers a custom element once: a second copy of the widgets on the page warns instead of throwing.
 
-/** Defines `tag` unless some script already did; then warns (and names the other class if it differs). */
-export function define(tag: string, constructor: CustomElementConstructor): void {
+/** An element class; `dependencies` names the elements it renders, defined with it (as Shoelace's are). */
+type ElementClass = CustomElementConstructor & { dependencies?: Record<string, CustomElementConstructor> };
+
+/** Defines `tag` and its dependencies unless some script already did; then warns (and names the other class if it differs). */
+export function define(tag: string, constructor: ElementClass): void {
+  for (const name in constructor.dependencies) define(name, constructor.dependencies[name]!);
   const existing = customElements.get(tag);
-  if (existing) {
-    if (existing !== constructor) {
-      console.warn(`<${tag}> is already defined by another copy of @poly-partner/widgets; this copy's definition is skipped.`);
-    }
-    return;
-  }
-  customElements.define(tag, constructor);
+  if (!existing) customElements.define(tag, constructor);
+  else if (existing !== constructor) console.warn(`<${tag}> is already defined by another copy of @poly-partner/widgets; this one is skipped.`);
 }

@@ -23,7 +23,7 @@ const warmed = new Set<string>();
  * The warm-up must be done before the data arrives (one API round trip after a token, a few hundred ms at best): on a
  * busy page idle time may not come that soon, so each step runs at the latest this long after the previous one.
  */
-const WARM_UP_TIMEOUT_MS = 100;
+export const WARM_UP_TIMEOUT_MS = 100;
 
 /**
  * Creates the formatters the widgets use for `lang`, one per idle callback, while the widget waits for its data. In
@@ -56,15 +56,6 @@ export function warmUpFormatters(lang: string): void {
     if (steps.length) whenIdle(next, WARM_UP_TIMEOUT_MS);
   };
   whenIdle(next, WARM_UP_TIMEOUT_MS);
-}
-
-/**
- * Country names for `lang` in idle time (after the formatters above): a first Intl.DisplayNames of a page loads the
- * region names of its language (10–120 ms on the bench machine). For widgets that show country names at once.
- */
-export function warmUpCountryNames(lang: string): void {
-  if (regionNames.has(lang)) return;
-  whenIdle(() => countryName('DE', lang), WARM_UP_TIMEOUT_MS);
 }
 
 /** `1234.5` -> "1,234.5" (en) / "1.234,5" (de). */
@@ -103,29 +94,6 @@ export function formatDate(value: string | number | Date, lang: string): string 
   const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (Number.isNaN(time)) return String(value);
   return dateFormat(lang, { dateStyle: 'medium' }).format(time);
-}
-
-const regionNames = new Map<string, Intl.DisplayNames | null>();
-
-/**
- * "DE" -> "Germany" / "Deutschland"; the code itself when the browser has no name for it. (Here, not with the
- * country codes, so a widget showing a few names does not load the list of every code.)
- */
-export function countryName(code: string, lang: string): string {
-  let names = regionNames.get(lang);
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' });
-    } catch {
-      names = null;
-    }
-    regionNames.set(lang, names);
-  }
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** A list in words: ["a", "b", "c"] -> "a, b, and c" / "a, b und c". */

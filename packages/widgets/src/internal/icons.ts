@@ -1,7 +1,8 @@
-// Status icons shared by the widgets. Decorative (aria-hidden): the status is always also written in words.
+// Status icons shared by the widgets. Decorative (aria-hidden): the status is always also written in words. An icon
+// that few widgets show lives with them (the badge's shield, `lock-icon.ts`), so not every page loads it.
 import { svg, type SVGTemplateResult } from 'lit';
 
-function icon(name: string, body: SVGTemplateResult): SVGTemplateResult {
+export function icon(name: string, body: SVGTemplateResult): SVGTemplateResult {
   return svg`<svg class="icon icon--${name}" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 }
 
@@ -14,10 +15,6 @@ export const icons = {
   clock: icon('clock', svg`<circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" />`),
   /** Unverified, error. */
   warning: icon('warning', svg`<path d="M12 3 2.5 20h19Z" /><path d="M12 9.5v5" /><path d="M12 17.5v.01" />`),
-  /** Verified badge. */
-  shield: icon('shield', svg`<path d="M12 2.8 4.5 5.6v6c0 4.6 3.2 8 7.5 9.6 4.3-1.6 7.5-5 7.5-9.6v-6Z" /><path d="m8.5 12 2.5 2.5 4.5-5" />`),
-  /** Status protection. */
-  lock: icon('lock', svg`<rect x="5" y="10.5" width="14" height="10" rx="2" /><path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />`),
   /** Nothing to show. */
   empty: icon('empty', svg`<rect x="3.5" y="5" width="17" height="14" rx="2" /><path d="M3.5 13h5l1.5 2h4l1.5-2h5" />`),
 };

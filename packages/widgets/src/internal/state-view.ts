@@ -63,13 +63,17 @@ export function renderEmpty(message: string): TemplateResult {
   return html`<div part="base empty" class="state state--empty">${icons.empty}<p>${message}</p></div>`;
 }
 
-/** The error in words, the request id to quote to support, and Retry (when retrying can help). */
-export function renderError(error: PartnerApiError, retry: (() => void) | undefined): TemplateResult {
-  const canRetry = retry && error.type !== 'forbidden' && error.type !== 'not_found';
+/**
+ * The error in words, the request id to quote to support, and Retry (when retrying can help); or only `words` (a
+ * setup mistake, a public website's visitor).
+ */
+export function renderError(error: PartnerApiError | string, retry?: () => void): TemplateResult {
+  const words = typeof error === 'string';
+  const canRetry = !words && retry && error.type !== 'forbidden' && error.type !== 'not_found';
   return html`<div part="base error" class="state state--error" role="alert">
     ${icons.warning}
-    <p class="state__message">${errorMessage(error)}</p>
-    ${error.requestId
+    <p class="state__message">${words ? error : errorMessage(error)}</p>
+    ${!words && error.requestId
       ? html`<p class="state__detail">${msg(str`Request ID: ${error.requestId}`, { id: 'state.requestId' })}</p>`
       : nothing}
     ${canRetry

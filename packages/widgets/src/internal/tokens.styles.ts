@@ -60,6 +60,9 @@ export const tokenStyles = css`
      "* { all: unset }" on a dark page) can override :host, and would otherwise leave light text on our surface. */
   [part~='base'] {
     color: var(--_text);
+    /* A long German compound or an e-mail address breaks rather than sticking out of a narrow box (also at 200 %
+       text with wider letter spacing); 'anywhere', unlike 'break-word', lets grid and table columns shrink for it. */
+    overflow-wrap: anywhere;
   }
 
   *,
@@ -93,6 +96,14 @@ export const tokenStyles = css`
     border: 1px solid var(--_accent);
     background: var(--_accent);
     color: var(--_accent-text);
+    /* Every button is a touch target of 24 x 24 CSS px at least (WCAG 2.5.8), link-styled ones too. */
+    min-block-size: 24px;
+    min-inline-size: 24px;
+  }
+
+  /* A disclosure's summary is a touch target too. */
+  summary {
+    min-block-size: 24px;
   }
 
   a {

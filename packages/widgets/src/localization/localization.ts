@@ -12,20 +12,21 @@
 import type { MsgFn, TemplateLike, TemplateMap } from '@lit/localize';
 import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
 import type { TemplateResult } from 'lit';
+import { catalogLoaders } from '../generated/catalog-loaders.js';
+import { allLocales } from '../generated/locale-codes.js';
 
 // From its module, not the package's index, whose other modules run code on import (the runtime's locale state).
 export { str } from '@lit/localize/internal/str-tag.js';
 
-/** Locales with a message catalog; `en` is the source. */
-export const LOCALES = ['en', 'de'] as const;
+/**
+ * Locales with a message catalog, `en` (the source) among them: lit-localize.json's, as `lit-localize build` writes them.
+ * A new language is its XLIFF file and a line there (CONTRIBUTING.md, "Adding a language").
+ */
+export const LOCALES = allLocales;
 export type Locale = (typeof LOCALES)[number];
 
 const catalogs: Partial<Record<Locale, TemplateMap>> = {};
 const loading: Partial<Record<Locale, Promise<void>>> = {};
-// Relative import: the widgets run on other people's domains, so the chunk is found beside the code that loads it.
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ templates: TemplateMap }>> = {
-  de: () => import('../generated/locales/de.js'),
-};
 
 /**
  * Loads the message catalog of `locale`: undefined when it is there already (or is English, the source), else the
@@ -33,7 +34,9 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ templates: Template
  */
 export function loadCatalog(locale: Locale): Promise<void> | undefined {
   if (locale === 'en' || catalogs[locale]) return undefined;
-  return (loading[locale] ??= loaders[locale]().then(
+  // Relative imports (src/generated/catalog-loaders.ts): the widgets run on other people's domains, so the chunk is
+  // found beside the code that loads it.
+  return (loading[locale] ??= catalogLoaders[locale]().then(
     (module) => {
       catalogs[locale] = module.templates;
     },

@@ -5,11 +5,12 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { DealRegistrationForm as DealRegistrationFormElement } from '../components/deal-registration-form/deal-registration-form.js';
 import { NextTierChecklist as NextTierChecklistElement } from '../components/next-tier-checklist/next-tier-checklist.js';
+import { PartnerBadgeSnippet as PartnerBadgeSnippetElement } from '../components/partner-badge-snippet/partner-badge-snippet.js';
 import { PartnerConfig as PartnerConfigElement } from '../config/partner-config.js';
 import { PartnerDealList as PartnerDealListElement } from '../components/partner-deal-list/partner-deal-list.js';
 import { PartnerMemberOverview as PartnerMemberOverviewElement } from '../components/partner-member-overview/partner-member-overview.js';
 import { PartnerTierBadge as PartnerTierBadgeElement } from '../components/partner-tier-badge/partner-tier-badge.js';
-import type { PartnerConfigChangeEvent, PartnerDealRegisteredEvent, PartnerErrorEvent, PartnerReadyEvent } from '../events/index.js';
+import type { PartnerActionEvent, PartnerConfigChangeEvent, PartnerDealRegisteredEvent, PartnerErrorEvent, PartnerOpenDealEvent, PartnerReadyEvent } from '../events/index.js';
 
 /** `<deal-registration-form>` — Registers an opportunity, deal or project with Poly: end customer, contact, products, value, close date and distributor, validated as the API validates, with a conflict pre-check, a draft kept while the user types, and a submit that is safe to repeat. */
 export const DealRegistrationForm = createComponent({
@@ -18,18 +19,32 @@ export const DealRegistrationForm = createComponent({
   elementClass: DealRegistrationFormElement,
   displayName: 'DealRegistrationForm',
   events: {
-    onPartnerDealRegistered: 'partner-deal-registered' as EventName<PartnerDealRegisteredEvent>,
     onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
+    onPartnerDealRegistered: 'partner-deal-registered' as EventName<PartnerDealRegisteredEvent>,
+    onPartnerOpenDeal: 'partner-open-deal' as EventName<PartnerOpenDealEvent>,
     onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
   },
 });
 
-/** `<next-tier-checklist>` — A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser. */
+/** `<next-tier-checklist>` — A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser. While status protection lifts the reseller above what its results earn, it leads with what keeps the protected tier after the protection ends ("To keep Gold after 7 September 2027"): the days left, that tier's checklist and actions, and what a drop would cost from the policy's benefits (deal discount 6 % → 3 %, benefits lost). Protection below what the reseller earns reads as a floor. */
 export const NextTierChecklist = createComponent({
   react: React,
   tagName: 'next-tier-checklist',
   elementClass: NextTierChecklistElement,
   displayName: 'NextTierChecklist',
+  events: {
+    onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
+    onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
+    onPartnerAction: 'partner-action' as EventName<PartnerActionEvent>,
+  },
+});
+
+/** `<partner-badge-snippet>` — For the reseller's own portal: its publishable key (or a button that creates one), the websites the key is valid for, a form that registers another website, and the HTML to copy onto those websites — the script tag, the configuration and the badge — with the `<img>` variant for e-mail signatures and a live preview. */
+export const PartnerBadgeSnippet = createComponent({
+  react: React,
+  tagName: 'partner-badge-snippet',
+  elementClass: PartnerBadgeSnippetElement,
+  displayName: 'PartnerBadgeSnippet',
   events: {
     onPartnerReady: 'partner-ready' as EventName<PartnerReadyEvent>,
     onPartnerError: 'partner-error' as EventName<PartnerErrorEvent>,
@@ -47,7 +62,7 @@ export const PartnerConfig = createComponent({
   },
 });
 
-/** `<partner-deal-list>` — A reseller's deal registrations — customer, type, status, value, expiry and discount — with a status filter and "load more". Refreshes itself when a `<deal-registration-form>` on the page registers a deal. */
+/** `<partner-deal-list>` — A reseller's deal registrations as a work list: reference, customer, status, value, registration date, close date, last change, expiry and discount, sortable by column, with a text search, a status filter, "load more", a detail view (every field, the status history, the reason for a decision) and withdrawal with a confirmation. Updates in place when a `<deal-registration-form>` on the page registers a deal, and highlights the new row; opens a registration when the page announces `partner-open-deal`. */
 export const PartnerDealList = createComponent({
   react: React,
   tagName: 'partner-deal-list',

@@ -1,20 +1,8 @@
-// Real key presses through the test runner (Playwright's keyboard), for keyboard-only tests. This is the browser half
-// of @web/test-runner-commands' `sendKeys`, which the workspace does not list as a dependency (the runner itself
-// registers the server half by default).
-export type KeyPayload = { press: string } | { type: string } | { down: string } | { up: string };
+// Real key presses through the test runner (Playwright's keyboard) for keyboard-only tests: `sendKeys` from
+// @web/test-runner-commands, whose server half the runner registers by default.
+import { sendKeys } from '@web/test-runner-commands';
 
-interface WebSocketModule {
-  sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result?: unknown }>;
-}
-
-export async function sendKeys(payload: KeyPayload): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  if (!sessionId) throw new Error('sendKeys needs a browser controlled by web-test-runner');
-  const socketUrl = '/__web-dev-server__web-socket.js';
-  const socket = (await import(/* @vite-ignore */ socketUrl)) as WebSocketModule;
-  const response = await socket.sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('The test runner did not execute send-keys');
-}
+export { sendKeys };
 
 /** The element focused inside `host`'s shadow root (or the document's, when the host has none). */
 export function focusedIn(host: Element): Element | null {

@@ -3,9 +3,9 @@
 // re-rendering in German when the language changes, and accessibility in every state.
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { isPartnerApiError, type PartnerClient } from '@poly-partner/sdk';
-import { FetchFaults } from './fetch-faults.js';
-import { mount, part, textOf, waitForText } from './mount.js';
-import { startSandboxFirst } from './sandbox.js';
+import { FetchFaults } from '../../../../test/support/browser/fetch-faults.js';
+import { mount, part, textOf, waitForText } from '../../../../test/support/browser/mount.js';
+import { startSandboxFirst } from '../../../../test/support/browser/sandbox.js';
 
 export interface WidgetBaseTestOptions {
   tag: string;
@@ -86,7 +86,7 @@ export function runWidgetBaseTests(options: WidgetBaseTestOptions): void {
       faults.failNetwork();
       const { el, error } = await mount(tag, await options.attributes(), await options.client(faults.fetch));
       expect((await error).error.type).to.equal('network');
-      await waitForText(el, /Der Partnerdienst ist nicht erreichbar/);
+      await waitForText(el, /Keine Verbindung zu Poly/);
       expect(part(el, 'retry-button')?.textContent?.trim()).to.equal('Erneut versuchen');
       await expect(el).to.be.accessible();
     });

@@ -7,4 +7,4 @@ import { CriterionStatusJsonSchema } from './criterion-status.js';
 import { CriterionUnitJsonSchema } from './criterion-unit.js';
 import { LocalizedTextJsonSchema } from './localized-text.js';
 
-export const CriterionJsonSchema: JsonSchema = {"type":"object","properties":{"id":CriterionIdJsonSchema,"group":CriterionGroupJsonSchema,"unit":CriterionUnitJsonSchema,"status":CriterionStatusJsonSchema,"label":LocalizedTextJsonSchema,"actions":{"type":"array","items":CriterionActionJsonSchema}},"required":["id","group","unit","status","label","actions"]};
+export const CriterionJsonSchema: JsonSchema = {"type":"object","properties":{"id":CriterionIdJsonSchema,"group":CriterionGroupJsonSchema,"unit":CriterionUnitJsonSchema,"status":CriterionStatusJsonSchema,"label":LocalizedTextJsonSchema,"counts":LocalizedTextJsonSchema,"actions":{"type":"array","items":CriterionActionJsonSchema}},"required":["id","group","unit","status","label","actions"]};

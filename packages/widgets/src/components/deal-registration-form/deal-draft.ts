@@ -12,6 +12,7 @@ import {
   type PartnerProfile,
 } from '@poly-partner/contract';
 import { formatNumber } from '../../internal/format.js';
+import { readAmount } from '../../internal/money-input.js';
 import { msg, str } from '../../localization/localization.js';
 
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF'] as const;
@@ -130,8 +131,14 @@ export function domainOf(value: string): string {
 const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : Number(value));
 const textOrUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
+/** The amount as typed in `lang` ("38.500" in de is 38500); unreadable text becomes NaN, which the schema refuses. */
+function amountOf(text: string, lang: string): number | undefined {
+  const reading = readAmount(text, lang);
+  return reading.kind === 'amount' ? reading.value : reading.kind === 'empty' ? undefined : Number.NaN;
+}
+
 /** The request body as the API wants it; missing values stay undefined so the schema reports them as missing. */
-export function toInput(draft: DealDraft): unknown {
+export function toInput(draft: DealDraft, lang = 'en'): unknown {
   const vatId = normalizeVatId(draft.vatId);
   return {
     type: draft.type || undefined,
@@ -148,7 +155,7 @@ export function toInput(draft: DealDraft): unknown {
       },
     },
     products: draft.products.map((line) => ({ sku: line.sku || undefined, quantity: numberOrUndefined(line.quantity) })),
-    estimatedValue: { amount: numberOrUndefined(draft.amount), currency: draft.currency || undefined },
+    estimatedValue: { amount: amountOf(draft.amount, lang), currency: draft.currency || undefined },
     expectedCloseDate: draft.expectedCloseDate || undefined,
     distributorId: draft.distributorId || undefined,
     ...(textOrUndefined(draft.notes) ? { notes: draft.notes.trim() } : {}),
@@ -162,19 +169,66 @@ export interface FieldIssue {
   maximum?: number;
 }
 
-/** Validates the draft with the contract's schema: the body, or the first issue per field. */
-export function validateDraft(draft: DealDraft): { input: DealInput; issues: [] } | { input: undefined; issues: FieldIssue[] } {
-  const result = DealInputSchema.safeParse(toInput(draft));
-  if (result.success) return { input: result.data, issues: [] };
+/** `YYYY-MM-DD` of the user's own calendar day, `days` ahead. */
+export function localDay(days = 0, now = new Date()): string {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/** Checks the widget makes beyond the schema: amounts read in the user's language, and close dates within range. */
+export interface DraftContext {
+  /** The widget's language and region, for the amount's separators. */
+  lang: string;
+  /** How many days ahead a close date may lie (the policy's `deals.maxCloseDays`); unknown: not checked here. */
+  maxCloseDays?: number;
+  now?: Date;
+}
+
+/** A problem the widget finds before the schema: it replaces the schema's issue on the same field. */
+function ownIssue(draft: DealDraft, context: DraftContext): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const amount = readAmount(draft.amount, context.lang).kind;
+  if (amount === 'ambiguous' || amount === 'invalid') issues.push({ path: 'estimatedValue.amount', code: `amount_${amount}` });
+  const date = draft.expectedCloseDate;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    if (date < localDay(0, context.now)) issues.push({ path: 'expectedCloseDate', code: 'date_in_past' });
+    else if (context.maxCloseDays !== undefined && date > localDay(context.maxCloseDays, context.now)) {
+      issues.push({ path: 'expectedCloseDate', code: 'date_too_far', maximum: context.maxCloseDays });
+    }
+  }
+  return issues;
+}
+
+/** Validates the draft with the contract's schema and the checks above: the body, or the first issue per field. */
+export function validateDraft(
+  draft: DealDraft,
+  context: DraftContext = { lang: 'en' },
+): { input: DealInput; issues: [] } | { input: undefined; issues: FieldIssue[] } {
+  const own = ownIssue(draft, context);
+  const result = DealInputSchema.safeParse(toInput(draft, context.lang));
+  if (result.success && own.length === 0) return { input: result.data, issues: [] };
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     const path = issue.path.map(String).join('.');
     if (seen.has(path)) continue;
     seen.add(path);
+    const mine = own.find((entry) => entry.path === path);
+    if (mine) {
+      issues.push(mine);
+      continue;
+    }
     const maximum = issue.code === 'too_big' ? Number((issue as { maximum?: unknown }).maximum) : undefined;
     issues.push({ path, code: issue.code, ...(maximum !== undefined && !Number.isNaN(maximum) ? { maximum } : {}) });
   }
+  // Fields the schema found fine but the widget does not (a past date), in the form's order.
+  for (const entry of own) if (!seen.has(entry.path)) issues.push(entry);
+  const order = ['type', 'customer', 'products', 'estimatedValue', 'expectedCloseDate', 'distributorId', 'notes'];
+  const rank = (path: string) => {
+    const at = order.findIndex((prefix) => path === prefix || path.startsWith(`${prefix}.`));
+    return at < 0 ? order.length : at;
+  };
+  issues.sort((a, b) => rank(a.path) - rank(b.path));
   return { input: undefined, issues };
 }
 
@@ -199,7 +253,7 @@ export const isDealType = (value: string): value is (typeof DEAL_TYPES)[number] 
   (DEAL_TYPES as readonly string[]).includes(value);
 
 /** What the user reads for an issue, next to the field and in the error summary, in the language being rendered. */
-export function issueMessage(issue: FieldIssue, lang: string): string {
+export function issueMessage(issue: FieldIssue, lang: string, examples?: { domain: string; vatId?: string }): string {
   const { path, code } = issue;
   if (code === 'too_big' && issue.maximum !== undefined && /(name|notes)$/.test(path)) {
     const max = formatNumber(issue.maximum, lang, { maximumFractionDigits: 0 });
@@ -226,15 +280,17 @@ export function issueMessage(issue: FieldIssue, lang: string): string {
     case 'customer.domain':
       return code === 'invalid_type'
         ? msg('Enter the end customer’s web domain.', { id: 'dealForm.error.domainMissing' })
-        : msg('Enter a web domain such as beispiel.de, without https:// or a path.', { id: 'dealForm.error.domain' });
+        : msg(str`Enter a web domain such as ${examples?.domain ?? 'beispiel.de'}, without https:// or a path.`, {
+            id: 'dealForm.error.domainFor',
+          });
     case 'customer.vatId':
-      return msg('Enter a VAT ID that starts with the two-letter country code, such as DE123456789.', {
-        id: 'dealForm.error.vatId',
+      return msg(str`Enter a VAT ID that starts with the two-letter country code, such as ${examples?.vatId ?? 'DE123456789'}.`, {
+        id: 'dealForm.error.vatIdFor',
       });
     case 'customer.contact.name':
       return msg('Enter the name of the customer’s contact.', { id: 'dealForm.error.contactName' });
     case 'customer.contact.email':
-      return msg('Enter an email address such as name@beispiel.de.', { id: 'dealForm.error.email' });
+      return msg('Enter an email address such as name@example.com.', { id: 'dealForm.error.email' });
     case 'customer.contact.phone':
       return msg('Enter a phone number with digits, spaces and + ( ) . / - only, such as +49 30 1234567.', {
         id: 'dealForm.error.phone',
@@ -246,12 +302,28 @@ export function issueMessage(issue: FieldIssue, lang: string): string {
         ? msg('Register at most 100 product lines.', { id: 'dealForm.error.productsTooMany' })
         : msg('Add at least one product.', { id: 'dealForm.error.productsMissing' });
     case 'estimatedValue.amount':
+      if (code === 'amount_ambiguous' || code === 'amount_invalid') {
+        const example = formatNumber(38_500, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        return code === 'amount_ambiguous'
+          ? msg(str`We cannot tell whether the point or the comma separates the cents. Write the amount like ${example}.`, {
+              id: 'dealForm.error.amountAmbiguous',
+            })
+          : msg(str`Enter the amount in digits, like ${example}.`, { id: 'dealForm.error.amountInvalid' });
+      }
       return code === 'too_big'
         ? msg(str`Enter an estimated value of at most ${formatNumber(1_000_000_000, lang)}.`, { id: 'dealForm.error.amountTooBig' })
         : msg('Enter an estimated value greater than 0.', { id: 'dealForm.error.amount' });
     case 'estimatedValue.currency':
       return msg('Choose a currency.', { id: 'dealForm.error.currency' });
     case 'expectedCloseDate':
+      if (code === 'date_in_past') return msg('Enter a close date from today on.', { id: 'dealForm.error.closeDatePast' });
+      if (code === 'date_too_far') {
+        return issue.maximum !== undefined
+          ? msg(str`Enter a close date at most ${formatNumber(issue.maximum, lang)} days ahead.`, { id: 'dealForm.error.closeDateFar' })
+          : msg('Enter a close date nearer to today: the program does not accept one this far ahead.', {
+              id: 'dealForm.error.closeDateFarUnknown',
+            });
+      }
       return msg('Enter the expected close date.', { id: 'dealForm.error.closeDate' });
     case 'distributorId':
       return code === 'unknown_distributor'

@@ -8,6 +8,8 @@ export default css`
     --_error: var(--partner-deal-registration-form-error-color, var(--_danger));
     display: block;
     max-inline-size: var(--partner-deal-registration-form-max-width, 46rem);
+    /* The form follows the width it is given: its own content never widens the column it sits in. */
+    container-type: inline-size;
   }
 
   /* Loading and loaded share this box; the skeleton reserves the height of the form's first groups. */
@@ -44,6 +46,7 @@ export default css`
 
   .form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.25em;
   }
   .group {
@@ -60,11 +63,13 @@ export default css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    /* Two or more columns where 16rem fit, one full-width column in a phone-sized box. */
+    grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr));
     gap: 0.75em 1em;
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
     align-content: start;
   }
@@ -74,6 +79,18 @@ export default css`
   }
   label {
     font-weight: 600;
+  }
+  /* One line is always reserved, so the echo appearing as the user types moves nothing below it. */
+  .echo {
+    display: block;
+    min-block-size: 1lh;
+    font-size: 0.9em;
+    color: var(--_text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .plausibility {
+    display: block;
+    color: var(--_text);
   }
   .optional,
   .hint {
@@ -104,11 +121,14 @@ export default css`
     flex-wrap: wrap;
     gap: 0.5em 1.5em;
   }
+  /* The label is the radio's or checkbox's touch target: 24 px high at least (WCAG 2.5.8). */
   .choice {
     display: inline-flex;
     align-items: flex-start;
     gap: 0.5em;
     font-weight: 400;
+    min-block-size: 24px;
+    padding-block: 0.1em;
   }
   .choice input {
     inline-size: 1.2em;
@@ -204,6 +224,7 @@ export default css`
     margin: 0 0 0.75em;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
   }
   .line__fields {
@@ -219,9 +240,10 @@ export default css`
   .line__remove {
     margin-block-start: 1.6em;
   }
-  @media (max-width: 32rem) {
+  /* The form's own width decides, not the window's: product, quantity and Remove stack in a narrow box. */
+  @container (max-width: 32rem) {
     .line__fields {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
     .line__remove {
       margin-block-start: 0;
@@ -246,10 +268,16 @@ export default css`
     font-weight: 600;
   }
 
+  /* The form's reserved height is for loading; the success view is as tall as what it says, with no empty half box. */
   .success {
     display: grid;
     align-content: start;
     gap: 1em;
+    min-block-size: 0;
+  }
+  .success .actions {
+    flex-wrap: wrap;
+    gap: 0.5em;
   }
   .success .heading .icon {
     color: var(--_success);

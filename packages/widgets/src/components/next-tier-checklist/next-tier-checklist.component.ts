@@ -1,11 +1,16 @@
 import { initialState } from '@lit/task';
 import {
+  addDays,
   ContractInputError,
-  simulate,
+  countedValue,
+  daysBetween,
+  evaluate,
+  tierRank,
+  type Checklist,
   type CriterionResult,
-  type PartnerStanding,
+  type Evaluation,
+  type Tier,
   type ProgramPolicy,
-  type SimulationResult,
   type TierStatus,
 } from '@poly-partner/contract';
 import { html, nothing, svg } from 'lit';
@@ -19,29 +24,48 @@ import {
   localizedText,
   safeUrl,
 } from '../../internal/criterion-text.js';
-import { formatDay, formatPercent } from '../../internal/format.js';
+import { formatDay, formatList, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { lockIcon } from '../../internal/lock-icon.js';
 import { PartnerElement } from '../../internal/partner-element.js';
-import { tierIcon, tierName } from '../../internal/tier.js';
+import { PartnerActionEvent } from '../../events/partner-action-event.js';
+import { tierIcon, tierName, tierStyles } from '../../internal/tier.js';
 import styles from './next-tier-checklist.styles.js';
 
+/** The evaluation with the what-if's changes, and how many tiers it is above (below) today's. */
+interface Projection {
+  projected: Evaluation;
+  tierDelta: number;
+}
+
 interface WhatIf {
-  /** Hypothetical own value per criterion id (absent: as today). */
+  /** Hypothetical value per criterion id as the checklist counts it, shared staff included (absent: as today). */
   values: Record<string, number>;
+  /** Fields whose text is not a number of 0 or more: no projection until they are corrected. */
+  invalid?: string[];
   region?: string;
   asOf?: string;
 }
 
 /**
  * @summary A reseller's tier — effective, earned and protected — and the checklist to the next tier: each criterion
- * with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser.
+ * with its progress, the gap in words and what to do about it, plus a what-if panel computed in the browser. While
+ * status protection lifts the reseller above what its results earn, it leads with what keeps the protected tier after
+ * the protection ends ("To keep Gold after 7 September 2027"): the days left, that tier's checklist and actions, and
+ * what a drop would cost from the policy's benefits (deal discount 6 % → 3 %, benefits lost). Protection below what
+ * the reseller earns reads as a floor.
  *
  * @event partner-ready - Tier status and program were loaded and are shown.
  * @event partner-error - Loading failed; `event.error` is the `PartnerApiError`.
+ * @event {PartnerActionEvent} partner-action - The user followed a suggested step; `event.criterionId`, `event.action`
+ * (policy message id and figures), `event.text` and `event.url`. Cancel it to handle the step on the page instead.
  *
  * @csspart base - The widget's box; also `loading` or `error` while so.
  * @csspart tiers - Effective and earned tier.
  * @csspart protection - The status-protection notice.
+ * @csspart keep - While protection lifts the partner above what it earns: what keeps the protected tier after
+ * the protection ends, with the days left, what a drop would cost and the checklist of the protected tier.
+ * @csspart at-stake - What a drop would cost, or what the next tier would bring (from the policy's benefits).
  * @csspart checklist - The list of criteria for the next tier.
  * @csspart criterion - One criterion; also `criterion-met`, `criterion-open` or `criterion-coming`.
  * @csspart progress - A criterion's progress bar.
@@ -59,10 +83,39 @@ interface WhatIf {
  * @cssproperty --partner-next-tier-checklist-max-width - Widest the widget grows (default 44rem).
  */
 export class NextTierChecklist extends PartnerElement {
-  static override styles = [PartnerElement.styles, styles];
+  static override styles = [PartnerElement.styles, tierStyles, styles];
 
   /** The reseller; defaults to `<partner-config partner-id>`. */
   @property({ attribute: 'partner-id' }) partnerId?: string;
+
+  /**
+   * Who reads it: `partner` (default) speaks to the reseller ("Your partner tier") and offers its actions and the
+   * what-if; `organization` speaks about the member to the aggregator, in the third person, without the reseller's
+   * calls to action.
+   */
+  @property() audience: 'partner' | 'organization' = 'partner';
+
+  /**
+   * The host's own pages for the suggested steps, as JSON from the policy's action id to a URL:
+   * `{"action.registerDeals": "#deal-form"}`. A mapped step opens in the same tab (it is the host's page) and wins
+   * over the policy's URL; a step the policy gives no URL becomes a link once mapped.
+   */
+  @property({
+    attribute: 'action-urls',
+    converter: {
+      fromAttribute: (value: string | null): Record<string, string> => {
+        if (!value) return {};
+        try {
+          const parsed: unknown = JSON.parse(value);
+          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+          return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        } catch {
+          return {};
+        }
+      },
+    },
+  })
+  actionUrls: Record<string, string> = {};
 
   /** Evaluate at another day (`YYYY-MM-DD`) instead of today. */
   @property({ attribute: 'as-of' }) asOf?: string;
@@ -89,18 +142,27 @@ export class NextTierChecklist extends PartnerElement {
   private renderStatus(status: TierStatus, policy: ProgramPolicy) {
     const lang = this.formatLang;
     return html`<section part="base" class="checklist" aria-labelledby="heading">
-      <h2 id="heading" class="heading">${msg('Your partner tier', { id: 'checklist.heading' })}</h2>
+      <h2 id="heading" class="heading">
+        ${this.aboutMember
+          ? msg('Partner tier', { id: 'checklist.headingMember' })
+          : msg('Your partner tier', { id: 'checklist.heading' })}
+      </h2>
       <dl part="tiers">
         <dt>${msg('Current tier', { id: 'checklist.effectiveTier' })}</dt>
         <dd>${tierIcon(status.effectiveTier)}${tierName(status.effectiveTier)}</dd>
         ${status.earnedTier !== status.effectiveTier
-          ? html`<dt>${msg('Earned by your results', { id: 'checklist.earnedTier' })}</dt>
+          ? html`<dt>
+                ${this.aboutMember
+                  ? msg('Earned by its results', { id: 'checklist.earnedTierMember' })
+                  : msg('Earned by your results', { id: 'checklist.earnedTier' })}
+              </dt>
               <dd>${tierIcon(status.earnedTier)}${tierName(status.earnedTier)}</dd>`
           : nothing}
         <dt>${msg('Extra discount on registered deals', { id: 'checklist.discount' })}</dt>
         <dd>${formatPercent(status.dealDiscountPercent / 100, lang)}</dd>
       </dl>
-      ${this.renderProtection(status)} ${this.renderNext(status, policy)} ${this.renderWhatIf(status, policy)}
+      ${this.renderProtection(status)} ${this.renderKeep(status, policy)} ${this.renderNext(status, policy)}
+      ${this.aboutMember ? nothing : this.renderWhatIf(status, policy)}
     </section>`;
   }
 
@@ -110,18 +172,53 @@ export class NextTierChecklist extends PartnerElement {
     const until = formatDay(status.protectedUntil, this.formatLang, 'long');
     const earned = tierName(status.earnedTier);
     return html`<div part="protection" role="note">
-      ${icons.lock}
+      ${lockIcon}
       <p>
-        ${status.earnedTier === status.effectiveTier
-          ? msg(str`Status protection: your ${tier} status from the previous program is protected until ${until}.`, {
-              id: 'checklist.protection',
+        ${this.aboutMember
+          ? this.memberProtectionText(status, tier, until, earned)
+          : tierRank(status.protectedTier) < tierRank(status.earnedTier)
+          ? // Protected below what it earns: the protection is a floor, not a downgrade.
+            msg(str`Status protection: you will not drop below ${tier} before ${until}, whatever your results.`, {
+              id: 'checklist.protectionFloor',
             })
-          : msg(
-              str`Status protection: you keep ${tier} until ${until}, although your results currently earn ${earned}. After that date your tier follows your results.`,
-              { id: 'checklist.protectionAbove' },
-            )}
+          : status.earnedTier === status.effectiveTier
+            ? msg(str`Status protection: your ${tier} status from the previous program is protected until ${until}.`, {
+                id: 'checklist.protection',
+              })
+            : msg(
+                str`Status protection: you keep ${tier} until ${until}, although your results currently earn ${earned}. After that date your tier follows your results.`,
+                { id: 'checklist.protectionAbove' },
+              )}
       </p>
     </div>`;
+  }
+
+  /** For the aggregator: the member's protection in the third person. */
+  private memberProtectionText(status: TierStatus, tier: string, until: string, earned: string): string {
+    if (tierRank(status.protectedTier!) < tierRank(status.earnedTier)) {
+      return msg(str`Status protection: it will not drop below ${tier} before ${until}, whatever its results.`, {
+        id: 'checklist.protectionFloorMember',
+      });
+    }
+    return status.earnedTier === status.effectiveTier
+      ? msg(str`Status protection: its ${tier} status from the previous program is protected until ${until}.`, {
+          id: 'checklist.protectionMember',
+        })
+      : msg(str`Status protection: it keeps ${tier} until ${until}, although its results currently earn ${earned}. After that date its tier follows its results.`, {
+          id: 'checklist.protectionAboveMember',
+        });
+  }
+
+  /**
+   * Whether the shown steps name the size of the gap themselves ("Register 7 more deals"): then "Missing: 7 more
+   * registered deals" above them would say it twice. The aggregator sees no steps, so it gets the gap in words.
+   */
+  private stepsSayTheGap(item: CriterionResult): boolean {
+    return !this.aboutMember && item.actions.length > 0 && item.actions.every((action) => STEPS_WITH_FIGURES.has(action.messageId));
+  }
+
+  private get aboutMember(): boolean {
+    return this.audience === 'organization';
   }
 
   private renderNext(status: TierStatus, policy: ProgramPolicy) {
@@ -129,14 +226,7 @@ export class NextTierChecklist extends PartnerElement {
     if (!checklist) {
       return html`<h3 class="subheading">${tierIcon(status.effectiveTier)}
           ${msg(str`${tierName(status.effectiveTier)} is the highest tier.`, { id: 'checklist.topTier' })}</h3>
-        ${status.earnedTier !== status.effectiveTier && status.protectedUntil
-          ? html`<p>
-                ${msg(str`To keep it after ${formatDay(status.protectedUntil, this.formatLang, 'long')}:`, {
-                  id: 'checklist.toKeep',
-                })}
-              </p>
-              ${this.renderCriteria(status.criteria, policy)}`
-          : nothing}`;
+`;
     }
     const next = tierName(checklist.tier);
     return html`<h3 class="subheading">
@@ -145,13 +235,101 @@ export class NextTierChecklist extends PartnerElement {
       <p class="checklist__count">
         ${msg(str`${checklist.metCount} of ${checklist.requiredCount} requirements met`, { id: 'checklist.metCount' })}
       </p>
-      ${this.renderCriteria(checklist.items, policy)}`;
+      ${this.renderGain(status, checklist.tier, policy)} ${this.renderCriteria(checklist.items, policy)}`;
   }
 
+  /**
+   * What keeps the protected tier once the protection ends: it comes first, because losing a tier costs more than the
+   * next one brings, and the date is fixed.
+   */
+  private renderKeep(status: TierStatus, policy: ProgramPolicy) {
+    const keep = status.keepChecklist;
+    if (!keep || !status.protectionActive || !status.protectedUntil) return nothing;
+    const lang = this.formatLang;
+    const tier = tierName(keep.tier);
+    const until = formatDay(status.protectedUntil, lang, 'long');
+    const days = daysBetween(status.asOf, status.protectedUntil);
+    const count = formatNumber(days, lang);
+    return html`<section part="keep" class="keep" aria-labelledby="keep-heading">
+      <h3 id="keep-heading" class="subheading">
+        ${tierIcon(keep.tier)}${this.aboutMember
+          ? msg(str`What keeps ${tier} after ${until}`, { id: 'checklist.keepHeadingMember' })
+          : msg(str`To keep ${tier} after ${until}`, { id: 'checklist.keepHeading' })}
+      </h3>
+      <p class="checklist__count">
+        ${days === 1
+          ? msg('1 day left.', { id: 'checklist.keepDayLeft' })
+          : msg(str`${count} days left.`, { id: 'checklist.keepDaysLeft' })}
+        ${msg(str`${keep.metCount} of ${keep.requiredCount} requirements for ${tier} met.`, { id: 'checklist.keepMetCount' })}
+      </p>
+      ${this.renderLoss(status, keep, policy)} ${this.renderCriteria(keep.items, policy)}
+    </section>`;
+  }
+
+  /** What a drop from the protected tier to the earned one would cost, from the policy's benefits. */
+  private renderLoss(status: TierStatus, keep: Checklist, policy: ProgramPolicy) {
+    const earned = tierName(status.earnedTier);
+    return this.renderStake(
+      policy,
+      keep.tier,
+      status.earnedTier,
+      this.aboutMember
+        ? msg(str`If it falls to ${earned}:`, { id: 'checklist.lossIntroMember' })
+        : msg(str`If you fall to ${earned}:`, { id: 'checklist.lossIntro' }),
+      (list) => msg(str`no more: ${list}`, { id: 'checklist.lossBenefits' }),
+    );
+  }
+
+  /** What the next tier would bring over the one held today. */
+  private renderGain(status: TierStatus, next: Tier, policy: ProgramPolicy) {
+    const name = tierName(next);
+    return this.renderStake(
+      policy,
+      status.effectiveTier,
+      next,
+      msg(str`${name} would bring:`, { id: 'checklist.gainIntro' }),
+      (list) => msg(str`also: ${list}`, { id: 'checklist.gainBenefits' }),
+    );
+  }
+
+  /**
+   * What moving from tier `from` to tier `to` changes, from the policy's benefits: the deal discount ("6 % → 3 %"),
+   * and the benefits only the higher of the two has (`listed` words them). Nothing when both give the same.
+   */
+  private renderStake(policy: ProgramPolicy, from: Tier, to: Tier, intro: string, listed: (list: string) => string) {
+    const lang = this.formatLang;
+    const [fromBenefits, toBenefits] = [policy.benefits[from], policy.benefits[to]];
+    const [higher, lower] = tierRank(from) > tierRank(to) ? [fromBenefits, toBenefits] : [toBenefits, fromBenefits];
+    const only = benefitsMissing(higher.items, lower.items).map((item) => localizedText(item.label, lang));
+    const fromPercent = formatPercent(fromBenefits.dealDiscountPercent / 100, lang);
+    const toPercent = formatPercent(toBenefits.dealDiscountPercent / 100, lang);
+    const discountChanges = fromBenefits.dealDiscountPercent !== toBenefits.dealDiscountPercent;
+    if (!discountChanges && only.length === 0) return nothing;
+    return html`<div part="at-stake" class="at-stake">
+      <p>${intro}</p>
+      <ul>
+        ${discountChanges
+          ? html`<li>
+              ${msg(str`extra discount on registered deals ${fromPercent} → ${toPercent}`, { id: 'checklist.lossDiscount' })}
+            </li>`
+          : nothing}
+        ${only.length > 0 ? html`<li>${listed(formatList(only, lang))}</li>` : nothing}
+      </ul>
+    </div>`;
+  }
+
+  /**
+   * The criteria by the program's pillars, each a list under its name. Quick wins first: within a pillar the open
+   * criteria by the share still missing (smallest first), then the met ones, then the announced; the pillar with the
+   * quickest win comes first.
+   */
   private renderCriteria(items: CriterionResult[], policy: ProgramPolicy) {
-    return html`<ul part="checklist">
-      ${items.map((item) => this.renderCriterion(item, policy))}
-    </ul>`;
+    return groupByPillar(items).map(
+      ({ group, items: grouped }) => html`<h4 class="pillar">${pillarName(group)}</h4>
+        <ul part="checklist">
+          ${grouped.map((item) => this.renderCriterion(item, policy))}
+        </ul>`,
+    );
   }
 
   private renderCriterion(item: CriterionResult, policy: ProgramPolicy) {
@@ -162,10 +340,10 @@ export class NextTierChecklist extends PartnerElement {
       return html`<li part="criterion criterion-coming" class="criterion criterion--coming">
         <div class="criterion__head">
           ${icons.clock}<span class="criterion__label">${label}</span>
-          <span class="criterion__status">${msg('Coming', { id: 'checklist.coming' })}</span>
+          <span class="criterion__status">${msg('Announced', { id: 'checklist.coming' })}</span>
         </div>
         <p class="criterion__note">
-          ${msg(str`Announced: not counted yet. Planned requirement: ${value(item.required)}.`, {
+          ${msg(str`Not counted yet. Planned requirement: ${value(item.required)}.`, {
             id: 'checklist.comingNote',
           })}
         </p>
@@ -183,9 +361,9 @@ export class NextTierChecklist extends PartnerElement {
       </div>
       <p class="criterion__values">
         ${valueText}${item.sharedCounted > 0
-          ? html` ${msg(str`(including ${value(item.sharedCounted)} shared within your partner group)`, {
-              id: 'checklist.shared',
-            })}`
+          ? html` ${this.aboutMember
+              ? msg(str`(including ${value(item.sharedCounted)} shared within its partner group)`, { id: 'checklist.sharedMember' })
+              : msg(str`(including ${value(item.sharedCounted)} shared within your partner group)`, { id: 'checklist.shared' })}`
           : nothing}
       </p>
       <div
@@ -204,14 +382,25 @@ export class NextTierChecklist extends PartnerElement {
       </div>
       ${met
         ? nothing
-        : html`<p class="criterion__gap">${msg(str`Missing: ${gapText(item, policy, lang)}`, { id: 'checklist.gap' })}</p>
-            ${item.actions.length > 0
+        : html`${!this.stepsSayTheGap(item)
+              ? html`<p class="criterion__gap">${msg(str`Missing: ${gapText(item, policy, lang)}`, { id: 'checklist.gap' })}</p>`
+              : nothing}
+            ${item.actions.length > 0 && !this.aboutMember
               ? html`<ul part="actions">
                   ${item.actions.map((action) => {
                     const text = actionText(action, item, policy, lang);
-                    const url = safeUrl(action.url);
+                    const hostUrl = hostPageUrl(this.actionUrls[action.messageId]);
+                    const url = hostUrl ?? safeUrl(action.url);
+                    const follow = (event: Event) => {
+                      const step = new PartnerActionEvent(item.criterionId, action, text, url);
+                      if (!this.dispatchEvent(step)) event.preventDefault();
+                    };
                     return html`<li>
-                      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}
+                      ${!url
+                        ? text
+                        : hostUrl
+                          ? html`<a href=${url} @click=${follow}>${text}</a>`
+                          : html`<a href=${url} target="_blank" rel="noopener noreferrer" @click=${follow}>${text}</a>`}
                     </li>`;
                   })}
                 </ul>`
@@ -230,22 +419,35 @@ export class NextTierChecklist extends PartnerElement {
       <summary>${msg('What if…? Try changes and see your tier', { id: 'whatIf.summary' })}</summary>
       <form class="what-if__form" @input=${(event: Event) => this.onWhatIfInput(event, status)} @submit=${(event: Event) => event.preventDefault()}>
         ${criteria.map((criterion) => {
-          const own = status.metrics[criterion.id] ?? 0;
-          const current = this.whatIf.values[criterion.id] ?? own;
-          return html`<label class="what-if__field">
-            <span>${localizedText(criterion.label, lang)}</span>
+          // The figure the checklist shows (shared staff included), from the engine's one function for it.
+          const today = countedValue(policy, status, criterion.id).current;
+          const current = this.whatIf.values[criterion.id] ?? today;
+          const invalid = this.whatIf.invalid?.includes(criterion.id) ?? false;
+          const id = `what-if-${criterion.id}`;
+          // The help is the field's description, outside its label: the accessible name stays the label and unit.
+          return html`<div class="what-if__field">
+            <label for=${id}>${localizedText(criterion.label, lang)} <span class="what-if__unit">(${unitText(criterion.id, criterion.unit, policy)})</span></label>
             <input
+              id=${id}
               type="number"
               name=${criterion.id}
               min="0"
               step=${criterion.unit === 'money' ? 1000 : criterion.unit === 'rating' ? 0.1 : 1}
               inputmode="decimal"
+              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby="${invalid ? `${id}-error ` : ''}${id}-help"
               .value=${String(current)}
             />
-            <span class="what-if__hint">
-              ${msg(str`today: ${formatCriterionValue(criterion.unit, own, policy, lang)}`, { id: 'whatIf.today' })}
+            ${invalid
+              ? html`<span id="${id}-error" class="what-if__error error-text">
+                  ${msg('Enter a number of 0 or more.', { id: 'whatIf.fieldInvalid' })}
+                </span>`
+              : nothing}
+            <span id="${id}-help" class="what-if__hint">
+              ${msg(str`today: ${formatCriterionValue(criterion.unit, today, policy, lang)}`, { id: 'whatIf.today' })}
+              ${whatCounts(criterion, policy, lang)}
             </span>
-          </label>`;
+          </div>`;
         })}
         <label class="what-if__field">
           <span>${msg('Region', { id: 'whatIf.region' })}</span>
@@ -268,7 +470,7 @@ export class NextTierChecklist extends PartnerElement {
             : nothing}
         </label>
       </form>
-      <div part="what-if-result" role="status">${projection ? this.renderProjection(status, projection) : nothing}</div>
+      <div part="what-if-result" role="status">${projection ? this.renderProjection(status, projection, policy) : nothing}</div>
       <div class="what-if__actions">
         <button type="button" class="what-if__reset" @click=${() => (this.whatIf = { values: {} })}>
           ${msg('Reset', { id: 'whatIf.reset' })}
@@ -279,39 +481,38 @@ export class NextTierChecklist extends PartnerElement {
 
   private readonly onWhatIfToggle = () => this.requestUpdate();
 
-  /** The what-if outcome, computed here with the contract's engine: no request to the API. */
-  private project(status: TierStatus, policy: ProgramPolicy): SimulationResult | ContractInputError {
-    const metricDeltas: Record<string, number> = {};
-    for (const [id, value] of Object.entries(this.whatIf.values)) {
-      const delta = value - (status.metrics[id] ?? 0);
-      if (delta !== 0) metricDeltas[id] = delta;
-    }
-    // Tier status carries the carried-over tier as `protectedTier`; which program it came from does not change
-    // the evaluation, so any of the two stands in for it.
-    const standing: PartnerStanding = {
-      region: status.region,
-      metrics: status.metrics,
-      sharedMetrics: status.sharedMetrics,
-      carriedOver: status.protectedTier ? { program: 'polycom', tier: status.protectedTier } : null,
-    };
+  /**
+   * The what-if outcome, computed here with the contract's engine (its `evaluate`; the baseline is the tier status
+   * itself): no request to the API.
+   */
+  private project(status: TierStatus, policy: ProgramPolicy, asOfOverride?: string): Projection | ContractInputError {
+    const metrics = { ...status.metrics };
+    // The fields hold counted figures: the partner's own value is what the shared staff does not cover.
+    for (const [id, value] of Object.entries(this.whatIf.values)) metrics[id] = Math.max(0, value - countedValue(policy, status, id).sharedCounted);
     try {
-      return simulate(
+      const projected = evaluate(
         policy,
-        standing,
         {
-          metricDeltas,
-          ...(this.whatIf.region && this.whatIf.region !== status.region ? { region: this.whatIf.region } : {}),
-          ...(this.whatIf.asOf && this.whatIf.asOf !== status.asOf ? { asOf: this.whatIf.asOf } : {}),
+          region: this.whatIf.region || status.region,
+          metrics,
+          sharedMetrics: status.sharedMetrics,
+          // Tier status carries the carried-over tier as `protectedTier`; which program it came from does not change
+          // the evaluation, so any of the two stands in for it.
+          carriedOver: status.protectedTier ? { program: 'polycom', tier: status.protectedTier } : null,
         },
-        { asOf: status.asOf },
+        { asOf: asOfOverride || this.whatIf.asOf || status.asOf },
       );
+      return { projected, tierDelta: tierRank(projected.effectiveTier) - tierRank(status.effectiveTier) };
     } catch (error) {
       if (error instanceof ContractInputError) return error;
       throw error;
     }
   }
 
-  private renderProjection(status: TierStatus, projection: SimulationResult | ContractInputError) {
+  private renderProjection(status: TierStatus, projection: Projection | ContractInputError, policy: ProgramPolicy) {
+    if ((this.whatIf.invalid?.length ?? 0) > 0) {
+      return html`<p class="error-text">${msg('Please correct the marked fields.', { id: 'whatIf.fixFields' })}</p>`;
+    }
     if (projection instanceof ContractInputError) {
       return html`<p class="error-text">${msg('Please enter valid numbers and a valid date.', { id: 'whatIf.invalid' })}</p>`;
     }
@@ -343,7 +544,42 @@ export class NextTierChecklist extends PartnerElement {
               { id: 'whatIf.nextProgress' },
             )
           : msg('That is the highest tier.', { id: 'whatIf.top' })}
-      </p>`;
+      </p>
+      ${this.renderKeepAnswer(status, policy)}`;
+  }
+
+  /**
+   * "Would this keep Gold?": the same changes evaluated the day after the protection ends, when only results count.
+   * Names the requirements of the protected tier still open, and those the changes meet.
+   */
+  private renderKeepAnswer(status: TierStatus, policy: ProgramPolicy) {
+    const keep = status.keepChecklist;
+    if (!keep || !status.protectionActive || !status.protectedUntil || this.aboutMember) return nothing;
+    const lang = this.formatLang;
+    const after = this.project(status, policy, addDays(status.protectedUntil, 1));
+    if (after instanceof ContractInputError) return nothing;
+    const tier = tierName(keep.tier);
+    const until = formatDay(status.protectedUntil, lang, 'long');
+    const keeps = tierRank(after.projected.effectiveTier) >= tierRank(keep.tier);
+    const projected = after.projected.checklist?.tier === keep.tier ? after.projected.checklist.items : [];
+    const openLabels = projected
+      .filter((item) => item.status === 'active' && item.met === false)
+      .map((item) => criterionLabel(policy, item.criterionId, lang));
+    const newlyMet = keep.items
+      .filter((item) => item.status === 'active' && item.met === false)
+      .filter((item) => keeps || projected.some((other) => other.criterionId === item.criterionId && other.met === true))
+      .map((item) => criterionLabel(policy, item.criterionId, lang));
+    return html`<p class="what-if__keep">
+        ${keeps
+          ? msg(str`Would keep ${tier} after ${until}: yes.`, { id: 'whatIf.keepYes' })
+          : msg(str`Would keep ${tier} after ${until}: not yet.`, { id: 'whatIf.keepNo' })}
+        ${!keeps && openLabels.length > 0
+          ? msg(str`Still open: ${formatList(openLabels, lang)}.`, { id: 'whatIf.keepOpen' })
+          : nothing}
+      </p>
+      ${newlyMet.length > 0
+        ? html`<p>${msg(str`Met by these changes: ${formatList(newlyMet, lang)}.`, { id: 'whatIf.keepMet' })}</p>`
+        : nothing}`;
   }
 
   private onWhatIfInput(event: Event, status: TierStatus): void {
@@ -351,12 +587,103 @@ export class NextTierChecklist extends PartnerElement {
     const values: Record<string, number> = {};
     let region: string | undefined;
     let asOf: string | undefined;
+    const invalid: string[] = [];
     for (const [name, raw] of new FormData(form)) {
       const text = String(raw).trim();
       if (name === 'region') region = text;
       else if (name === 'asOf') asOf = text || status.asOf;
-      else if (text !== '') values[name] = Number(text);
+      else {
+        // A number field reports text it cannot read as "" (validity.badInput): refuse it as well as negatives.
+        const field = form.elements.namedItem(name) as HTMLInputElement | null;
+        const value = Number(text);
+        if (field?.validity.badInput || (text !== '' && (!Number.isFinite(value) || value < 0))) {
+          invalid.push(name);
+          // Keep the last good value, so the field is not rendered over and the user's text stays to be corrected.
+          const previous = this.whatIf.values[name];
+          if (previous !== undefined) values[name] = previous;
+        } else if (text !== '') values[name] = value;
+      }
     }
-    this.whatIf = { values, region, asOf };
+    this.whatIf = { values, region, asOf, ...(invalid.length > 0 ? { invalid } : {}) };
+  }
+}
+
+/** Steps whose text carries the size of the gap (see `actionText`). */
+const STEPS_WITH_FIGURES = new Set([
+  'action.growRevenue',
+  'action.certifySales',
+  'action.certifyTechnical',
+  'action.addSalesStaff',
+  'action.addTechnicalStaff',
+  'action.registerDemoEquipment',
+  'action.startSalesInitiative',
+  'action.registerDeals',
+  'action.runMarketingActivity',
+]);
+
+/** The benefits in `items` that `other` does not have (by message id). */
+function benefitsMissing<T extends { messageId: string }>(items: T[], other: T[]): T[] {
+  const kept = new Set(other.map((item) => item.messageId));
+  return items.filter((item) => !kept.has(item.messageId));
+}
+
+/** What a what-if field counts in: the policy's currency, a rating out of 5, people, devices, or a number. */
+function unitText(id: string, unit: CriterionResult['unit'], policy: ProgramPolicy): string {
+  if (unit === 'money') return policy.currency === 'EUR' ? '€' : policy.currency;
+  if (unit === 'rating') return msg('out of 5', { id: 'whatIf.unitRating' });
+  if (/^(certified|staff)_/.test(id)) return msg('people', { id: 'whatIf.unitPeople' });
+  if (id === 'demo_equipment') return msg('units', { id: 'whatIf.unitUnits' });
+  return msg('number', { id: 'whatIf.unitCount' });
+}
+
+/** Which results count toward a criterion (a what-if field's help): the policy's words, and the shared staff. */
+function whatCounts(criterion: ProgramPolicy['criteria'][number], policy: ProgramPolicy, lang: string): string {
+  const { criteria, maxPerCriterion } = policy.sharedResources;
+  return `${criterion.counts ? localizedText(criterion.counts, lang) : ''} ${
+    criteria.includes(criterion.id) && maxPerCriterion > 0
+      ? msg(str`Includes up to ${maxPerCriterion} from your partner group in other countries.`, { id: 'whatIf.countsShared' })
+      : ''
+  }`;
+}
+
+/** A host's URL for a step, relative to its page ("#deal-form", "/deals/new"); http(s) only, never `javascript:`. */
+function hostPageUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How far a criterion is from met, as a share of its requirement: 0 when met, 1 when nothing is there yet. */
+function missingShare(item: CriterionResult): number {
+  if (item.status === 'announced') return 3;
+  if (item.met) return 2;
+  return item.required > 0 ? item.gap / item.required : 1;
+}
+
+function groupByPillar(items: CriterionResult[]): { group: CriterionResult['group']; items: CriterionResult[] }[] {
+  const groups = new Map<CriterionResult['group'], CriterionResult[]>();
+  for (const item of [...items].sort((a, b) => missingShare(a) - missingShare(b))) {
+    const list = groups.get(item.group) ?? [];
+    list.push(item);
+    groups.set(item.group, list);
+  }
+  // Map keeps insertion order: the pillar of the quickest win first.
+  return [...groups].map(([group, grouped]) => ({ group, items: grouped }));
+}
+
+function pillarName(group: CriterionResult['group']): string {
+  switch (group) {
+    case 'contribution':
+      return msg('Revenue and customers', { id: 'checklist.pillar.contribution' });
+    case 'capability':
+      return msg('People and certifications', { id: 'checklist.pillar.capability' });
+    case 'commitment':
+      return msg('Investment and engagement', { id: 'checklist.pillar.commitment' });
+    default:
+      return group;
   }
 }

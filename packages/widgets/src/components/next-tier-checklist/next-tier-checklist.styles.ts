@@ -9,6 +9,9 @@ export default css`
     --_bar-met: var(--partner-next-tier-checklist-bar-met, var(--_success));
     display: block;
     max-inline-size: var(--partner-next-tier-checklist-max-width, 44rem);
+    /* The checklist follows the width it is given: its content never widens the column it sits in, so the
+       skeleton and the loaded checklist have one width (a grid column sized by content made them 90 and 600 px). */
+    container-type: inline-size;
   }
 
   /* Loading and loaded share this box; the skeleton reserves the height of the header and the first rows. */
@@ -42,13 +45,33 @@ export default css`
     margin-block: 1.25em 0.5em;
   }
 
+  /* The protected tier's checklist leads, set apart from the next tier's by a rule below it. */
+  [part~='keep'] {
+    padding-block-end: 0.5em;
+    border-block-end: 1px solid var(--_checklist-border);
+  }
+  [part~='at-stake'] {
+    margin-block-end: 0.75em;
+  }
+  [part~='at-stake'] ul {
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .pillar {
+    font-size: 0.9em;
+    font-weight: 600;
+    color: var(--_text-muted);
+    margin: 0.75em 0 0.25em;
+  }
+
   .checklist__count {
     margin-block-end: 0.75em;
   }
 
   [part~='tiers'] {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: 0.25em 1em;
     margin: 0.75em 0 0;
   }
@@ -84,15 +107,19 @@ export default css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.9em;
   }
+  /* The status moves under the label when both do not fit on one line (a phone, German). */
   .criterion__head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em;
+    gap: 0.15em 0.5em;
   }
   .criterion__label {
-    flex: 1;
+    flex: 1 1 8em;
+    min-inline-size: 0;
     font-weight: 600;
   }
   .criterion__status {
@@ -149,20 +176,26 @@ export default css`
   [part~='what-if'] summary {
     cursor: pointer;
     font-weight: 700;
+    min-block-size: 24px;
+    padding-block: 0.2em;
   }
   .what-if__form {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr));
     gap: 0.75em 1em;
     margin-block-start: 0.75em;
   }
   .what-if__field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.2em;
     font-size: 0.9em;
   }
+  /* Full width of their column, which may be a phone's only one; never wider (an input's default size is 20 characters). */
   .what-if__field input,
   .what-if__field select {
+    inline-size: 100%;
+    min-inline-size: 0;
     font: inherit;
     padding: 0.3em 0.45em;
     border: 1px solid var(--_border);
@@ -196,5 +229,23 @@ export default css`
   }
   .error-text {
     color: var(--_danger);
+  }
+
+  /* On a phone the loaded checklist is 1,500 px and more (280 px: 2,360): the skeleton keeps more of that room. */
+  @container (max-width: 30rem) {
+    [part~='base'] {
+      min-block-size: 40rem;
+    }
+  }
+
+  /* A phone or a narrow column: the tier names go under their labels. */
+  @container (max-width: 24rem) {
+    [part~='tiers'] {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    [part~='tiers'] dd + dt {
+      margin-block-start: 0.35em;
+    }
   }
 `;

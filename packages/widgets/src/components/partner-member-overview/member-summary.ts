@@ -1,12 +1,42 @@
 // The at-a-glance part of <partner-member-overview>: members per tier (a bar chart that is also a list, plus a data
-// table), protections ending soon, members close to the next tier, and the deal pipeline by status.
-import { DEAL_STATUSES, TIERS, type Member, type OrganizationSummary } from '@poly-partner/contract';
+// table), protections ending soon, members close to the next tier, and the deal pipeline by status; and loading it.
+import {
+  DEAL_STATUSES,
+  TIERS,
+  type Member,
+  type MemberQuery,
+  type Organization,
+  type OrganizationSummary,
+  type ProgramPolicy,
+} from '@poly-partner/contract';
+import type { PartnerClient } from '@poly-partner/sdk';
 import { html, nothing, svg } from 'lit';
 import { msg, str } from '../../localization/localization.js';
 import { dealStatusName } from '../../internal/deal-status-name.js';
 import { formatDay, formatMoney, formatNumber, formatPercent } from '../../internal/format.js';
 import { icons } from '../../internal/icons.js';
+import { lockIcon } from '../../internal/lock-icon.js';
 import { tierIcon, tierName } from '../../internal/tier.js';
+import { gapsText, requirementCounts } from './member-gaps.js';
+import { renderForecast } from './protection-forecast.js';
+
+/** Organization, summary and program: loaded once per organization, not again when the list's filters change. */
+export interface Overview {
+  orgId: string;
+  client: PartnerClient;
+  organization: Organization;
+  summary: OrganizationSummary;
+  policy: ProgramPolicy;
+}
+
+export async function loadOverview(client: PartnerClient, orgId: string, signal: AbortSignal): Promise<Overview> {
+  const [organization, summary, policy] = await Promise.all([
+    client.organizations.get(orgId, { signal }),
+    client.organizations.summary(orgId, { signal }),
+    client.program.get({ signal }),
+  ]);
+  return { orgId, client, organization, summary, policy };
+}
 
 /** How many members each summary list names; the counts say how many there are in all. */
 const LISTED_MEMBERS = 5;
@@ -20,12 +50,29 @@ export function memberCount(count: number, lang: string): string {
 
 /** Called with a member the user picked from a summary list, and the button they picked it with. */
 export type SelectMember = (member: Member, opener: HTMLElement) => void;
+/** Called with a card's member-list query: the list then shows exactly the card's members, in the card's order. */
+export type ShowQuery = (query: MemberQuery) => void;
 
-export function renderSummary(summary: OrganizationSummary, lang: string, select: SelectMember) {
+export interface SummaryActions {
+  select: SelectMember;
+  show: ShowQuery;
+}
+
+export function renderSummary(summary: OrganizationSummary, policy: ProgramPolicy, lang: string, actions: SummaryActions) {
   return html`<div part="summary" class="summary">
-    ${renderTierChart(summary, lang)} ${renderProtections(summary, lang, select)} ${renderCloseToNext(summary, lang, select)}
-    ${renderPipeline(summary, lang)}
+    ${renderTierChart(summary, lang)} ${renderProtections(summary, policy, lang, actions)}
+    ${renderCloseToNext(summary, policy, lang, actions)} ${renderForecast(summary, lang)} ${renderPipeline(summary, lang)}
   </div>`;
+}
+
+/** The card's link to the list: the list's total is then the card's count. */
+function showAllButton(count: number, query: MemberQuery, lang: string, show: ShowQuery) {
+  if (count === 0) return nothing;
+  return html`<p class="card__more">
+    <button type="button" part="card-link" class="link-button" @click=${() => show(query)}>
+      ${msg(str`Show all ${formatNumber(count, lang)} in the list`, { id: 'memberOverview.showAll' })}
+    </button>
+  </p>`;
 }
 
 function renderTierChart(summary: OrganizationSummary, lang: string) {
@@ -82,11 +129,11 @@ function memberButton(member: Member, select: SelectMember, detail: unknown) {
   </li>`;
 }
 
-function renderProtections(summary: OrganizationSummary, lang: string, select: SelectMember) {
-  const { count, withinDays, members } = summary.protectionsEndingSoon;
+function renderProtections(summary: OrganizationSummary, policy: ProgramPolicy, lang: string, { select, show }: SummaryActions) {
+  const { count, withinDays, members, query } = summary.protectionsEndingSoon;
   return html`<section part="protections" class="card" aria-labelledby="protections-heading">
     <h3 id="protections-heading" class="card__heading">
-      ${icons.lock}${msg('Protections ending soon', { id: 'memberOverview.protections' })}
+      ${lockIcon}${msg('Protections ending soon', { id: 'memberOverview.protections' })}
     </h3>
     <p class="card__lead">
       ${msg(str`${formatNumber(count, lang)} within ${formatNumber(withinDays, lang)} days`, {
@@ -105,20 +152,21 @@ function renderProtections(summary: OrganizationSummary, lang: string, select: S
               member,
               select,
               member.protectedUntil && member.protectedTier
-                ? msg(
+                ? html`${msg(
                     str`${tierName(member.protectedTier)} until ${formatDay(member.protectedUntil, lang)}, earns ${tierName(member.earnedTier)}`,
                     { id: 'memberOverview.protectedUntil' },
-                  )
+                  )}${member.keepTierGaps.length > 0 ? html`; ${gapsText(member.keepTierGaps, policy, lang)}` : nothing}`
                 : nothing,
             ),
           )}
         </ul>`
       : nothing}
+    ${showAllButton(count, query, lang, show)}
   </section>`;
 }
 
-function renderCloseToNext(summary: OrganizationSummary, lang: string, select: SelectMember) {
-  const { count, threshold, members } = summary.closeToNextTier;
+function renderCloseToNext(summary: OrganizationSummary, policy: ProgramPolicy, lang: string, { select, show }: SummaryActions) {
+  const { count, threshold, members, query } = summary.closeToNextTier;
   return html`<section part="close-to-next" class="card" aria-labelledby="close-heading">
     <h3 id="close-heading" class="card__heading">
       ${icons.check}${msg('Close to the next tier', { id: 'memberOverview.closeToNext' })}
@@ -134,24 +182,22 @@ function renderCloseToNext(summary: OrganizationSummary, lang: string, select: S
             memberButton(
               member,
               select,
-              member.nextTier ? progressText(member, lang) : nothing,
+              member.nextTier ? progressText(member, policy, lang) : nothing,
             ),
           )}
         </ul>`
       : nothing}
+    ${showAllButton(count, query, lang, show)}
   </section>`;
 }
 
-/** "80% of Gold, 1 requirement missing" — progress towards the next tier in words. */
-export function progressText(member: Member, lang: string): string {
+/** "8 of 9 Platinum requirements met; needs €120,000 revenue" — progress towards the next tier in words. */
+export function progressText(member: Member, policy: ProgramPolicy, lang: string): string {
   if (!member.nextTier) return msg('Highest tier', { id: 'memberOverview.topTier' });
-  const percent = formatPercent(member.progress, lang);
-  const tier = tierName(member.nextTier);
-  return member.missingCriteria === 1
-    ? msg(str`${percent} of ${tier}, 1 requirement missing`, { id: 'memberOverview.progressOne' })
-    : msg(str`${percent} of ${tier}, ${formatNumber(member.missingCriteria, lang)} requirements missing`, {
-        id: 'memberOverview.progress',
-      });
+  const { met, total } = requirementCounts(member);
+  const counts = `${formatNumber(total, lang)} ${tierName(member.nextTier)}`;
+  const metText = msg(str`${formatNumber(met, lang)} of ${counts} requirements met`, { id: 'memberOverview.requirementsMet' });
+  return member.nextTierGaps.length > 0 ? `${metText}; ${gapsText(member.nextTierGaps, policy, lang)}` : metText;
 }
 
 function renderPipeline(summary: OrganizationSummary, lang: string) {

@@ -7,7 +7,7 @@ export default css`
     --_overview-bar: var(--partner-member-overview-bar-color, var(--_accent));
     --_overview-selected: var(--partner-member-overview-row-selected, var(--_surface-raised));
     --_list-height: var(--partner-member-overview-list-height, 28rem);
-    --_row-height: 3.25rem;
+    --_row-height: 3.5rem;
     display: block;
     container-type: inline-size;
   }
@@ -75,7 +75,7 @@ export default css`
   /* ---- Summary ---- */
   .summary {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
     gap: var(--_space);
     margin-block: 1em 1.5em;
   }
@@ -84,6 +84,7 @@ export default css`
     border: 1px solid var(--_overview-border);
     border-radius: var(--_radius);
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.4em;
     align-content: start;
   }
@@ -122,6 +123,22 @@ export default css`
     padding: 0.2em 0.4em;
     border-block-end: 1px solid var(--_overview-border);
   }
+  /* On a phone the table fits by breaking what can break: column names between words, a row's name anywhere if it must;
+     numbers and amounts stay whole. */
+  .card th[scope='col'] {
+    overflow-wrap: normal;
+  }
+  .card td {
+    white-space: nowrap;
+  }
+  /* Narrower still (280 px, or large text): everything may break, rather than stick out of the card. */
+  @container (max-width: 22rem) {
+    .card th[scope='col'],
+    .card td {
+      overflow-wrap: anywhere;
+      white-space: normal;
+    }
+  }
   .card .number {
     text-align: end;
     font-variant-numeric: tabular-nums;
@@ -141,7 +158,7 @@ export default css`
   }
   .tier-bar {
     display: grid;
-    grid-template-columns: 7em 1fr auto;
+    grid-template-columns: minmax(0, 7em) minmax(0, 1fr) auto;
     align-items: center;
     gap: 0.5em;
   }
@@ -166,6 +183,109 @@ export default css`
     text-align: end;
   }
 
+  /* ---- When protection ends ---- */
+  .forecast {
+    grid-column: 1 / -1;
+  }
+  .forecast__legend {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    font-size: 0.9em;
+  }
+  .forecast__legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.3em;
+  }
+  .forecast__swatch {
+    inline-size: 1.6em;
+    block-size: 1em;
+    flex: none;
+  }
+  .forecast__bars {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.35em;
+  }
+  .forecast__row {
+    display: grid;
+    grid-template-columns: minmax(0, 10em) minmax(0, 1fr);
+    align-items: center;
+    gap: 0.5em;
+  }
+  /* Bars are SVG shapes sized by attributes: no style attribute, so a strict CSP holds. */
+  .forecast__bar {
+    display: block;
+    inline-size: 100%;
+    block-size: 1.1em;
+  }
+  .forecast__segment rect {
+    stroke: var(--_overview-surface);
+    stroke-width: 0.3;
+    vector-effect: non-scaling-stroke;
+  }
+  .forecast__segment--register rect {
+    fill: var(--_tier-register);
+  }
+  .forecast__segment--silver rect {
+    fill: var(--_tier-silver);
+  }
+  .forecast__segment--gold rect {
+    fill: var(--_tier-gold);
+  }
+  .forecast__segment--platinum rect {
+    fill: var(--_tier-platinum);
+  }
+  .forecast__hatch {
+    stroke: var(--_overview-surface);
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+  }
+  /* The table's eight columns do not fit: each day becomes a block of "label value" lines. */
+  @container (max-width: 48rem) {
+    .forecast__table thead {
+      display: none;
+    }
+    .forecast__table,
+    .forecast__table tbody,
+    .forecast__table tr,
+    .forecast__table th,
+    .forecast__table td {
+      display: block;
+    }
+    .forecast__table tr {
+      padding-block: 0.3em;
+      border-block-end: 1px solid var(--_overview-border);
+    }
+    .forecast__table th,
+    .forecast__table td {
+      border: 0;
+    }
+    .forecast__table td {
+      display: flex;
+      justify-content: space-between;
+      gap: 1em;
+      white-space: normal;
+    }
+    .forecast__table td::before {
+      content: attr(data-label);
+      text-align: start;
+      font-weight: 400;
+    }
+  }
+  @container (max-width: 22rem) {
+    .forecast__row {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.1em;
+    }
+  }
+
   /* ---- Members ---- */
   .layout {
     display: grid;
@@ -179,6 +299,7 @@ export default css`
   }
   .members {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.6em;
     min-inline-size: 0;
   }
@@ -190,6 +311,7 @@ export default css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.2em;
     font-size: 0.9em;
   }
@@ -198,6 +320,8 @@ export default css`
   }
   .field input,
   .field select {
+    max-inline-size: 100%;
+    min-block-size: 24px;
     font: inherit;
     padding: 0.35em 0.5em;
     border: 1px solid var(--_overview-border);
@@ -234,7 +358,9 @@ export default css`
     inline-size: 100%;
     border-block-end: 1px solid var(--_overview-border);
   }
-  /* Every member row has the same height: the list computes where a row is instead of measuring it. */
+  /* Every member row has the same height: the list computes where a row is instead of measuring each. The height is
+     one per layout (3.5rem; 7rem in a narrow box, where a row has two lines); when a rendered row's text needs more (200 % text, wider text
+     spacing, a long name), the windowed-rows controller gives all rows the tallest one's height. */
   .grid__body .row {
     block-size: var(--_row-height);
     overflow: hidden;
@@ -293,13 +419,6 @@ export default css`
   .cell--name {
     font-weight: 600;
   }
-  /* A long name takes two lines at most in its fixed-height row (the whole name is still its text). */
-  .grid__body .cell--name {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
-  }
   .cell--tier {
     display: grid;
     gap: 0.1em;
@@ -315,6 +434,7 @@ export default css`
     font-size: 0.85em;
   }
   .sort-button {
+    min-block-size: 24px;
     background: transparent;
     color: inherit;
     border: 0;
@@ -335,13 +455,44 @@ export default css`
     font-size: 0.9em;
   }
 
-  /* Narrow containers: one card per line, and drop the columns that matter least (the detail panel has them all). */
+  /* Narrow containers (a phone, a sidebar): one summary card per line, and each member a two-line row (the name, then
+     tier and progress); country and protection are in the member's detail. The rows are taller then, and all of one
+     height still: the list measures a rendered row and windows with that height. */
   @container (max-width: 40rem) {
+    /* On the grid, not :host: a container query styles the container's descendants only. */
+    .grid {
+      --_row-height: 7rem;
+    }
+    /* Too narrow for a mark on every header: the toolbar's sort control says what the list can be sorted by. */
+    .sort-indicator--sortable {
+      display: none;
+    }
     .summary {
       grid-template-columns: minmax(0, 1fr);
     }
     .row {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 1.3fr) minmax(0, 1.5fr);
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'name name' 'tier progress';
+      align-items: start;
+      /* Content that needs more than the row overflows downwards, where scrollHeight sees it (centred, it would
+         overflow upwards by half, unmeasured). */
+      align-content: start;
+      padding-block: 0.35em;
+    }
+    .cell--name {
+      grid-area: name;
+    }
+    .cell--tier {
+      grid-area: tier;
+    }
+    .cell--progress {
+      grid-area: progress;
+    }
+    .cell {
+      overflow-wrap: break-word;
+    }
+    .row--head {
+      grid-template-areas: 'name tier' 'progress progress';
     }
     .cell--country,
     .cell--protectedUntil {
@@ -359,6 +510,7 @@ export default css`
   }
   .detail__head {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: center;
     gap: 0.6em;

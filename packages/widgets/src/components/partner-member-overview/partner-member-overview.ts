@@ -1,5 +1,4 @@
-// Registers <partner-member-overview> (and the <next-tier-checklist> its detail panel shows).
-import '../next-tier-checklist/next-tier-checklist.js';
+// Registers <partner-member-overview>, and with it the <next-tier-checklist> its detail panel shows (its `dependencies`).
 import { define } from '../../internal/define.js';
 import { PartnerMemberOverview } from './partner-member-overview.component.js';
 
