@@ -1,7 +1,8 @@
 // An aggregator's portal (distributor, ISP, carrier, Systemhaus association) showing all its members at a glance.
-// One page serves every kind (`?kind=`), each with the look of its own company.
+// One page serves every kind (`?kind=`), each with the look of its own company; below the overview, what changed.
 import '@poly-partner/widgets';
 import { type DemoConfig, loadDemoConfig, setUpLanguageSwitch, showStartupError } from '../shared/demo-config.js';
+import { startWhatChanged } from './what-changed.js';
 
 type Kind = DemoConfig['organizations'][number]['kind'];
 
@@ -45,6 +46,7 @@ async function main() {
   config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?org=${encodeURIComponent(organization.orgId)}`);
   config.querySelector('partner-member-overview')!.setAttribute('org-id', organization.orgId);
+  startWhatChanged(organization.orgId);
 }
 
 main().catch(showStartupError);
