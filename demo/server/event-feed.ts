@@ -170,7 +170,12 @@ export function createEventFeed(): EventFeed {
   }
 
   async function receive(request: IncomingMessage, response: ServerResponse, feed: OrganizationFeed | null) {
-    const body = await readBody(request);
+    // A sender that went away (the sandbox stopping mid-delivery) needs no answer; it sends the event again.
+    const body = await readBody(request).catch(() => undefined);
+    if (body === undefined) {
+      response.destroy();
+      return;
+    }
     if (body === null) {
       send(response, 413, { error: 'Too large for a delivery' });
       return;
