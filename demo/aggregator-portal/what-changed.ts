@@ -76,6 +76,9 @@ export function eventText(event: FeedEvent): Text {
       };
     }
     case 'badge.revoked':
+      if (event.data.reason === 'left_program') {
+        return { en: `${name}: partner badge revoked, left the program`, de: `${name}: Partnerabzeichen widerrufen, hat das Programm verlassen` };
+      }
       return { en: `${name}: partner badge revoked`, de: `${name}: Partnerabzeichen widerrufen` };
   }
 }

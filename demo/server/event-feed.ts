@@ -9,15 +9,15 @@
 // config could not import on plain Node.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  createPartnerClient,
+  createServerClient,
   memorySeenWebhookIds,
   verifyWebhook,
   WebhookVerificationError,
   type EventType,
-  type PartnerClient,
   type PartnerEvent,
   type SeenWebhookIds,
-} from '@poly-partner/sdk';
+  type ServerClient,
+} from '@poly-partner/sdk/server';
 import type { Credentials } from '@poly-partner/sandbox';
 
 /** How a portal finds its own endpoint again after a restart (the secret is shown once, so it is rotated then). */
@@ -42,7 +42,7 @@ interface Stored {
 
 interface OrganizationFeed {
   orgId: string;
-  client: PartnerClient;
+  client: ServerClient;
   /** The endpoint's signing secret; empty until the subscription is made. */
   secret: string | null;
   events: Map<string, Stored>;
@@ -142,7 +142,7 @@ export function createEventFeed(): EventFeed {
     if (!feed) {
       const created: OrganizationFeed = {
         orgId,
-        client: createPartnerClient({ baseUrl: credentials.baseUrl, secretKey: organization.secretKey }),
+        client: createServerClient({ baseUrl: credentials.baseUrl, secretKey: organization.secretKey }),
         secret: null,
         events: new Map(),
         seen: memorySeenWebhookIds(),

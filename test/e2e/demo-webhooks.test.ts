@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { startSandbox } from '@poly-partner/sandbox';
-import { createPartnerClient, type PartnerClient, type PartnerEvent } from '@poly-partner/sdk';
+import { createServerClient, type PartnerEvent, type ServerClient } from '@poly-partner/sdk/server';
 import { demoBackendMiddleware } from '../../demo/server/demo-backend.js';
 import { ENDPOINT_DESCRIPTION, type FeedEvent } from '../../demo/server/event-feed.js';
 import { plainHeaders, startReceiver } from '../support/webhook-receiver.js';
@@ -23,7 +23,7 @@ interface Captured {
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let workDir: string;
 let credentialsFile: string;
-let client: PartnerClient;
+let client: ServerClient;
 let orgId: string;
 let demo: { origin: string; close(): Promise<void> };
 /** Every delivery that reached the demo backend, as it came: the material of the replay and tampering below. */
@@ -97,7 +97,7 @@ before(async () => {
   await writeFile(credentialsFile, JSON.stringify(sandbox.credentials));
   const distributor = sandbox.credentials.organizations.find((organization) => organization.kind === 'distributor')!;
   orgId = distributor.orgId;
-  client = createPartnerClient({ baseUrl: sandbox.url, secretKey: distributor.secretKey });
+  client = createServerClient({ baseUrl: sandbox.url, secretKey: distributor.secretKey });
   demo = await startDemo();
 });
 
@@ -207,6 +207,9 @@ describe('demo backend webhooks', () => {
 
     // The reused endpoint's secret was rotated for the new process, and deliveries verify with it.
     const delivery = await client.webhookEndpoints.sendTest(endpoint!.id, 'badge.revoked');
-    await until('the delivery after the restart', async () => (await feed(demo.origin)).find((event) => event.id === delivery.eventId));
+    const revoked = await until('the delivery after the restart', async () => (await feed(demo.origin)).find((event) => event.id === delivery.eventId));
+    // The event names its reseller by id only; the backend looks the name up for the sentence.
+    const { name } = await client.partners.get(revoked.data.partnerId);
+    assert.equal(revoked.partnerName, name);
   });
 });
