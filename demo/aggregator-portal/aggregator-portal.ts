@@ -45,8 +45,15 @@ async function main() {
   config.setAttribute('api-base', demo.apiBase);
   config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?org=${encodeURIComponent(organization.orgId)}`);
-  config.querySelector('partner-member-overview')!.setAttribute('org-id', organization.orgId);
+  const overview = config.querySelector('partner-member-overview')!;
+  overview.setAttribute('org-id', organization.orgId);
   startWhatChanged(organization.orgId);
+  const section = document.querySelector<HTMLElement>('section.what-changed')!;
+  const reveal = () => {
+    section.hidden = false;
+  };
+  overview.addEventListener('partner-ready', reveal, { once: true });
+  overview.addEventListener('partner-error', reveal, { once: true });
 }
 
 main().catch(showStartupError);
