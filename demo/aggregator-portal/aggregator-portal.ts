@@ -1,7 +1,8 @@
 // An aggregator's portal (distributor, ISP, carrier, Systemhaus association) showing all its members at a glance.
-// One page serves every kind (`?kind=`), each with the look of its own company.
+// One page serves every kind (`?kind=`), each with the look of its own company; below the overview, what changed.
 import '@poly-partner/widgets';
 import { type DemoConfig, loadDemoConfig, setUpLanguageSwitch, showStartupError } from '../shared/demo-config.js';
+import { startWhatChanged } from './what-changed.js';
 
 type Kind = DemoConfig['organizations'][number]['kind'];
 
@@ -44,7 +45,15 @@ async function main() {
   config.setAttribute('api-base', demo.apiBase);
   config.setAttribute('environment', 'sandbox');
   config.setAttribute('token-endpoint', `/api/embed-token?org=${encodeURIComponent(organization.orgId)}`);
-  config.querySelector('partner-member-overview')!.setAttribute('org-id', organization.orgId);
+  const overview = config.querySelector('partner-member-overview')!;
+  overview.setAttribute('org-id', organization.orgId);
+  startWhatChanged(organization.orgId);
+  const section = document.querySelector<HTMLElement>('section.what-changed')!;
+  const reveal = () => {
+    section.hidden = false;
+  };
+  overview.addEventListener('partner-ready', reveal, { once: true });
+  overview.addEventListener('partner-error', reveal, { once: true });
 }
 
 main().catch(showStartupError);

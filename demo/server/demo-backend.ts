@@ -6,12 +6,15 @@
 //   GET  /widgets/*                            -> the built script-tag bundle (packages/widgets/dist), as a CDN would serve it
 //   GET  /marketing-site/                      -> the plain-HTML marketing page with the sandbox's partner id and
 //                                                publishable key filled in (a real site pastes its own into the HTML)
+//   POST /api/webhooks/<orgId>, GET /api/events?org=<id>, POST /api/clock
+//                                             -> the aggregator portal's event feed and the sandbox clock (event-feed.ts)
 // It also sends the strict Content Security Policy every widget must work under.
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Credentials } from '@poly-partner/sandbox';
 import type { Plugin } from 'vite';
+import type { EventFeed } from './event-feed.js';
 
 /** The strict policy of issue 5, plus the sandbox API as the one other origin the pages may reach. */
 export function contentSecurityPolicy(apiBase: string): string {
@@ -111,7 +114,17 @@ function send(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
-async function handle(options: DemoBackendOptions, request: IncomingMessage, response: ServerResponse) {
+/**
+ * The event feed's module, loaded on first use through tsx: it imports the SDK, which this workspace links as
+ * TypeScript source, and Vite's bundled config leaves packages to plain Node, which cannot load TypeScript.
+ */
+async function loadEventFeed(): Promise<EventFeed> {
+  const { tsImport } = await import('tsx/esm/api');
+  const module = (await tsImport('./event-feed.ts', import.meta.url)) as typeof import('./event-feed.js');
+  return module.createEventFeed();
+}
+
+async function handle(options: DemoBackendOptions, request: IncomingMessage, response: ServerResponse, eventFeed: () => Promise<EventFeed>) {
   const url = new URL(request.url ?? '/', 'http://demo.invalid');
   const credentials = await readCredentials(options.credentialsFile).catch(() => null);
   if (!credentials) {
@@ -152,6 +165,9 @@ async function handle(options: DemoBackendOptions, request: IncomingMessage, res
     send(response, upstream.status, await upstream.json());
     return;
   }
+  if (url.pathname.startsWith('/api/webhooks/') || url.pathname === '/api/events' || url.pathname === '/api/clock') {
+    if (await (await eventFeed()).handle(request, response, url, credentials, pageOrigin(options, request))) return;
+  }
   send(response, 404, { error: 'Unknown demo backend route' });
 }
 
@@ -167,6 +183,14 @@ function failed(response: ServerResponse, status: number, error: unknown) {
 
 /** The backend as connect middleware (what Vite's dev and preview servers run); exported for tests. */
 export function demoBackendMiddleware(options: DemoBackendOptions) {
+  let eventFeed: Promise<EventFeed> | undefined;
+  const feed = () => {
+    eventFeed ??= loadEventFeed().catch((error: unknown) => {
+      eventFeed = undefined;
+      throw error;
+    });
+    return eventFeed;
+  };
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     let pathname: string;
     try {
@@ -184,7 +208,7 @@ export function demoBackendMiddleware(options: DemoBackendOptions) {
       return;
     }
     if (request.url?.startsWith('/api/')) {
-      handle(options, request, response).catch((error: unknown) => failed(response, 502, error));
+      handle(options, request, response, feed).catch((error: unknown) => failed(response, 502, error));
       return;
     }
     readCredentials(options.credentialsFile)
