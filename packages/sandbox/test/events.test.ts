@@ -118,6 +118,12 @@ describe('protection endings, on the operator clock', () => {
     await advance({ advanceDays: 23 });
     const both = (await events(held.secretKey, '?type=partner.protection.ending')).items.filter((event) => event.data.partnerId === held.partnerId);
     assert.deepEqual(both.map((event) => event.data.daysLeft), [30, 7]);
+    // Register is the floor: the end of a protection there keeps nobody from anything, so it is no notice.
+    const floorHeld = api.sandbox.db.prepare("SELECT COUNT(*) FROM partners WHERE protected_tier = 'register' AND protected_until <= ?").pluck().get(protectedUntil) as number;
+    assert.ok(floorHeld > 0, 'the world holds protections at Register that end by then too');
+    const notices = (await events(organization('distributor').secretKey, '?type=partner.protection.ending&limit=500')).items;
+    assert.ok(notices.length > 0);
+    assert.deepEqual(notices.filter((event) => event.data.protectedTier === 'register'), []);
 
     await advance({ advanceDays: 8 });
     const fall = (await events(held.secretKey, '?type=partner.tier.changed')).items.filter((event) => event.data.partnerId === held.partnerId);

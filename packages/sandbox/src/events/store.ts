@@ -147,10 +147,11 @@ export function recordProtectionNotices(db: Database.Database, today: string): n
   let recorded = 0;
   db.transaction(() => {
     if (through !== undefined) {
+      // Register is the floor: a protection at Register keeps nothing, so its end is no news to anyone.
       for (const days of PROTECTION_NOTICE_DAYS) {
         const rows = prepared(db, `SELECT id, name, earned_tier, effective_tier, protected_tier, protected_until, protection_active
             FROM partners WHERE protected_until > @today AND protected_until > date(@through, '+${days} days')
-            AND protected_until <= date(@today, '+${days} days') AND protected_tier IS NOT NULL`)
+            AND protected_until <= date(@today, '+${days} days') AND protected_tier IS NOT NULL AND protected_tier <> 'register'`)
           .all({ today, through }) as TierColumns[];
         for (const row of rows) {
           recordEvent(db, {
