@@ -10,7 +10,10 @@ import { startReceiver } from '../support/webhook-receiver.js';
 const ENDPOINTS = Number(process.env.WEBHOOK_ENDPOINTS ?? 100);
 const PER_ENDPOINT = Number(process.env.WEBHOOK_EVENTS_PER_ENDPOINT ?? 100);
 const folder = mkdtempSync(join(tmpdir(), 'poly-webhook-bench-'));
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? Number.NaN;
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? Number.NaN;
+const p95 = (values: number[]) => quantile(values, 0.95);
+const p50 = (values: number[]) => quantile(values, 0.5);
+const benchStarted = performance.now();
 const round = (value: number) => Math.round(value * 100) / 100;
 
 const sandbox = await startChildSandbox(join(folder, 'sandbox.db'), { resellers: 2_000, timeFactor: 60 });
@@ -74,17 +77,24 @@ try {
     latencies.push(receiver.received[receiver.received.length - 1]!.at - sent);
   }
 
+  const fanOut = receiver.received.slice(0, receiver.received.length - latencies.length);
+  // A duplicate: the same event delivered twice to the same endpoint (at least once allows it; it should be rare).
+  const distinct = new Set(fanOut.map((message) => `${new URL(`http://x${message.url}`).searchParams.get('endpoint')} ${message.headers['webhook-id']}`));
   const figures = {
     endpoints: ids.length,
     events: total,
-    deliveries: receiver.received.length - latencies.length,
+    deliveries: fanOut.length,
+    duplicates: fanOut.length - distinct.size,
     fanOutSeconds: round(fanOutSeconds),
     deliveriesPerSecond: Math.round(total / fanOutSeconds),
+    tierStatusP50BaselineMs: round(p50(baseline)),
     tierStatusP95BaselineMs: round(p95(baseline)),
+    tierStatusP50DuringFanOutMs: round(p50(during)),
     tierStatusP95DuringFanOutMs: round(p95(during)),
     tierStatusRequestsDuringFanOut: during.length,
     changeToDeliveryP95Ms: p95(latencies),
     changeToDeliveryMaxMs: Math.max(...latencies),
+    wallSeconds: round((performance.now() - benchStarted) / 1000),
   };
   console.table(figures);
   console.log(JSON.stringify({ webhooks: figures }));

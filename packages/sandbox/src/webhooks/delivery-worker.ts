@@ -1,0 +1,71 @@
+// The delivery loop in a worker thread (see host.ts): fan-out queries, signing, fetch and the writing of attempts
+// run here, on a connection of its own to the sandbox's database file, so none of it takes the API's thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from '../db/statements.js';
+import type { Lookup } from './address.js';
+import { WebhookDeliverer } from './delivery.js';
+import type { WebhookOptions } from './options.js';
+
+export interface DeliveryWorkerData {
+  moduleUrl: string;
+  file: string;
+  options: Omit<WebhookOptions, 'lookup'>;
+  /** The caller injected a resolver (tests): it cannot cross threads, so the worker asks the API's thread. */
+  proxyLookup: boolean;
+  /** Match the API's connection (a throwaway database is not synced to disk). */
+  synchronous: string;
+  offsetMs: number;
+}
+
+/** From the API's thread: wake up (an event was recorded, a delivery was queued by hand, a second passed), stop. */
+export type ToWorker =
+  | { type: 'wake'; offsetMs: number }
+  | { type: 'stop' }
+  | { type: 'looked-up'; id: number; addresses?: { address: string; family: number }[]; error?: string };
+
+export type FromWorker = { type: 'ready' } | { type: 'stopped' } | { type: 'lookup'; id: number; host: string };
+
+/** @public The worker entry (delivery-worker.mjs) imports this module by URL and calls it. */
+export function runDeliveryWorker(): void {
+  const data = workerData as DeliveryWorkerData;
+  const port = parentPort!;
+  const post = (message: FromWorker) => port.postMessage(message);
+  const db = new BetterSqlite3(data.file, { timeout: BUSY_TIMEOUT_MS });
+  db.pragma(`synchronous = ${data.synchronous}`);
+  let offsetMs = data.offsetMs;
+  const pending = new Map<number, { resolve: (value: { address: string; family: number }[]) => void; reject: (error: Error) => void }>();
+  let lookupId = 0;
+  const lookup: Lookup = (host) =>
+    new Promise((resolve, reject) => {
+      const id = ++lookupId;
+      pending.set(id, { resolve, reject });
+      post({ type: 'lookup', id, host });
+    });
+  const deliverer = new WebhookDeliverer(db, {
+    ...data.options,
+    ...(data.proxyLookup ? { lookup } : {}),
+    now: () => new Date(Date.now() + offsetMs),
+  });
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'wake') {
+      offsetMs = message.offsetMs;
+      deliverer.wake();
+    } else if (message.type === 'looked-up') {
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.addresses) waiter?.resolve(message.addresses);
+      else waiter?.reject(new Error(message.error ?? 'lookup failed'));
+    } else {
+      for (const waiter of pending.values()) waiter.reject(new Error('stopped'));
+      pending.clear();
+      void deliverer.stop().finally(() => {
+        db.close();
+        post({ type: 'stopped' });
+        port.close();
+      });
+    }
+  });
+  deliverer.start();
+  post({ type: 'ready' });
+}
