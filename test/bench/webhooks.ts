@@ -9,6 +9,7 @@ import { startReceiver } from '../support/webhook-receiver.js';
 
 const ENDPOINTS = Number(process.env.WEBHOOK_ENDPOINTS ?? 100);
 const PER_ENDPOINT = Number(process.env.WEBHOOK_EVENTS_PER_ENDPOINT ?? 100);
+const QUIET_PER_ENDPOINT = 20;
 const folder = mkdtempSync(join(tmpdir(), 'poly-webhook-bench-'));
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? Number.NaN;
 const p95 = (values: number[]) => quantile(values, 0.95);
@@ -50,9 +51,22 @@ try {
   const started = performance.now();
   sandbox.send(`events ${ids.join(',')} ${PER_ENDPOINT}`);
   await sandbox.nextLine();
+  sandbox.send('utilization');
+  await sandbox.nextLine();
   const during = await tierStatusTimes(() => receiver.received.length >= total, 200);
   await receiver.until(() => receiver.received.length >= total, 300_000);
   const fanOutSeconds = (performance.now() - started) / 1000;
+  const fanOut = receiver.received.slice();
+  sandbox.send('utilization');
+  const { utilization: busyDuringFanOut } = await sandbox.nextLine();
+  // The same window without tier-status reads: what delivery alone leaves on the API's thread.
+  sandbox.send(`events ${ids.join(',')} ${QUIET_PER_ENDPOINT}`);
+  await sandbox.nextLine();
+  sandbox.send('utilization');
+  await sandbox.nextLine();
+  await receiver.until(() => receiver.received.length >= total + ids.length * QUIET_PER_ENDPOINT, 300_000);
+  sandbox.send('utilization');
+  const { utilization: busyQuietFanOut } = await sandbox.nextLine();
 
   // Change to delivery: a registration, timed from sending it to its event's arrival.
   const owner = sandbox.credentials.resellers.find((reseller) => /clean Gold/.test(reseller.about))!;
@@ -77,7 +91,6 @@ try {
     latencies.push(receiver.received[receiver.received.length - 1]!.at - sent);
   }
 
-  const fanOut = receiver.received.slice(0, receiver.received.length - latencies.length);
   // A duplicate: the same event delivered twice to the same endpoint (at least once allows it; it should be rare).
   const distinct = new Set(fanOut.map((message) => `${new URL(`http://x${message.url}`).searchParams.get('endpoint')} ${message.headers['webhook-id']}`));
   const figures = {
@@ -92,6 +105,8 @@ try {
     tierStatusP50DuringFanOutMs: round(p50(during)),
     tierStatusP95DuringFanOutMs: round(p95(during)),
     tierStatusRequestsDuringFanOut: during.length,
+    apiThreadBusyDuringFanOut: round(busyDuringFanOut),
+    apiThreadBusyFanOutAlone: round(busyQuietFanOut),
     changeToDeliveryP95Ms: p95(latencies),
     changeToDeliveryMaxMs: Math.max(...latencies),
     wallSeconds: round((performance.now() - benchStarted) / 1000),
