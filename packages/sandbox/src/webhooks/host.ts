@@ -13,6 +13,16 @@ import { WebhookDeliverer } from './delivery.js';
 import type { DeliveryWorkerData, FromWorker, ToWorker } from './delivery-worker.js';
 import type { WebhookOptions } from './options.js';
 
+/**
+ * The worker's `synchronous`: OFF where the API's connection is OFF (a throwaway database), else NORMAL. In WAL mode
+ * NORMAL loses no commit when the process dies (`kill -9`), only on power loss, and then at worst the latest results
+ * and fan-outs, which are sent again: at least once still holds. FULL synced the WAL at each of the loop's thousands
+ * of small commits, while holding the write lock the API's writes wait for.
+ */
+function workerSynchronous(api: number): string {
+  return api === 0 ? 'OFF' : 'NORMAL';
+}
+
 export class WebhookDelivery {
   readonly mode: WebhookMode;
   readonly lookup: Lookup;
@@ -97,7 +107,7 @@ export class WebhookDelivery {
       file,
       options,
       proxyLookup: lookup !== undefined,
-      synchronous: String(this.sandbox.db.pragma('synchronous', { simple: true })),
+      synchronous: workerSynchronous(this.sandbox.db.pragma('synchronous', { simple: true }) as number),
       offsetMs: this.sandbox.now().getTime() - Date.now(),
     };
     const worker = new Worker(new URL('./delivery-worker.mjs', import.meta.url), { workerData });
