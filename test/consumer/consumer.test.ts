@@ -168,6 +168,8 @@ describe('an integrator project', () => {
     assert.ok(['register', 'silver', 'gold', 'platinum'].includes(result.effectiveTier));
     assert.ok(result.deals > 0 && result.members > 0, output);
     assert.equal(result.otherPartner, 'not_found');
+    // The server entry installs and works: the event feed, webhook endpoints, and verifyWebhook refusing an unsigned body.
+    assert.equal(result.serverEntry, 'true 0 missing_headers');
     assert.match(result.servedServer, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(result.sameDocument, true);
     assert.equal(result.engine, 'register,silver,gold,platinum beispiel.de');

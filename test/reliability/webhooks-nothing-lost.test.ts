@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { verifyWebhook } from '@poly-partner/sdk';
+import { verifyWebhook } from '@poly-partner/sdk/server';
 import { type ChildSandbox, startChildSandbox } from '../support/child-sandbox.js';
 import { plainHeaders, startReceiver } from '../support/webhook-receiver.js';
 

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
-import { createPartnerClient, memorySeenWebhookIds, verifyWebhook, WebhookVerificationError, type PartnerClient } from '@poly-partner/sdk';
+import { createServerClient, memorySeenWebhookIds, type ServerClient, verifyWebhook, WebhookVerificationError } from '@poly-partner/sdk/server';
 import { startTestSandbox, type Started } from '../support/node-sandbox.js';
 import { plainHeaders, startReceiver } from '../support/webhook-receiver.js';
 
 let sandbox: Started;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let client: PartnerClient;
+let client: ServerClient;
 let partnerId: string;
 
 before(async () => {
@@ -17,7 +17,7 @@ before(async () => {
   receiver = await startReceiver();
   const reseller = sandbox.credentials.resellers.find((entry) => /clean Gold/.test(entry.about))!;
   partnerId = reseller.partnerId;
-  client = createPartnerClient({ baseUrl: sandbox.url, secretKey: reseller.secretKey });
+  client = createServerClient({ baseUrl: sandbox.url, secretKey: reseller.secretKey });
 });
 after(async () => {
   await sandbox.close();

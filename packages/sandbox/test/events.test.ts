@@ -151,3 +151,27 @@ describe('protection endings, on the operator clock', () => {
     }
   });
 });
+
+describe('badge events', () => {
+  test('leaving the program revokes the badge once: the reseller hears of it, its organizations do not', async () => {
+    const reseller = api.credentials.resellers.find((entry) => !/protected/.test(entry.about))!;
+    const leave = (leftProgram: boolean) =>
+      fetch(`${api.sandbox.url}/operator/partners/${reseller.partnerId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${api.credentials.operatorKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ leftProgram }),
+      });
+    try {
+      assert.equal((await leave(true)).status, 200);
+      assert.equal((await leave(true)).status, 200, 'saying it again changes nothing');
+      const revoked = (await events(reseller.secretKey, '?type=badge.revoked')).items.filter((event) => event.data.partnerId === reseller.partnerId);
+      assert.equal(revoked.length, 1);
+      assert.equal(revoked[0].data.reason, 'left_program');
+      for (const org of api.credentials.organizations) {
+        assert.equal((await events(org.secretKey, '?type=badge.revoked')).total, 0, org.kind);
+      }
+    } finally {
+      await leave(false);
+    }
+  });
+});

@@ -5,8 +5,6 @@ import { createResources } from '#resources';
 import type { TokenProvider } from './internal/token-cache.js';
 import type { BadgesResource } from './resources/badges.js';
 import type { DealsResource } from './resources/deals.js';
-import type { EventsResource } from './resources/events.js';
-import type { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 import type { OrganizationsResource } from './resources/organizations.js';
 import type { PartnersResource } from './resources/partners.js';
 import type { ProductsResource } from './resources/products.js';
@@ -85,10 +83,6 @@ export interface PartnerClient {
   readonly organizations: OrganizationsResource;
   /** Signed badges and their verification. */
   readonly badges: BadgesResource;
-  /** What changed: the event feed, oldest first. */
-  readonly events: EventsResource;
-  /** Webhook endpoints (secret keys only): subscribe, rotate secrets, inspect and retry deliveries. */
-  readonly webhookEndpoints: WebhookEndpointsResource;
   /** Forgets every cached response, e.g. after the user changed data elsewhere. */
   clearCache(): void;
 }
@@ -110,7 +104,11 @@ function retryPolicy(retry: CommonOptions['retry']): Required<RetryPolicy> {
  * ```
  */
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
-  const transport = createTransport(options);
+  return partnerClientOn(createTransport(options));
+}
+
+/** @internal The client's resources on a transport (the server client adds its own on the same one). */
+export function partnerClientOn(transport: Transport): PartnerClient {
   return {
     ...createResources(transport),
     clearCache: () => transport.clearCache(),

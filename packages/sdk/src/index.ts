@@ -23,15 +23,6 @@ export type {
   BadgeVerification,
   VerifyBadgeOptions,
 } from './resources/badges.js';
-export { EventsResource } from './resources/events.js';
-export { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
-export { memorySeenWebhookIds, verifyWebhook, WebhookVerificationError } from './webhooks/verify-webhook.js';
-export type {
-  SeenWebhookIds,
-  VerifyWebhookOptions,
-  WebhookHeaders,
-  WebhookVerificationFailure,
-} from './webhooks/verify-webhook.js';
 // The data types every method answers with, so callers need not depend on the contract package themselves.
 export type {
   Badge,
@@ -42,16 +33,12 @@ export type {
   DealListQuery,
   DealStatus,
   DealType,
-  EventListQuery,
-  EventType,
   FieldError,
   Member,
   MemberQuery,
   MemberSort,
   Organization,
   OrganizationSummary,
-  PartnerEvent,
-  PartnerEventOf,
   PartnerProfile,
   ProductList,
   ProgramPolicy,
@@ -61,8 +48,4 @@ export type {
   SimulationResult,
   Tier,
   TierStatus,
-  WebhookDelivery,
-  WebhookEndpoint,
-  WebhookEndpointInput,
-  WebhookEndpointWithSecret,
 } from '@poly-partner/contract';

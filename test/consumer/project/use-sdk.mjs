@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createPartnerClient, isPartnerApiError } from '@poly-partner/sdk';
+import { createServerClient, verifyWebhook, WebhookVerificationError } from '@poly-partner/sdk/server';
 import { DEFAULT_POLICY, normalizeDomain } from '@poly-partner/contract';
 import openapi from '@poly-partner/contract/openapi.json' with { type: 'json' };
 import { startSandbox } from '@poly-partner/sandbox';
@@ -21,6 +22,10 @@ async function exercise(baseUrl, credentials) {
   } catch (error) {
     refused = isPartnerApiError(error) ? error.code : String(error);
   }
+  const server = createServerClient({ baseUrl, secretKey: reseller.secretKey });
+  const events = await server.events.list({ limit: 5 });
+  const endpoints = await server.webhookEndpoints.list();
+  const unsigned = await verifyWebhook('{}', {}, 'whsec_AAAA').catch((error) => (error instanceof WebhookVerificationError ? error.reason : String(error)));
   const served = await (await fetch(`${baseUrl}/openapi.json`)).json();
   return {
     tiers: program.tiers,
@@ -28,6 +33,7 @@ async function exercise(baseUrl, credentials) {
     deals: deals.items.length,
     members: members.items.length,
     otherPartner: refused,
+    serverEntry: `${Array.isArray(events.items)} ${endpoints.total} ${unsigned}`,
     servedServer: served.servers[0].url,
     sameDocument: served.info.version === openapi.info.version,
     engine: `${DEFAULT_POLICY.tiers.join(',')} ${normalizeDomain('WWW.Beispiel.DE')}`,

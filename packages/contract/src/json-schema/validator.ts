@@ -102,13 +102,6 @@ function issue(issues: ValidationIssue[], path: Path | undefined, code: string, 
   issues.push({ code, path: pathArray(path), message, ...extra });
 }
 
-/** The property every branch of a `oneOf` fixes to a constant (z.discriminatedUnion's discriminator), if any. */
-function discriminatorOf(branches: readonly JsonSchema[]): string | undefined {
-  const first = branches[0]?.properties;
-  if (!first) return undefined;
-  return Object.keys(first).find((key) => branches.every((branch) => branch.properties?.[key]?.const !== undefined));
-}
-
 /** Validates `value`; pushes issues; returns the output (unknown z.object keys dropped). */
 function check(schema: JsonSchema, value: unknown, path: Path | undefined, issues: ValidationIssue[]): unknown {
   if (schema.anyOf || schema.oneOf) {
@@ -116,19 +109,6 @@ function check(schema: JsonSchema, value: unknown, path: Path | undefined, issue
     // z.nullable: null passes, anything else answers as the inner schema (its issues, not a union's).
     if (branches.length === 2 && (branches[0]!.type === 'null') !== (branches[1]!.type === 'null')) {
       return value === null ? null : check(branches[0]!.type === 'null' ? branches[1]! : branches[0]!, value, path, issues);
-    }
-    // z.discriminatedUnion: the branch whose discriminator constant the value carries answers, with its own issues.
-    const key = schema.oneOf ? discriminatorOf(schema.oneOf) : undefined;
-    if (key !== undefined) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        issue(issues, path, 'invalid_type', `Invalid input: expected object, received ${value === undefined ? 'undefined' : typeOf(value)}`);
-        return value;
-      }
-      const chosen = branches.find((branch) => branch.properties![key]!.const === (value as Record<string, unknown>)[key]);
-      if (chosen) return check(chosen, value, path, issues);
-      // zod names the discriminator as where it went wrong.
-      issue(issues, { up: path, key }, 'invalid_union', 'No matching discriminator');
-      return value;
     }
     for (const branch of branches) {
       const branchIssues: ValidationIssue[] = [];

@@ -8,6 +8,7 @@ import { bearerOf, notFound } from '../auth/credentials.js';
 import { json } from '../respond.js';
 import { prepared } from '../db/statements.js';
 import { setMeta } from '../db/schema.js';
+import { recordEvent } from '../events/store.js';
 import { letTimePass } from '../events/time.js';
 import type { AppEnv, Sandbox } from '../context.js';
 import { ApiProblem } from '../problems.js';
@@ -45,6 +46,7 @@ export function registerOperatorRoutes(app: Hono<AppEnv>, sandbox: Sandbox): voi
     const body = (await readJsonBody(c)) as { websites?: unknown; leftProgram?: unknown } | null;
     const errors: FieldError[] = [];
     const listing = listingOf(sandbox, row.id, row.website);
+    const wasListed = listing.leftAt === null;
     if (typeof body !== 'object' || body === null) throw new ApiProblem('validation_failed', 'Send { websites?, leftProgram? }.');
     if (body.websites !== undefined) {
       if (!Array.isArray(body.websites) || body.websites.length > 50) {
@@ -64,7 +66,13 @@ export function registerOperatorRoutes(app: Hono<AppEnv>, sandbox: Sandbox): voi
       else listing.leftAt = body.leftProgram ? (listing.leftAt ?? sandbox.now().toISOString()) : null;
     }
     if (errors.length) throw new ApiProblem('validation_failed', 'Some fields are not valid; see errors.', errors);
-    saveListing(sandbox, row.id, listing);
+    sandbox.db.transaction(() => {
+      saveListing(sandbox, row.id, listing);
+      // Leaving the program ends the badge: its verification page and every badge check say so from now on.
+      if (wasListed && listing.leftAt !== null) {
+        recordEvent(sandbox.db, { type: 'badge.revoked', occurredAt: listing.leftAt, partnerId: row.id, data: { partnerId: row.id, revokedAt: listing.leftAt, reason: 'left_program' } });
+      }
+    })();
     return json(c, { partnerId: row.id, websites: listing.websites, leftAt: listing.leftAt });
   });
 

@@ -32,16 +32,5 @@ export function createResources(transport: Transport): Resources {
       verify: 0,
       verificationUrl: 0,
     }),
-    events: lazyResource(() => import('../resources/events.js').then((m) => new m.EventsResource(transport)), { list: 1 }),
-    webhookEndpoints: lazyResource(() => import('../resources/webhook-endpoints.js').then((m) => new m.WebhookEndpointsResource(transport)), {
-      create: 0,
-      list: 1,
-      get: 0,
-      delete: 0,
-      rotateSecret: 0,
-      sendTest: 0,
-      deliveries: 1,
-      retryDelivery: 0,
-    }),
   };
 }

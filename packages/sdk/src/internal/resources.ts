@@ -2,12 +2,10 @@
 // file, where loading on demand would only add wrapper code). The `lazy-resources` condition picks resources.lazy.ts.
 import { BadgesResource } from '../resources/badges.js';
 import { DealsResource } from '../resources/deals.js';
-import { EventsResource } from '../resources/events.js';
 import { OrganizationsResource } from '../resources/organizations.js';
 import { PartnersResource } from '../resources/partners.js';
 import { ProductsResource } from '../resources/products.js';
 import { ProgramResource } from '../resources/program.js';
-import { WebhookEndpointsResource } from '../resources/webhook-endpoints.js';
 import type { Transport } from './transport.js';
 
 /** What `PartnerClient` holds besides `clearCache`. */
@@ -18,8 +16,6 @@ export interface Resources {
   deals: DealsResource;
   organizations: OrganizationsResource;
   badges: BadgesResource;
-  events: EventsResource;
-  webhookEndpoints: WebhookEndpointsResource;
 }
 
 export function createResources(transport: Transport): Resources {
@@ -30,7 +26,5 @@ export function createResources(transport: Transport): Resources {
     deals: new DealsResource(transport),
     organizations: new OrganizationsResource(transport),
     badges: new BadgesResource(transport),
-    events: new EventsResource(transport),
-    webhookEndpoints: new WebhookEndpointsResource(transport),
   };
 }
