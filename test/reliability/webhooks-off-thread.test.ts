@@ -20,27 +20,28 @@ after(() => {
 test('2,000 deliveries to 20 endpoints leave the API thread idle', { timeout: 120_000 }, async (t) => {
   const receiver = await startReceiver();
   try {
-    sandbox = await startChildSandbox(join(folder, 'sandbox.db'), { resellers: 2_000, timeFactor: 60 });
-    const distributor = sandbox.credentials.organizations.find((org) => org.kind === 'distributor')!;
-    const members = await fetch(`${sandbox.url}/v1/organizations/${distributor.orgId}/members?limit=20`, { headers: { authorization: `Bearer ${distributor.secretKey}` } });
+    const child = await startChildSandbox(join(folder, 'sandbox.db'), { resellers: 2_000, timeFactor: 60 });
+    sandbox = child;
+    const distributor = child.credentials.organizations.find((org) => org.kind === 'distributor')!;
+    const members = await fetch(`${child.url}/v1/organizations/${distributor.orgId}/members?limit=20`, { headers: { authorization: `Bearer ${distributor.secretKey}` } });
     const ids = ((await members.json()) as { items: { partnerId: string }[] }).items.map((member) => member.partnerId);
-    sandbox.send(`keys ${ids.join(',')}`);
-    const { keys } = await sandbox.nextLine();
+    child.send(`keys ${ids.join(',')}`);
+    const { keys } = await child.nextLine();
     for (const [index, key] of (keys as { secretKey: string }[]).entries()) {
-      const created = await fetch(`${sandbox.url}/v1/webhook-endpoints`, {
+      const created = await fetch(`${child.url}/v1/webhook-endpoints`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key.secretKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ url: `${receiver.url}?endpoint=${index}`, events: ['partner.tier.changed'] }),
       });
       assert.equal(created.status, 201);
     }
-    sandbox.send(`events ${ids.join(',')} 100`);
-    await sandbox.nextLine();
-    sandbox.send('utilization');
-    await sandbox.nextLine();
+    child.send(`events ${ids.join(',')} 100`);
+    await child.nextLine();
+    child.send('utilization');
+    await child.nextLine();
     await receiver.until(() => receiver.received.length >= 2_000, 60_000);
-    sandbox.send('utilization');
-    const { utilization } = await sandbox.nextLine();
+    child.send('utilization');
+    const { utilization } = await child.nextLine();
     t.diagnostic(`API thread busy ${(utilization * 100).toFixed(1)} % of the fan-out`);
     assert.ok(utilization < 0.25, `the API thread was busy ${(utilization * 100).toFixed(0)} % of the fan-out`);
   } finally {
