@@ -58,11 +58,7 @@ export function recordEvent<T extends EventType>(
   return id;
 }
 
-/** The API's event from its row; the delivery body is the same text. */
-export function eventOf(row: EventRow): PartnerEvent {
-  return { id: row.id, type: row.type, occurredAt: row.occurred_at, data: JSON.parse(row.data) } as PartnerEvent;
-}
-
+/** The API's event from its row, as text: the feed's items and the delivery body. */
 export function eventText(row: EventRow): string {
   return `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":${JSON.stringify(row.occurred_at)},"data":${row.data}}`;
 }
