@@ -15,7 +15,7 @@ export interface DeliveryWorkerData {
   options: Omit<WebhookOptions, 'lookup'>;
   /** The caller injected a resolver (tests): it cannot cross threads, so the worker asks the API's thread. */
   proxyLookup: boolean;
-  /** Match the API's connection (a throwaway database is not synced to disk). */
+  /** OFF where the API's connection is OFF (a throwaway database), else NORMAL: see host.ts. */
   synchronous: string;
   offsetMs: number;
 }
@@ -26,7 +26,7 @@ export type ToWorker =
   | { type: 'stop' }
   | { type: 'looked-up'; id: number; addresses?: { address: string; family: number }[]; error?: string };
 
-export type FromWorker = { type: 'ready' } | { type: 'stopped' } | { type: 'lookup'; id: number; host: string };
+export type FromWorker = { type: 'stopped' } | { type: 'lookup'; id: number; host: string };
 
 /**
  * Gives this thread a lower CPU priority than the API's (nice 10), so that when the cores are busy the API's answers
@@ -86,5 +86,4 @@ export function runDeliveryWorker(): void {
     }
   });
   deliverer.start();
-  post({ type: 'ready' });
 }
