@@ -58,7 +58,7 @@ export function recordEvent<T extends EventType>(
   return id;
 }
 
-/** The API's event from its row, as text: the feed's items and the delivery body. */
+/** The API's event from its row, as JSON text: the feed's items and the delivery bodies are the same text. */
 export function eventText(row: EventRow): string {
   return `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":${JSON.stringify(row.occurred_at)},"data":${row.data}}`;
 }
