@@ -17,7 +17,9 @@ export interface ChildSandbox {
 }
 
 export async function startChildSandbox(db: string, options: { resellers?: number; timeFactor?: number } = {}): Promise<ChildSandbox> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, db, String(options.resellers ?? 2000), String(options.timeFactor ?? 1000)], {
+  // SANDBOX_CHILD_FLAGS: Node flags for the child only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (refused in NODE_OPTIONS).
+  const flags = (process.env.SANDBOX_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, db, String(options.resellers ?? 2000), String(options.timeFactor ?? 1000)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -4,6 +4,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
+  /** Path and query as requested. */
+  url: string;
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
@@ -17,7 +19,7 @@ export async function startReceiver(path = '/hooks') {
     request.setEncoding('utf8');
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body, at: Date.now() });
+      received.push({ url: request.url ?? '', headers: request.headers, body, at: Date.now() });
       response.writeHead(statuses.shift() ?? 200).end();
     });
   });

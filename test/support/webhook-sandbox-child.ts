@@ -1,8 +1,11 @@
 // The sandbox as a child process on a database file of the caller's choosing, so a suite can SIGKILL it in the middle
 // of webhook deliveries and start it again on the same file. Prints one JSON line `{ url, credentials }` when it
 // listens. Lines on stdin: `events <partnerIds comma-separated> <perPartner>` writes that many tier events per
-// partner in one transaction (a bench fixture: far faster than producing them through the API) and answers `{ wrote }`.
+// partner in one transaction (a bench fixture: far faster than producing them through the API) and answers `{ wrote }`;
+// `utilization` answers the share of wall time the sandbox's main thread (the API's) was busy since the last
+// `utilization` line (its event loop utilization), a ratio that does not depend on how fast the machine is.
 // Run: node --import tsx test/support/webhook-sandbox-child.ts <db file> [resellers] [timeFactor]
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startSandbox, storeApiKey } from '@poly-partner/sandbox';
 import { recordEvent } from '../../packages/sandbox/src/events/store.js';
@@ -17,8 +20,15 @@ const sandbox = await startSandbox({
 });
 console.log(JSON.stringify({ url: sandbox.url, credentials: sandbox.credentials }));
 
+let utilizationMark = performance.eventLoopUtilization();
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, ids, perPartner] = line.trim().split(' ');
+  if (command === 'utilization') {
+    const now = performance.eventLoopUtilization();
+    console.log(JSON.stringify({ utilization: performance.eventLoopUtilization(now, utilizationMark).utilization }));
+    utilizationMark = now;
+    return;
+  }
   if (command === 'keys') {
     // Secret keys for these partners (the bench's many endpoint owners), through the database like the bench's org.
     const keys = ids!.split(',').map((partnerId) => ({ partnerId, secretKey: `sk_test_bench_${partnerId}` }));

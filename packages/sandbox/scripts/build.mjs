@@ -1,6 +1,7 @@
-// `pnpm build` for the sandbox: bundles the server (the `startSandbox()` library, the CLI and the seeding worker) into
-// plain JavaScript in dist/, so that it runs on bare Node without a TypeScript loader (tsx's loader thread cost about
-// 30 MB of resident memory and every module load). better-sqlite3 stays outside: a native addon cannot be bundled.
+// `pnpm build` for the sandbox: bundles the server (the `startSandbox()` library, the CLI, the seeding and the webhook
+// delivery workers) into plain JavaScript in dist/, so that it runs on bare Node without a TypeScript loader (tsx's
+// loader thread cost about 30 MB of resident memory and every module load). better-sqlite3 stays outside: a native
+// addon cannot be bundled.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,9 +13,10 @@ const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // seed-file is loaded by the seeding worker (see src/db/seed-file.ts), which looks for it beside the chunk that
-  // starts the worker: every file lands flat in dist/ for those relative URLs to hold.
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'seed-file': 'src/db/seed-file.ts' },
+  // seed-file is loaded by the seeding worker (see src/db/seed-file.ts), delivery-worker by the webhook worker (see
+  // src/webhooks/host.ts); each looks for it beside the chunk that starts the worker: every file lands flat in dist/
+  // for those relative URLs to hold.
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'seed-file': 'src/db/seed-file.ts', 'delivery-worker': 'src/webhooks/delivery-worker.ts' },
   outdir: 'dist',
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
@@ -30,6 +32,7 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(`${root}src/db/seed-worker.mjs`, `${root}dist/seed-worker.mjs`);
+copyFileSync(`${root}src/webhooks/delivery-worker.mjs`, `${root}dist/delivery-worker.mjs`);
 // GET /openapi.json serves this copy (src/routes/public.ts): the contract is bundled, not a dependency.
 copyFileSync(createRequire(import.meta.url).resolve('@poly-partner/contract/openapi.json'), `${root}dist/openapi.json`);
 

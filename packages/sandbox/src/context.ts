@@ -4,7 +4,7 @@ import type { ProgramPolicy, Scope } from '@poly-partner/contract';
 import type { SigningKey } from './auth/signing-key.js';
 import type { OriginAllowList } from './origin-allow-list.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { WebhookDeliverer } from './webhooks/delivery.js';
+import type { WebhookDelivery } from './webhooks/host.js';
 
 export interface Principal {
   credential: 'secret' | 'embed' | 'publishable';
@@ -29,7 +29,7 @@ export interface Sandbox {
   /** How far the sandbox clock runs ahead of the wall clock (moved by `--clock-offset-days` and `/sandbox/clock`). */
   clock: { offsetMs: number };
   /** The webhook delivery loop (absent while the sandbox starts). */
-  webhooks?: WebhookDeliverer;
+  webhooks?: WebhookDelivery;
   signingKey: SigningKey;
   issuer: string;
   /** `requests`: per verified credential (or per address without one); `failures`: failed authentications per address. */

@@ -96,8 +96,12 @@ export function settleDeals(sandbox: Sandbox): void {
   const db = sandbox.db;
   const now = sandbox.now().toISOString();
   const days = `+${sandbox.policy.deals.approvalValidityDays} days`;
+  const due = `status = 'submitted' AND auto_decide_at IS NOT NULL AND auto_decide_at <= @now`;
+  const expiring = `status = 'approved' AND expires_at <= @now`;
+  // Mostly nothing is due (this runs every second and on many requests): a read, without the write lock that the
+  // transaction below takes at once and would wait for while the webhook worker writes.
+  if (!prepared(db, `SELECT EXISTS (SELECT 1 FROM deals WHERE ${due}) OR EXISTS (SELECT 1 FROM deals WHERE ${expiring})`).pluck().get({ now })) return;
   const run = db.transaction(() => {
-    const due = `status = 'submitted' AND auto_decide_at IS NOT NULL AND auto_decide_at <= @now`;
     // An approved registration counts toward the partner's registered deals of the trailing twelve months.
     const approvedPerPartner = prepared(db, `SELECT partner_id, COUNT(*) AS n FROM deals WHERE ${due} GROUP BY partner_id`).all({ now }) as { partner_id: string; n: number }[];
     const approvedIds = approvedPerPartner.length > 0 ? (prepared(db, `SELECT id FROM deals WHERE ${due}`).pluck().all({ now }) as string[]) : [];
@@ -105,7 +109,6 @@ export function settleDeals(sandbox: Sandbox): void {
     const approved = prepared(db, `UPDATE deals SET status = 'approved', decided_at = auto_decide_at, updated_at = auto_decide_at,
         expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', auto_decide_at, @days), auto_decide_at = NULL WHERE ${due}`)
       .run({ now, days }).changes;
-    const expiring = `status = 'approved' AND expires_at <= @now`;
     // The approvals' events first: a registration approved and expired in one go (the clock moved far) tells both.
     for (const id of approvedIds) recordDealEvent(db, id, 'submitted');
     const expiringIds = prepared(db, `SELECT id FROM deals WHERE ${expiring}`).pluck().all({ now }) as string[];

@@ -19,7 +19,8 @@ import { seedWorld } from './db/seed.js';
 import { seedInWorker } from './db/seed-file.js';
 import { ensureEvaluated } from './evaluation.js';
 import { recordProtectionNotices } from './events/store.js';
-import { WebhookDeliverer } from './webhooks/delivery.js';
+import { WebhookDelivery } from './webhooks/host.js';
+import { BUSY_TIMEOUT_MS, immediateTransactions } from './db/statements.js';
 import type { WebhookOptions } from './webhooks/options.js';
 import { protectionForecast } from './protection-forecast.js';
 import { canonicalOrigin, OriginAllowList } from './origin-allow-list.js';
@@ -147,7 +148,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   }
   const file = options.db ?? join(temporary!, 'sandbox.db');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file);
+  const db = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
+  immediateTransactions(db);
   if (file !== ':memory:') db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   // Nobody reopens a throwaway database after a crash, so it need not survive one: no waiting for the disk.
   if (temporary) db.pragma('synchronous = OFF');
@@ -227,9 +229,6 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   if (options.clockOffsetDays !== undefined) setMeta(db, 'clock_offset_ms', String(clock.offsetMs));
   ensureEvaluated(db, policy, now().toISOString().slice(0, 10));
   recordProtectionNotices(db, now().toISOString().slice(0, 10));
-  // Nothing else opens a throwaway database (the seeding worker has finished): holding its locks saves the lock and
-  // shared-memory calls of every transaction.
-  if (temporary) db.pragma('locking_mode = EXCLUSIVE');
   const limits = options.rateLimit ?? { windowMs: 60_000, max: 1200 };
   const millis = () => now().getTime();
   const sandbox: Sandbox = {
@@ -264,7 +263,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<{
   });
   const { port } = server.address() as AddressInfo;
   // After listening: events recorded while starting are delivered from the outbox like any others.
-  sandbox.webhooks = new WebhookDeliverer(sandbox, options.webhooks);
+  sandbox.webhooks = new WebhookDelivery(sandbox, file === ':memory:' ? null : file, options.webhooks);
   sandbox.webhooks.start();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {

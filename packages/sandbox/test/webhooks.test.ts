@@ -51,8 +51,9 @@ function verifies(secret: string, message: Received): boolean {
   return String(message.headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
 }
 
+/** The injected resolver's answers; a test moves one name. */
+const table: Record<string, string> = { 'internal.example': '10.1.2.3', 'public.example': '93.184.216.34', 'rebound.example': '169.254.169.254' };
 const lookup = async (host: string) => {
-  const table: Record<string, string> = { 'internal.example': '10.1.2.3', 'public.example': '93.184.216.34', 'rebound.example': '169.254.169.254' };
   if (!table[host]) throw new Error('ENOTFOUND');
   return [{ address: table[host]!, family: 4 }];
 };
@@ -177,6 +178,29 @@ describe('where webhooks may go', () => {
     const answer = await createEndpoint(owner().secretKey, { url: 'https://public.example/hook', events: ['badge.revoked'] });
     assert.equal(answer.status, 201);
     await api.call(`/v1/webhook-endpoints/${answer.body.id}`, { credential: owner().secretKey, method: 'DELETE' });
+  });
+
+  test('a name that resolves to a private address by the time of delivery is refused then, and nothing is sent', async () => {
+    table['moving.example'] = '127.0.0.1';
+    const created = await createEndpoint(owner().secretKey, { url: 'https://moving.example/hook', events: ['badge.revoked'] });
+    assert.equal(created.status, 201);
+    table['moving.example'] = '10.1.2.3';
+    try {
+      const sent = await api.call(`/v1/webhook-endpoints/${created.body.id}/test`, { credential: owner().secretKey, body: {} });
+      assert.equal(sent.status, 202);
+      let delivery: any;
+      for (let tries = 0; tries < 100 && !delivery?.attempts.length; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const deliveries = await api.call(`/v1/webhook-endpoints/${created.body.id}/deliveries`, { credential: owner().secretKey });
+        delivery = deliveries.body.items.find((item: { id: string }) => item.id === sent.body.id);
+      }
+      assert.equal(delivery.attempts[0].statusCode, null);
+      assert.match(delivery.attempts[0].error, /^refused: 10\.1\.2\.3 is a private/);
+      assert.notEqual(delivery.status, 'succeeded');
+    } finally {
+      await api.call(`/v1/webhook-endpoints/${created.body.id}`, { credential: owner().secretKey, method: 'DELETE' });
+      delete table['moving.example'];
+    }
   });
 
   test('production mode refuses loopback too', async () => {

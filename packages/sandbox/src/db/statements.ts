@@ -19,3 +19,20 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
   }
   return statement;
 }
+
+/**
+ * How long a write waits for another connection's write lock (the webhook worker's) before SQLITE_BUSY. Both sides'
+ * write transactions are short (milliseconds): this is a bound, not a wait anyone should see.
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Makes every `db.transaction(fn)` of this connection begin IMMEDIATE (take the write lock at BEGIN). The webhook
+ * worker writes to the same file on a connection of its own; a deferred transaction that reads and then writes after
+ * the other connection committed fails at once with SQLITE_BUSY (its snapshot is stale, so the busy timeout cannot
+ * help), whereas BEGIN IMMEDIATE waits for the lock under the busy timeout and then reads the latest data.
+ */
+export function immediateTransactions(db: Database.Database): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<typeof transaction>[0]) => transaction(fn).immediate) as typeof db.transaction;
+}
