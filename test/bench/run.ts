@@ -1,5 +1,5 @@
-// `pnpm bench`: measures sizes, the SDK's requests, the built widgets in Chromium, and the sandbox under load; prints
-// each figure beside the goals of issues 7, 17 and 21 (met, or missed by how much) and writes every figure to
+// `pnpm bench`: measures sizes, the SDK's requests, the built widgets in Chromium, the sandbox under load, and webhook
+// delivery; prints each figure beside the goals of issues 7, 17, 18 and 21 (met, or missed by how much) and writes every figure to
 // bench-results.json. A missed goal does not fail the run (timings on a shared machine vary run to run); a load run
 // that got any non-2xx answer does (exit code 1): its requests per second would count refusals as throughput.
 import { cpus } from 'node:os';
@@ -11,6 +11,7 @@ import { BARE, BARE_AGAIN, measureLoad, type LoadFigures, type Scenario } from '
 import { startBenchSandbox, type SandboxMemory } from './sandbox.js';
 import { measureSdkRequests } from './sdk-requests.js';
 import { measureSizes } from './sizes.js';
+import { measureWebhooks, type WebhookFigures } from './webhooks.js';
 
 const root = new URL('../../', import.meta.url);
 const started = performance.now();
@@ -61,6 +62,9 @@ try {
   await sandbox.close();
   await server.close();
 }
+// After the main sandbox has gone: its own child sandbox (2,000 resellers) and 100 receivers on loopback.
+log('Webhooks: 10,000 events to 100 endpoints while tier-status is read, then change-to-delivery (about a minute)…');
+const webhooks: WebhookFigures = await measureWebhooks();
 
 // ---- Goals of issue 7 ----
 
@@ -136,6 +140,12 @@ goal(`sandbox RSS does not grow across the load run (${load.scenarios.filter((en
 goal(`protection forecast of the largest organization (${forecast.members} members), uncached, <= 100 ms (median of ${forecast.computedMs.runs})`, forecast.computedMs.median, 100, 'ms', {
   figure: `${forecast.computedMs.median} ms (CPU ${forecast.computedMs.cpuMedian} ms; slowest ${forecast.computedMs.max} ms; the summary over HTTP after a data change ${forecast.summaryUncachedMs.median} ms, cached ${forecast.summaryCachedMs.median} ms)`,
 });
+goal(`tier-status p95 < 5 ms while ${webhooks.events} webhook events go to ${webhooks.endpoints} endpoints (sequential reads)`, webhooks.tierStatusP95DuringFanOutMs, 5, 'ms', {
+  figure: `${webhooks.tierStatusP95DuringFanOutMs} ms (before the fan-out: ${webhooks.tierStatusP95BaselineMs} ms; API thread busy with delivery alone: ${round(webhooks.apiThreadBusyFanOutAlone * 100, 1)} %)`,
+});
+goal('webhook change-to-delivery p95 < 1 s (a deal registration to its event at the receiver)', webhooks.changeToDeliveryP95Ms, 1000, 'ms', {
+  figure: `${webhooks.changeToDeliveryP95Ms} ms (max ${webhooks.changeToDeliveryMaxMs} ms)`,
+});
 goal('badge path (embed.js + config + badge, as built, ky included) <= 16 KB gzip', kB(badgePath.gzip), 16, 'KB');
 goal('every widget + SDK + en/de (npm entry, one bundle, ky included) <= 52 KB gzip', kB(everything.gzip), 52, 'KB');
 goal('six-widget page: API answers of the first render <= 10 KB on the wire (br/gzip, dedup + ETag)', kB(sdk.compressed.bodyBytesFirst), 10, 'KB', {
@@ -151,6 +161,7 @@ const ratios = {
   overviewFirstRowsSyntheticToLargest: round(synthetic.firstRowsAfterDataMs / Math.max(0.1, overview.firstRowsAfterDataMs), 2),
   summaryCachedToUncached: round(forecast.summaryCachedMs.median / forecast.summaryUncachedMs.median, 3),
   overviewHeapSyntheticToLargest: round(synthetic.heapAfterScrollMB / overview.heapAfterScrollMB, 2),
+  tierStatusP95DuringWebhookFanOutToBefore: round(webhooks.tierStatusP95DuringFanOutMs / webhooks.tierStatusP95BaselineMs, 2),
 };
 
 // ---- Table ----
@@ -206,7 +217,12 @@ const warmUpDeals = scenario(deals.name, warmUp);
 row('deals registered during warm-up + load', `${warmUpDeals.requests} + ${deals.requests} (each kept in the sandbox's database with its idempotency record)`);
 row('warm-up round: tier-status × bare; members page p95', `${round(scenario(tierStatus.name, warmUp).requestsPerSecond / bareRpsOf(warmUp), 3)} × bare; ${scenario(members.name, warmUp).latencyMs.p95} ms`);
 row('bare node:http server', `${load.bareRssMB} MB`);
-section('goals of issues 7, 17 and 21');
+section(`webhooks (issue 18): ${webhooks.events} events to ${webhooks.endpoints} endpoints, sandbox of 2,000 resellers`);
+row('deliveries; duplicates; fan-out', `${webhooks.deliveries}; ${webhooks.duplicates}; ${webhooks.fanOutSeconds} s (${webhooks.deliveriesPerSecond}/s)`);
+row('tier-status p50 / p95: before / during the fan-out', `${webhooks.tierStatusP50BaselineMs} / ${webhooks.tierStatusP95BaselineMs} ms; ${webhooks.tierStatusP50DuringFanOutMs} / ${webhooks.tierStatusP95DuringFanOutMs} ms (${webhooks.tierStatusRequestsDuringFanOut} reads)`);
+row('API thread busy: during the fan-out with reads / delivery alone', `${round(webhooks.apiThreadBusyDuringFanOut * 100, 1)} / ${round(webhooks.apiThreadBusyFanOutAlone * 100, 1)} %`);
+row('change to delivery: p95 / max', `${webhooks.changeToDeliveryP95Ms} / ${webhooks.changeToDeliveryMaxMs} ms`);
+section('goals of issues 7, 17, 18 and 21');
 for (const entry of goals) row(entry.goal, `${entry.figure} — ${entry.met ? 'met' : `MISSED by ${entry.missedBy}`}`);
 
 const width = Math.max(...rows.map(([what]) => what.length));
@@ -221,6 +237,7 @@ const results = {
   sdk,
   browser,
   forecast,
+  webhooks,
   load,
   loadWarmUp: warmUp,
   sandbox: {

@@ -1,10 +1,9 @@
 // Browser validators of schemas/event.ts (see validators.browser.ts): each checks the JSON Schema generated from the
 // zod schema of its name. `#__PURE__`: a bundle keeps only the validators its code uses.
 import {
+  fromSafeParse,
   jsonSchemaValidator as validator,
   type JsonSchema,
-  type SafeParseResult,
-  ValidationError,
   type ValidationIssue,
   type Validator,
 } from '../json-schema/validator.js';
@@ -24,18 +23,6 @@ import type {
   WebhookEndpointList,
   WebhookEndpointWithSecret,
 } from '../schemas/event.js';
-
-/** A validator from its `safeParse`, with zod's `parse` beside it. */
-function fromSafeParse<T>(safeParse: (data: unknown) => SafeParseResult<T>): Validator<T> {
-  return {
-    safeParse,
-    parse: (data) => {
-      const result = safeParse(data);
-      if (!result.success) throw new ValidationError(result.error.issues);
-      return result.data;
-    },
-  };
-}
 
 const failed = (issues: ValidationIssue[]) => ({ success: false as const, error: { issues } });
 

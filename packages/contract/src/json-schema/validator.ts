@@ -266,6 +266,11 @@ export function jsonSchemaValidator<T>(
     refine(data, issues);
     return issues.length === 0 ? result : { success: false, error: { issues } };
   };
+  return fromSafeParse(safeParse);
+}
+
+/** A validator from its `safeParse`, with zod's `parse` beside it (for validators that are code, not a schema). */
+export function fromSafeParse<T>(safeParse: (data: unknown) => SafeParseResult<T>): Validator<T> {
   return {
     safeParse,
     parse: (data) => {
