@@ -129,39 +129,37 @@ export class WebhookDeliverer {
   /** Turns new outbox events into one pending delivery per endpoint that wants and may see them. */
   dispatch(): void {
     const db = this.db;
-    {
-      const after = Number(getMeta(db, 'events_dispatched') ?? 0);
-      // One batch per turn of the loop: thousands of events at once must not hold requests up; the rest comes next turn.
-      const events = prepared(db, `SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ${DISPATCH_BATCH}`).all(after) as EventRow[];
-      if (events.length === 0) return;
-      if (events.length === DISPATCH_BATCH) this.wake();
-      const endpoints = (prepared(db, `SELECT w.id, w.subject_kind, w.subject_id, w.events, o.kind AS org_kind FROM webhook_endpoints w
-          LEFT JOIN organizations o ON o.id = w.subject_id WHERE w.status = 'enabled'`).all() as EndpointRow[])
-        .map((row) => ({ ...row, wanted: new Set(JSON.parse(row.events) as EventType[]) }));
-      const insert = prepared(db, `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, body, next_attempt_ms, recorded_ms, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-      const now = Date.now();
-      const createdAt = this.now().toISOString();
-      // The rows are made before the transaction: it holds SQLite's one write lock, which the API's writes wait for.
-      const rows: unknown[][] = [];
-      for (const event of events) {
-        let body: string | undefined;
-        for (const endpoint of endpoints) {
-          if (!endpoint.wanted.has(event.type)) continue;
-          const subject = { kind: endpoint.subject_kind, id: endpoint.subject_id, ...(endpoint.org_kind ? { orgKind: endpoint.org_kind } : {}) };
-          if (!seesEvent(db, subject, event)) continue;
-          body ??= eventText(event);
-          rows.push([newDeliveryId(), endpoint.id, event.id, event.type, body, now, event.recorded_ms, createdAt]);
-        }
+    const after = Number(getMeta(db, 'events_dispatched') ?? 0);
+    // One batch per turn of the loop: thousands of events at once must not hold requests up; the rest comes next turn.
+    const events = prepared(db, `SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ${DISPATCH_BATCH}`).all(after) as EventRow[];
+    if (events.length === 0) return;
+    if (events.length === DISPATCH_BATCH) this.wake();
+    const endpoints = (prepared(db, `SELECT w.id, w.subject_kind, w.subject_id, w.events, o.kind AS org_kind FROM webhook_endpoints w
+        LEFT JOIN organizations o ON o.id = w.subject_id WHERE w.status = 'enabled'`).all() as EndpointRow[])
+      .map((row) => ({ ...row, wanted: new Set(JSON.parse(row.events) as EventType[]) }));
+    const insert = prepared(db, `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, body, next_attempt_ms, recorded_ms, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const now = Date.now();
+    const createdAt = this.now().toISOString();
+    // The rows are made before the transaction: it holds SQLite's one write lock, which the API's writes wait for.
+    const rows: unknown[][] = [];
+    for (const event of events) {
+      let body: string | undefined;
+      for (const endpoint of endpoints) {
+        if (!endpoint.wanted.has(event.type)) continue;
+        const subject = { kind: endpoint.subject_kind, id: endpoint.subject_id, ...(endpoint.org_kind ? { orgKind: endpoint.org_kind } : {}) };
+        if (!seesEvent(db, subject, event)) continue;
+        body ??= eventText(event);
+        rows.push([newDeliveryId(), endpoint.id, event.id, event.type, body, now, event.recorded_ms, createdAt]);
       }
-      db.transaction(() => {
-        // Another connection may have fanned these out since the read above (a second sandbox on the same file):
-        // only the one that moves the mark inserts.
-        if (Number(getMeta(db, 'events_dispatched') ?? 0) !== after) return;
-        for (const row of rows) insert.run(...row);
-        setMeta(db, 'events_dispatched', String(events[events.length - 1]!.seq));
-      }).immediate();
     }
+    db.transaction(() => {
+      // Another connection may have fanned these out since the read above (a second sandbox on the same file):
+      // only the one that moves the mark inserts.
+      if (Number(getMeta(db, 'events_dispatched') ?? 0) !== after) return;
+      for (const row of rows) insert.run(...row);
+      setMeta(db, 'events_dispatched', String(events[events.length - 1]!.seq));
+    }).immediate();
   }
 
   private sendDue(): void {
