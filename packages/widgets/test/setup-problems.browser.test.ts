@@ -122,7 +122,7 @@ describe('setup mistakes explain themselves', () => {
         const told = await badgePage({ apiBase, partnerId, publishableKey, lang, onError: 'message' });
         expectVisitorReads(
           told,
-          lang === 'en' ? 'The publishable key is not valid or was revoked.' : 'Der öffentliche Schlüssel ist ungültig oder wurde widerrufen.',
+          lang === 'en' ? 'The publishable key is not valid or was revoked.' : 'Der Publishable Key ist ungültig oder wurde widerrufen.',
         );
         expect(textOf(told)).to.not.match(/session|Sitzung|req_/i);
         expectConsole('key-invalid', /the publishable key is unknown or revoked/);
@@ -161,7 +161,7 @@ describe('setup mistakes explain themselves', () => {
 
         const told = await visit('message');
         expect(told.text).to.equal(
-          lang === 'en' ? 'This website is not registered for this publishable key.' : 'Diese Website ist für diesen öffentlichen Schlüssel nicht registriert.',
+          lang === 'en' ? 'This website is not registered for this publishable key.' : 'Diese Website ist für diesen Publishable Key nicht registriert.',
         );
         expect(told.retry).to.be.false;
         expect(told.console[0]).to.contain(`${DOCS}origin-not-allowed`);

@@ -97,7 +97,7 @@ final class SettingsTest extends TestCase {
 	public function test_texts_in_german_on_a_german_site(): void {
 		// The test site is German (setup-site.php); the plugin loaded its text domain for that locale on init.
 		$this->assertSame( 'de_DE', get_locale() );
-		$this->assertSame( 'Öffentlicher Schlüssel', __( 'Publishable key', 'poly-partner-badge' ) );
+		$this->assertSame( 'Publishable Key', __( 'Publishable key', 'poly-partner-badge' ) );
 		$block = WP_Block_Type_Registry::get_instance()->get_registered( 'poly/partner-badge' );
 		$this->assertSame( 'Poly Partner-Abzeichen', $block->title );
 	}
